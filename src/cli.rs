@@ -1,0 +1,179 @@
+//! The command line: arguments (clap), and the pieces every subcommand shares
+//! (loading rules, choosing the regime, printing diagnostics). One file per
+//! subcommand under `cli/`.
+
+mod check;
+mod explain;
+mod facts;
+mod fmt;
+mod rules;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::diag::Diag;
+use crate::engine::RuleSet;
+use crate::i18n::Lang;
+use crate::law::Resolution;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  conformant: no finding at or above --fail-on
+  1  findings at or above --fail-on (undetermined and needs-evidence count as errors)
+  2  usage error, or an input or rule file could not be read";
+
+#[derive(Parser)]
+#[command(
+    name = "certlex",
+    version,
+    about = "Check certificates, CA profiles and rule statements against the PRC law of electronic signatures",
+    long_about = "certlex checks X.509 certificates (RSA, ECDSA, SM2/SM3), CA profiles (YAML) and \
+certification rule statements (电子认证业务规则) against the Electronic Signatures Law (2004, amended \
+2015 and 2019), the Electronic Certification Service Management Measures (2009/2015) and their 2024 \
+draft. Every finding cites the article, paragraph and item that requires it.\n\n\
+The rules are built into the binary; `--rules DIR` uses others.",
+    after_help = "Examples:\n  certlex check cert.pem\n  certlex check --regime draft-2024 profiles/\n  certlex explain ESL-21-1\n  certlex rules list"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Args, Clone)]
+pub struct Global {
+    /// Use the rule files under DIR instead of the built-in rules.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    /// Language of titles and messages (default: from LANG, else English).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+#[derive(Args, Clone)]
+pub struct RegimeArgs {
+    /// The law to apply: `current` (the law in force) or `draft-2024`
+    /// (the 2024 draft Measures in place of the 2015 Measures).
+    #[arg(long, default_value = "current", value_name = "NAME")]
+    pub regime: String,
+    /// The date to apply the law on (YYYY-MM-DD); default today. With
+    /// `--regime current`, this is the law as in force on that day.
+    #[arg(long, value_name = "DATE")]
+    pub at: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Check certificates, CA profiles and rule statements.
+    #[command(after_help = EXIT_CODES)]
+    Check(check::CheckArgs),
+    /// Check or list the rules.
+    #[command(subcommand)]
+    Rules(rules::RulesCommand),
+    /// Show a rule, the provisions it cites in Chinese and English, and its condition.
+    Explain(explain::ExplainArgs),
+    /// Lay out rule files canonically (idempotent; never changes their meaning).
+    Fmt(fmt::FmtArgs),
+    /// Print the facts certlex reads from an input, as JSON (for rule authors).
+    Facts(facts::FactsArgs),
+    /// Print the documentation of a subject kind's facts.
+    Schema(facts::SchemaArgs),
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match &cli.command {
+        Command::Check(a) => check::run(&cli.global, a),
+        Command::Rules(c) => rules::run(&cli.global, c),
+        Command::Explain(a) => explain::run(&cli.global, a),
+        Command::Fmt(a) => fmt::run(a),
+        Command::Facts(a) => facts::run_facts(a),
+        Command::Schema(a) => facts::run_schema(a),
+    };
+    ExitCode::from(code)
+}
+
+impl Global {
+    pub fn lang(&self) -> Lang {
+        match self.lang {
+            Some(LangArg::Zh) => Lang::Zh,
+            Some(LangArg::En) => Lang::En,
+            None => Lang::from_env(),
+        }
+    }
+}
+
+/// Colour only on a terminal, and never with `NO_COLOR`.
+pub fn colour(stream_is_terminal: bool) -> bool {
+    stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Print diagnostics to standard error.
+pub fn print_diags<'a>(diags: impl IntoIterator<Item = &'a Diag>) {
+    let colour = colour(std::io::stderr().is_terminal());
+    for d in diags {
+        eprint!("{}", crate::diag::render(d, colour));
+    }
+}
+
+/// The rules of this run: built in, or read from `--rules DIR`. Errors are
+/// printed; `None` means exit code 2.
+pub fn load_rules(g: &Global) -> Option<RuleSet> {
+    let files = match &g.rules {
+        Some(dir) => match crate::load::read_dir(dir) {
+            Ok(f) => f,
+            Err(d) => {
+                print_diags([&d]);
+                return None;
+            }
+        },
+        None => crate::load::embedded_files(),
+    };
+    let loaded = crate::load::load(&files);
+    if let Some(rules) = loaded.rules {
+        print_diags(loaded.diags.iter());
+        return Some(rules);
+    }
+    print_diags(loaded.diags.iter());
+    let n = loaded.errors().count();
+    eprintln!(
+        "certlex: the rules have {n} error{}; nothing was checked",
+        if n == 1 { "" } else { "s" }
+    );
+    None
+}
+
+/// The regime and date of this run.
+pub fn resolve(rules: &RuleSet, a: &RegimeArgs) -> Option<Resolution> {
+    let date = match &a.at {
+        Some(s) => match crate::dates::parse_date(s) {
+            Some(d) => d,
+            None => {
+                print_diags([&Diag::error("certlex::usage::date", format!("`{s}` is not a date"))
+                    .help("write the date as YYYY-MM-DD, e.g. `--at 2016-01-01`")]);
+                return None;
+            }
+        },
+        None => crate::dates::today(),
+    };
+    match rules.law.resolve(&a.regime, date) {
+        Ok(r) => Some(r),
+        Err(e) => {
+            let names = rules.law.regimes.iter().map(|r| r.name.as_str());
+            print_diags(
+                [&Diag::error("certlex::usage::regime", e).help_opt(crate::diag::suggestion(&a.regime, names))],
+            );
+            None
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! `certlex check`: read inputs, evaluate every rule for each subject, report.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use super::{Global, RegimeArgs, load_rules, resolve};
+use crate::engine::{Evaluator, Severity};
+use crate::input::{Limits, discover, read};
+use crate::report::{Gate, Human, Json, Meta, Reporter, Summary};
+
+#[derive(Args)]
+pub struct CheckArgs {
+    /// Files or directories to check (`-` reads standard input). Directories
+    /// are searched for .pem/.crt/.cer/.der, .yaml/.yml and .md/.txt files.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub regime: RegimeArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// The least severity of a failed rule that makes the run fail (exit 1).
+    #[arg(long, value_enum, default_value = "error", value_name = "SEVERITY")]
+    pub fail_on: FailOn,
+    /// Show every finding, passes included (human format).
+    #[arg(long, short)]
+    pub verbose: bool,
+    /// Largest input file read, in bytes.
+    #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES")]
+    pub max_file_size: u64,
+    /// Most PEM blocks read from one file.
+    #[arg(long, default_value_t = Limits::default().max_pem_blocks, value_name = "N")]
+    pub max_pem_blocks: usize,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Notice,
+}
+
+pub fn run(g: &Global, a: &CheckArgs) -> u8 {
+    let Some(rules) = load_rules(g) else { return 2 };
+    let Some(resolution) = resolve(&rules, &a.regime) else {
+        return 2;
+    };
+    let lang = g.lang();
+    let meta = Meta {
+        regime: resolution.regime.clone(),
+        date: resolution.date,
+        lang,
+    };
+    let gate = Gate {
+        fail_on: match a.fail_on {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Notice => Severity::Notice,
+        },
+        allow_undetermined: false,
+    };
+    let stdout = std::io::stdout();
+    let colour = super::colour(stdout.is_terminal());
+    let out = std::io::BufWriter::new(stdout.lock());
+    let mut reporter: Box<dyn Reporter> = match a.format {
+        Format::Human => Box::new(Human::new(out, &rules, meta, gate, colour, a.verbose)),
+        Format::Json => Box::new(Json::new(out, &rules, meta)),
+    };
+    let limits = Limits {
+        max_file_bytes: a.max_file_size,
+        max_pem_blocks: a.max_pem_blocks,
+    };
+    let evaluator = Evaluator::new(&rules, resolution);
+    let mut summary = Summary::default();
+    let result = (|| -> std::io::Result<()> {
+        for candidate in discover(&a.paths) {
+            let candidate = match candidate {
+                Ok(c) => c,
+                Err(d) => {
+                    summary.input_errors += 1;
+                    reporter.input_error(&d)?;
+                    continue;
+                }
+            };
+            let got = read(&candidate, &limits);
+            if let Some(why) = &got.skipped {
+                summary.skipped += 1;
+                reporter.skipped(&candidate.path.display().to_string(), why)?;
+            }
+            for d in &got.errors {
+                summary.input_errors += 1;
+                reporter.input_error(d)?;
+            }
+            for s in &got.subjects {
+                let findings = evaluator.check(s);
+                summary.add(&findings, &rules, &gate);
+                reporter.subject(s, &findings)?;
+            }
+        }
+        if summary.subjects == 0 && summary.input_errors == 0 {
+            let d = crate::diag::Diag::error(
+                "certlex::input::nothing",
+                "no certificate, CA profile or rule statement was found",
+            )
+            .help("give files or directories that hold them; nothing checked is not conformant");
+            summary.input_errors += 1;
+            reporter.input_error(&d)?;
+        }
+        reporter.finish(&summary)
+    })();
+    if let Err(e) = result {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("certlex: cannot write the report: {e}");
+        }
+        return 2;
+    }
+    let _ = std::io::stdout().flush();
+    summary.exit_code()
+}

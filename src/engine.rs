@@ -1,0 +1,223 @@
+//! The engine: rules compiled once per run, evaluated on one subject at a
+//! time under a resolved regime. A pure function of (rules, regime, facts):
+//! no I/O, no clock (the date comes with the regime).
+
+mod eval;
+mod expr;
+mod finding;
+
+use crate::facts::{Subject, SubjectKind, Value};
+use crate::i18n::Text;
+use crate::law::{Citation, Law, Origin, Resolution};
+
+pub use eval::{Blame, Env, Outcome, Truth, Why, truth, value};
+pub use expr::{CExpr, Part, Root, Template};
+pub use finding::{Finding, Severity, Status};
+
+/// A rule, checked and compiled.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub title: Text,
+    pub cites: Vec<Citation>,
+    pub applies_to: SubjectKind,
+    pub severity: Severity,
+    pub when: Option<CExpr>,
+    pub body: Body,
+    pub message_zh: Template,
+    pub message_en: Template,
+    pub note: Text,
+    /// The `when` and `require` conditions as written (canonical form), for `explain`.
+    pub when_text: Option<String>,
+    pub require_text: Option<String>,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone)]
+pub enum Body {
+    Require(CExpr),
+    /// Only a person can judge this: it passes when evidence is named.
+    Attest(Text),
+}
+
+/// The registry of rules and the law they cite, ready to evaluate.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    pub law: Law,
+    /// Sorted by id.
+    pub rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    pub fn rule(&self, id: &str) -> Option<(usize, &Rule)> {
+        self.rules
+            .binary_search_by(|r| r.id.as_str().cmp(id))
+            .ok()
+            .and_then(|i| self.rules.get(i).map(|r| (i, r)))
+    }
+}
+
+/// Rules resolved under one regime and date: which rules are in force and
+/// what value each parameter takes. Build once per run, then [`check`](Self::check)
+/// every subject.
+pub struct Evaluator<'a> {
+    pub rules: &'a RuleSet,
+    pub resolution: Resolution,
+    in_force: Vec<bool>,
+    params: Vec<Option<Value>>,
+    today: Value,
+}
+
+impl<'a> Evaluator<'a> {
+    pub fn new(rules: &'a RuleSet, resolution: Resolution) -> Self {
+        let law = &rules.law;
+        let in_force = rules
+            .rules
+            .iter()
+            .map(|r| r.cites.iter().any(|c| law.cites_in_force(c, &resolution)))
+            .collect();
+        let params = (0..law.parameters.len())
+            .map(|i| law.parameter_value(i, &resolution).cloned())
+            .collect();
+        let today = Value::Date(crate::dates::midnight(resolution.date));
+        Self {
+            rules,
+            resolution,
+            in_force,
+            params,
+            today,
+        }
+    }
+
+    pub fn in_force(&self, rule: usize) -> bool {
+        self.in_force.get(rule).copied().unwrap_or(false)
+    }
+
+    /// The value of a parameter under this regime.
+    pub fn parameter(&self, index: usize) -> Option<&Value> {
+        self.params.get(index).and_then(Option::as_ref)
+    }
+
+    /// Every rule for the subject's kind, in rule-id order: one finding each.
+    pub fn check(&self, subject: &Subject) -> Vec<Finding> {
+        self.rules
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.applies_to == subject.kind)
+            .map(|(i, r)| self.check_rule(i, r, subject))
+            .collect()
+    }
+
+    pub fn check_rule(&self, index: usize, rule: &Rule, subject: &Subject) -> Finding {
+        let finding = |status, message: Text, blame: Option<&Blame>| Finding {
+            rule: index,
+            status,
+            message,
+            fact: blame.map(|b| b.fact.clone()).filter(|f| !f.is_empty()),
+            span: blame.and_then(|b| b.span),
+        };
+        if !self.in_force(index) {
+            return finding(Status::NotInForce, Text::default(), None);
+        }
+        let env = Env {
+            facts: &subject.facts,
+            params: &self.params,
+            today: &self.today,
+        };
+        if let Some(guard) = &rule.when {
+            let o = truth(guard, &env);
+            match o.truth {
+                Truth::True => {}
+                Truth::False => return finding(Status::NotApplicable, Text::default(), None),
+                Truth::Unknown => {
+                    return finding(Status::Undetermined, undetermined(o.blame.as_ref()), o.blame.as_ref());
+                }
+            }
+        }
+        match &rule.body {
+            Body::Attest(what) => match subject.attestations.iter().find(|a| a.rule == rule.id) {
+                Some(a) => Finding {
+                    span: a.span,
+                    ..finding(
+                        Status::Pass,
+                        Text::both(format!("证据：{}", a.evidence), format!("evidence: {}", a.evidence)),
+                        None,
+                    )
+                },
+                None => finding(Status::NeedsEvidence, what.clone(), None),
+            },
+            Body::Require(cond) => {
+                let o = truth(cond, &env);
+                match o.truth {
+                    Truth::True => finding(Status::Pass, Text::default(), None),
+                    Truth::False => {
+                        let message = Text::both(render(&rule.message_zh, &env), render(&rule.message_en, &env));
+                        finding(Status::Fail, message, o.blame.as_ref())
+                    }
+                    Truth::Unknown => finding(Status::Undetermined, undetermined(o.blame.as_ref()), o.blame.as_ref()),
+                }
+            }
+        }
+    }
+}
+
+/// Why a rule could not be decided, in both languages.
+fn undetermined(blame: Option<&Blame>) -> Text {
+    let Some(b) = blame else {
+        return Text::both("无法判定", "could not be determined");
+    };
+    match &b.why {
+        Why::Absent | Why::Value => Text::both(
+            format!("未载明 `{}`，无法判定", b.fact),
+            format!("`{}` is not stated, so this could not be checked", b.fact),
+        ),
+        Why::Unknown(why) => Text::both(
+            format!("无法确定 `{}`：{why}", b.fact),
+            format!("`{}` could not be determined: {why}", b.fact),
+        ),
+        Why::NoParameterValue => Text::both(
+            format!("参数 `{}` 在所选法律状态下没有适用的值", b.fact),
+            format!("no value of `{}` applies under the chosen regime", b.fact),
+        ),
+    }
+}
+
+/// A message with its placeholders filled from the subject's facts.
+pub fn render(t: &Template, env: &Env) -> String {
+    let mut out = String::new();
+    for p in &t.parts {
+        match p {
+            Part::Text(s) => out.push_str(s),
+            Part::Value(e) => out.push_str(&display(&value(e, env))),
+        }
+    }
+    out
+}
+
+/// A value as people read it: `30,000,000`, `2024-09-02`, `90 days`.
+pub fn display(v: &Value) -> String {
+    match v {
+        Value::Absent => "(none)".into(),
+        Value::Unknown(_) => "(unknown)".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Int(n) => group_thousands(*n),
+        Value::Str(s) => s.to_string(),
+        Value::Date(t) => crate::dates::format_instant(*t),
+        Value::Duration(d) => format!("{} days", group_thousands(*d)),
+        Value::List(items) => items.iter().map(display).collect::<Vec<_>>().join(", "),
+        Value::Record(_) => "(group of facts)".into(),
+    }
+}
+
+fn group_thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}

@@ -1,0 +1,388 @@
+//! Evaluation of compiled expressions in three-valued logic. A comparison
+//! that needs a fact the subject does not state, or one that could not be
+//! read, is unknown; `and`, `or`, `not`, `every` and `some` follow Kleene's
+//! rules, so an unknown that cannot change the outcome does not matter, and
+//! one that can makes the rule undetermined, never a pass.
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use super::expr::{CExpr, Root};
+use crate::facts::{Record, Value};
+use crate::lang::ast::CmpOp;
+use crate::source::Span;
+
+/// What an expression is evaluated against.
+pub struct Env<'a> {
+    pub facts: &'a Record,
+    /// Parameter values under the run's regime (`None`: no value applies).
+    pub params: &'a [Option<Value>],
+    pub today: &'a Value,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Truth {
+    True,
+    False,
+    Unknown,
+}
+
+/// Which fact decided an outcome, and why it was unknown if it was.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Blame {
+    pub fact: String,
+    pub span: Option<Span>,
+    pub why: Why,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Why {
+    /// The fact has a value; it is what made the outcome.
+    Value,
+    /// The subject does not state the fact.
+    Absent,
+    /// The fact could not be determined (the text says why).
+    Unknown(Arc<str>),
+    /// No value of a parameter applies under the regime.
+    NoParameterValue,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub truth: Truth,
+    pub blame: Option<Blame>,
+}
+
+impl Outcome {
+    fn new(truth: Truth, blame: Option<Blame>) -> Self {
+        Self { truth, blame }
+    }
+}
+
+struct Got<'a> {
+    value: Cow<'a, Value>,
+    blame: Option<Blame>,
+}
+
+impl Got<'_> {
+    /// Absent or unknown: the reason this operand cannot be compared.
+    fn missing(&self) -> Option<Blame> {
+        let why = match self.value.as_ref() {
+            Value::Absent => Why::Absent,
+            Value::Unknown(w) => Why::Unknown(w.clone()),
+            _ => return None,
+        };
+        let mut b = self.blame.clone().unwrap_or(Blame {
+            fact: String::new(),
+            span: None,
+            why: Why::Absent,
+        });
+        if b.why != Why::NoParameterValue {
+            b.why = why;
+        }
+        Some(b)
+    }
+}
+
+static ABSENT: Value = Value::Absent;
+
+/// Evaluate a condition.
+pub fn truth<'a>(e: &'a CExpr, env: &Env<'a>) -> Outcome {
+    let mut vars = Vec::new();
+    test(e, env, &mut vars)
+}
+
+/// Evaluate a value (for message placeholders).
+pub fn value<'a>(e: &'a CExpr, env: &Env<'a>) -> Cow<'a, Value> {
+    let mut vars = Vec::new();
+    get(e, env, &mut vars).value
+}
+
+fn walk<'a>(mut v: &'a Value, path: &[usize], mut span: Option<Span>) -> (&'a Value, Option<Span>) {
+    for &i in path {
+        match v {
+            Value::Record(r) => {
+                span = r.span(i).or(span);
+                v = r.get(i);
+            }
+            Value::Unknown(_) => return (v, span),
+            _ => return (&ABSENT, span),
+        }
+    }
+    (v, span)
+}
+
+fn get<'a>(e: &'a CExpr, env: &Env<'a>, vars: &mut Vec<&'a Value>) -> Got<'a> {
+    match e {
+        CExpr::Const(v) => Got {
+            value: Cow::Borrowed(v),
+            blame: None,
+        },
+        CExpr::Fact { root, path, text } => {
+            let (start, span) = match root {
+                Root::Subject => (None, None),
+                Root::Var(k) => (vars.get(*k).copied(), None),
+            };
+            let (v, span) = match start {
+                Some(v) => walk(v, path, span),
+                None => match path.split_first() {
+                    Some((first, rest)) => walk(env.facts.get(*first), rest, env.facts.span(*first)),
+                    None => (&ABSENT, None),
+                },
+            };
+            Got {
+                value: Cow::Borrowed(v),
+                blame: Some(Blame {
+                    fact: text.to_string(),
+                    span,
+                    why: Why::Value,
+                }),
+            }
+        }
+        CExpr::Param { index, name } => match env.params.get(*index).and_then(Option::as_ref) {
+            Some(v) => Got {
+                value: Cow::Borrowed(v),
+                blame: None,
+            },
+            None => Got {
+                value: Cow::Owned(Value::unknown("no value applies under this regime")),
+                blame: Some(Blame {
+                    fact: name.to_string(),
+                    span: None,
+                    why: Why::NoParameterValue,
+                }),
+            },
+        },
+        CExpr::Today => Got {
+            value: Cow::Borrowed(env.today),
+            blame: None,
+        },
+        CExpr::List(items) => Got {
+            value: Cow::Owned(Value::List(
+                items.iter().map(|i| get(i, env, vars).value.into_owned()).collect(),
+            )),
+            blame: None,
+        },
+        CExpr::Count { list, cond } => {
+            let l = get(list, env, vars);
+            let blame = l.blame.clone();
+            let Value::List(items) = l.value.as_ref() else {
+                return Got {
+                    value: Cow::Owned(unknown_of(&l)),
+                    blame,
+                };
+            };
+            let Some(cond) = cond else {
+                return Got {
+                    value: Cow::Owned(Value::Int(items.len() as i64)),
+                    blame,
+                };
+            };
+            let Cow::Borrowed(Value::List(items)) = l.value else {
+                return Got {
+                    value: Cow::Owned(Value::Int(0)),
+                    blame,
+                };
+            };
+            let mut n = 0;
+            for item in items {
+                vars.push(item);
+                let o = test(cond, env, vars);
+                vars.pop();
+                match o.truth {
+                    Truth::True => n += 1,
+                    Truth::False => {}
+                    Truth::Unknown => {
+                        return Got {
+                            value: Cow::Owned(Value::unknown("an element could not be checked")),
+                            blame: o.blame,
+                        };
+                    }
+                }
+            }
+            Got {
+                value: Cow::Owned(Value::Int(n)),
+                blame,
+            }
+        }
+        // Conditions used as values.
+        _ => {
+            let o = test(e, env, vars);
+            let value = match o.truth {
+                Truth::True => Value::Bool(true),
+                Truth::False => Value::Bool(false),
+                Truth::Unknown => Value::unknown("could not be determined"),
+            };
+            Got {
+                value: Cow::Owned(value),
+                blame: o.blame,
+            }
+        }
+    }
+}
+
+fn unknown_of(g: &Got) -> Value {
+    match g.value.as_ref() {
+        Value::Unknown(w) => Value::Unknown(w.clone()),
+        _ => Value::Absent,
+    }
+}
+
+fn decided(b: bool, blame: Option<Blame>) -> Outcome {
+    Outcome::new(if b { Truth::True } else { Truth::False }, blame)
+}
+
+fn test<'a>(e: &'a CExpr, env: &Env<'a>, vars: &mut Vec<&'a Value>) -> Outcome {
+    match e {
+        CExpr::Not(inner) => {
+            let o = test(inner, env, vars);
+            let truth = match o.truth {
+                Truth::True => Truth::False,
+                Truth::False => Truth::True,
+                Truth::Unknown => Truth::Unknown,
+            };
+            Outcome::new(truth, o.blame)
+        }
+        CExpr::And(parts) => {
+            let mut unknown = None;
+            for p in parts {
+                let o = test(p, env, vars);
+                match o.truth {
+                    Truth::False => return o,
+                    Truth::Unknown if unknown.is_none() => unknown = Some(o),
+                    _ => {}
+                }
+            }
+            unknown.unwrap_or(Outcome::new(Truth::True, None))
+        }
+        CExpr::Or(parts) => {
+            let mut unknown = None;
+            let mut first_false = None;
+            for p in parts {
+                let o = test(p, env, vars);
+                match o.truth {
+                    Truth::True => return o,
+                    Truth::Unknown if unknown.is_none() => unknown = Some(o),
+                    Truth::False if first_false.is_none() => first_false = Some(o),
+                    _ => {}
+                }
+            }
+            unknown.or(first_false).unwrap_or(Outcome::new(Truth::False, None))
+        }
+        CExpr::Present { expr, want } => {
+            let g = get(expr, env, vars);
+            match g.value.as_ref() {
+                Value::Unknown(_) => Outcome::new(Truth::Unknown, g.missing()),
+                Value::Absent => decided(!want, g.blame),
+                _ => decided(*want, g.blame),
+            }
+        }
+        CExpr::Cmp { op, lhs, rhs } => {
+            let l = get(lhs, env, vars);
+            let r = get(rhs, env, vars);
+            if let Some(b) = l.missing().or_else(|| r.missing()) {
+                return Outcome::new(Truth::Unknown, Some(b));
+            }
+            let blame = l.blame.or(r.blame);
+            match compare(*op, &l.value, &r.value) {
+                Some(b) => decided(b, blame),
+                None => Outcome::new(Truth::Unknown, blame),
+            }
+        }
+        CExpr::In { lhs, rhs, negated } => {
+            let l = get(lhs, env, vars);
+            let r = get(rhs, env, vars);
+            if let Some(b) = l.missing().or_else(|| r.missing()) {
+                return Outcome::new(Truth::Unknown, Some(b));
+            }
+            let found = match r.value.as_ref() {
+                Value::List(items) => items.iter().any(|i| equal(i, &l.value)),
+                _ => false,
+            };
+            decided(found != *negated, l.blame.or(r.blame))
+        }
+        CExpr::Contains { lhs, rhs } => {
+            let l = get(lhs, env, vars);
+            let r = get(rhs, env, vars);
+            if let Some(b) = l.missing().or_else(|| r.missing()) {
+                return Outcome::new(Truth::Unknown, Some(b));
+            }
+            let found = match (l.value.as_ref(), r.value.as_ref()) {
+                (Value::List(items), v) => items.iter().any(|i| equal(i, v)),
+                (Value::Str(hay), Value::Str(needle)) => hay.contains(needle.as_ref()),
+                _ => false,
+            };
+            decided(found, l.blame.or(r.blame))
+        }
+        CExpr::Matches { lhs, regex } => {
+            let l = get(lhs, env, vars);
+            if let Some(b) = l.missing() {
+                return Outcome::new(Truth::Unknown, Some(b));
+            }
+            match l.value.as_ref() {
+                Value::Str(s) => decided(regex.is_match(s), l.blame),
+                _ => Outcome::new(Truth::Unknown, l.blame),
+            }
+        }
+        CExpr::Quant { every, list, body } => {
+            let l = get(list, env, vars);
+            if let Some(b) = l.missing() {
+                return Outcome::new(Truth::Unknown, Some(b));
+            }
+            let Cow::Borrowed(Value::List(items)) = l.value else {
+                return Outcome::new(Truth::Unknown, l.blame);
+            };
+            let mut unknown = None;
+            for item in items {
+                vars.push(item);
+                let o = test(body, env, vars);
+                vars.pop();
+                match (o.truth, every) {
+                    (Truth::False, true) | (Truth::True, false) => return o,
+                    (Truth::Unknown, _) if unknown.is_none() => unknown = Some(o),
+                    _ => {}
+                }
+            }
+            unknown.unwrap_or(decided(*every, l.blame))
+        }
+        // A value used as a condition: a true/false fact.
+        _ => {
+            let g = get(e, env, vars);
+            match g.value.as_ref() {
+                Value::Bool(b) => decided(*b, g.blame),
+                _ => Outcome::new(Truth::Unknown, g.missing().or(g.blame)),
+            }
+        }
+    }
+}
+
+fn equal(a: &Value, b: &Value) -> bool {
+    compare(CmpOp::Eq, a, b).unwrap_or(false)
+}
+
+fn compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
+    use std::cmp::Ordering;
+    let ord: Ordering = match (a, b) {
+        (Value::Int(x), Value::Int(y))
+        | (Value::Date(x), Value::Date(y))
+        | (Value::Duration(x), Value::Duration(y)) => x.cmp(y),
+        (Value::Str(x), Value::Str(y)) => x.cmp(y),
+        (Value::Bool(x), Value::Bool(y)) => x.cmp(y),
+        (Value::List(x), Value::List(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+            let same = x.len() == y.len() && x.iter().zip(y).all(|(p, q)| equal(p, q));
+            return Some(same == (op == CmpOp::Eq));
+        }
+        _ => return None,
+    };
+    Some(match op {
+        CmpOp::Eq => ord.is_eq(),
+        CmpOp::Ne => ord.is_ne(),
+        CmpOp::Lt => ord.is_lt(),
+        CmpOp::Le => ord.is_le(),
+        CmpOp::Gt => ord.is_gt(),
+        CmpOp::Ge => ord.is_ge(),
+    })
+}
+
+#[cfg(test)]
+mod tests;

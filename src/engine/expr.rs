@@ -1,0 +1,110 @@
+//! Compiled expressions: names resolved to field positions, parameters to
+//! indices, patterns compiled. Built once per run by the loader; evaluated
+//! per subject without any look-up by name.
+
+use regex::Regex;
+
+use crate::facts::Value;
+use crate::lang::ast::CmpOp;
+
+#[derive(Debug, Clone)]
+pub enum CExpr {
+    Const(Value),
+    /// A fact: from the subject's root record, or from a bound variable
+    /// (`Var(k)`: the k-th enclosing `every`/`some`/`count`), then field positions.
+    Fact {
+        root: Root,
+        path: Box<[usize]>,
+        text: Box<str>,
+    },
+    Param {
+        index: usize,
+        name: Box<str>,
+    },
+    /// The date of the evaluation (the regime's date).
+    Today,
+    List(Vec<CExpr>),
+    Count {
+        list: Box<CExpr>,
+        cond: Option<Box<CExpr>>,
+    },
+    Not(Box<CExpr>),
+    And(Vec<CExpr>),
+    Or(Vec<CExpr>),
+    Cmp {
+        op: CmpOp,
+        lhs: Box<CExpr>,
+        rhs: Box<CExpr>,
+    },
+    Present {
+        expr: Box<CExpr>,
+        want: bool,
+    },
+    In {
+        lhs: Box<CExpr>,
+        rhs: Box<CExpr>,
+        negated: bool,
+    },
+    Contains {
+        lhs: Box<CExpr>,
+        rhs: Box<CExpr>,
+    },
+    Matches {
+        lhs: Box<CExpr>,
+        regex: Regex,
+    },
+    Quant {
+        every: bool,
+        list: Box<CExpr>,
+        body: Box<CExpr>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Root {
+    Subject,
+    Var(usize),
+}
+
+/// A message with `{fact}` placeholders, e.g.
+/// "registered capital {capital.registered_rmb} is below {min-registered-capital-rmb}".
+#[derive(Debug, Clone, Default)]
+pub struct Template {
+    pub parts: Vec<Part>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Part {
+    Text(String),
+    Value(CExpr),
+}
+
+impl CExpr {
+    /// Every fact path the expression reads, for "which fact was missing".
+    pub fn facts(&self, out: &mut Vec<String>) {
+        match self {
+            CExpr::Fact {
+                root: Root::Subject,
+                text,
+                ..
+            } => out.push(text.to_string()),
+            CExpr::Const(_) | CExpr::Fact { .. } | CExpr::Param { .. } | CExpr::Today => {}
+            CExpr::List(items) | CExpr::And(items) | CExpr::Or(items) => items.iter().for_each(|i| i.facts(out)),
+            CExpr::Count { list, cond } => {
+                list.facts(out);
+                if let Some(c) = cond {
+                    c.facts(out);
+                }
+            }
+            CExpr::Not(e) | CExpr::Present { expr: e, .. } | CExpr::Matches { lhs: e, .. } => e.facts(out),
+            CExpr::Cmp { lhs, rhs, .. } | CExpr::In { lhs, rhs, .. } | CExpr::Contains { lhs, rhs } => {
+                lhs.facts(out);
+                rhs.facts(out);
+            }
+            CExpr::Quant { list, body, .. } => {
+                list.facts(out);
+                body.facts(out);
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! Findings: one status per (rule, subject), with the message, the fact that
+//! decided it and where that fact was read.
+
+use serde::Serialize;
+
+use crate::i18n::{Lang, Text};
+use crate::source::Span;
+
+/// The outcome of one rule on one subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Pass,
+    Fail,
+    /// The rule's `when` guard is false for this subject.
+    NotApplicable,
+    /// The rule's provisions are not in force under the chosen regime or date.
+    NotInForce,
+    /// Only a person can judge this, and no evidence was named.
+    NeedsEvidence,
+    /// A fact the rule needs is missing or could not be read.
+    Undetermined,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] = [
+        Status::Pass,
+        Status::Fail,
+        Status::NotApplicable,
+        Status::NotInForce,
+        Status::NeedsEvidence,
+        Status::Undetermined,
+    ];
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Fail => "fail",
+            Status::NotApplicable => "not-applicable",
+            Status::NotInForce => "not-in-force",
+            Status::NeedsEvidence => "needs-evidence",
+            Status::Undetermined => "undetermined",
+        }
+    }
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Status::Pass => lang.pick("通过", "pass"),
+            Status::Fail => lang.pick("不通过", "fail"),
+            Status::NotApplicable => lang.pick("不适用", "not applicable"),
+            Status::NotInForce => lang.pick("未生效", "not in force"),
+            Status::NeedsEvidence => lang.pick("需要证据", "needs evidence"),
+            Status::Undetermined => lang.pick("无法判定", "undetermined"),
+        }
+    }
+
+    pub fn from_word(w: &str) -> Option<Status> {
+        Self::ALL.into_iter().find(|s| s.word() == w)
+    }
+
+    /// Statuses that stand against conformance (certlex fails closed:
+    /// what could not be checked does not pass).
+    pub fn is_adverse(self) -> bool {
+        matches!(self, Status::Fail | Status::NeedsEvidence | Status::Undetermined)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Notice,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Notice => "notice",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn from_word(w: &str) -> Option<Self> {
+        [Severity::Notice, Severity::Warning, Severity::Error]
+            .into_iter()
+            .find(|s| s.word() == w)
+    }
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Severity::Notice => lang.pick("提示", "notice"),
+            Severity::Warning => lang.pick("警告", "warning"),
+            Severity::Error => lang.pick("错误", "error"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// Index of the rule in the rule set.
+    #[serde(skip)]
+    pub rule: usize,
+    pub status: Status,
+    /// What is wrong (fail), what evidence is needed (needs-evidence) or what
+    /// could not be read (undetermined), in both languages.
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub message: Text,
+    /// The fact that decided the outcome, e.g. `issuer.organization`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fact: Option<String>,
+    /// Where in the subject's source text that fact was read.
+    #[serde(skip)]
+    pub span: Option<Span>,
+}

@@ -1,0 +1,82 @@
+//! Facts: what certlex knows about a subject, typed by one schema per subject
+//! kind. The schema is the contract between extractors (which build facts),
+//! the rule loader (which checks every path a rule reads against it) and the
+//! generated documentation (`docs/facts/*.md`).
+
+pub mod certificate;
+mod schema;
+mod value;
+
+pub use schema::{Field, Ty, lookup, markdown};
+pub use value::{Record, RecordBuilder, Value};
+
+use std::fmt;
+
+/// The kinds of subject certlex checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SubjectKind {
+    Certificate,
+    CaProfile,
+    RuleStatement,
+}
+
+impl SubjectKind {
+    pub const ALL: [SubjectKind; 3] = [Self::Certificate, Self::CaProfile, Self::RuleStatement];
+
+    /// The word used in rule files (`applies-to certificate`).
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::Certificate => "certificate",
+            Self::CaProfile => "ca-profile",
+            Self::RuleStatement => "rule-statement",
+        }
+    }
+
+    pub fn from_word(w: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.word() == w)
+    }
+
+    /// The fact schema of this kind: the fields of its root record.
+    pub fn schema(self) -> &'static [Field] {
+        match self {
+            Self::Certificate => certificate::SCHEMA,
+            Self::CaProfile | Self::RuleStatement => &[],
+        }
+    }
+
+    /// How reports name the kind.
+    pub fn name(self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            Self::Certificate => lang.pick("证书", "certificate"),
+            Self::CaProfile => lang.pick("电子认证服务机构概况", "CA profile"),
+            Self::RuleStatement => lang.pick("电子认证业务规则", "rule statement"),
+        }
+    }
+}
+
+impl fmt::Display for SubjectKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.word())
+    }
+}
+
+/// One thing being checked: a certificate, a CA profile or a rule statement,
+/// with its facts and (for YAML and Markdown) the text they were read from.
+#[derive(Debug, Clone)]
+pub struct Subject {
+    pub kind: SubjectKind,
+    /// How reports name it: a path, `path#2` for the second certificate of a file.
+    pub name: String,
+    pub source: Option<std::sync::Arc<crate::source::SourceFile>>,
+    pub facts: Record,
+    /// Evidence named for duties only a person can judge (`attest` rules).
+    pub attestations: Vec<Attestation>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attestation {
+    pub rule: String,
+    pub evidence: String,
+    pub span: Option<crate::source::Span>,
+}

@@ -1,0 +1,72 @@
+//! Chinese and English: the [`Text`] of rule files and the words certlex
+//! itself prints. Lawyers read both; every user-facing word has both forms.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Zh,
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// The language of the environment (`LANG`/`LC_ALL` starting with `zh`),
+    /// else English.
+    pub fn from_env() -> Self {
+        let var = std::env::var("LC_ALL")
+            .ok()
+            .filter(|v| !v.is_empty())
+            .or_else(|| std::env::var("LANG").ok())
+            .unwrap_or_default();
+        if var.starts_with("zh") { Lang::Zh } else { Lang::En }
+    }
+
+    /// Pick the word for this language.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// A text in Chinese and/or English.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Text {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zh: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl Text {
+    pub fn new(zh: Option<String>, en: Option<String>) -> Self {
+        Self { zh, en }
+    }
+
+    pub fn both(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Self {
+            zh: Some(zh.into()),
+            en: Some(en.into()),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.zh.is_none() && self.en.is_none()
+    }
+
+    /// The text in `lang`, falling back to the other language.
+    pub fn get(&self, lang: Lang) -> Option<&str> {
+        let (first, second) = match lang {
+            Lang::Zh => (&self.zh, &self.en),
+            Lang::En => (&self.en, &self.zh),
+        };
+        first.as_deref().or(second.as_deref())
+    }
+
+    pub fn get_or<'a>(&'a self, lang: Lang, default: &'a str) -> &'a str {
+        self.get(lang).unwrap_or(default)
+    }
+}

@@ -1,0 +1,209 @@
+//! Inputs: finding files (walkdir, lazily), telling what each holds from its
+//! content, and reading it into subjects. An input that cannot be read is an
+//! error that names the file and the line; it is never skipped in silence.
+
+mod pem;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diag::Diag;
+use crate::facts::Subject;
+use crate::source::SourceFile;
+
+/// Bounds on what one input may hold, so a hostile file is an error, not a hang.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest file read, in bytes.
+    pub max_file_bytes: u64,
+    /// Most PEM blocks in one file.
+    pub max_pem_blocks: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_file_bytes: 64 * 1024 * 1024,
+            max_pem_blocks: 10_000,
+        }
+    }
+}
+
+/// A file to read: named on the command line, or found in a directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub path: PathBuf,
+    /// Named explicitly: a file certlex cannot read is then an error; found
+    /// in a directory walk, a file of an unknown kind is listed as skipped.
+    pub explicit: bool,
+}
+
+/// What reading one file gave.
+#[derive(Debug, Default)]
+pub struct Read {
+    pub subjects: Vec<Subject>,
+    pub errors: Vec<Diag>,
+    /// Set when the file was not an input certlex reads (directory walks only).
+    pub skipped: Option<String>,
+}
+
+/// Extensions of files picked up in directory walks.
+const KNOWN_EXTENSIONS: &[&str] = &[
+    "pem", "crt", "cer", "cert", "der", "yaml", "yml", "md", "markdown", "txt",
+];
+
+/// The files named by `paths`, directories walked in name order; hidden
+/// files and folders (`.git`) are left out of walks. `-` is standard input.
+pub fn discover(paths: &[PathBuf]) -> impl Iterator<Item = Result<Candidate, Diag>> + '_ {
+    paths
+        .iter()
+        .flat_map(|p| -> Box<dyn Iterator<Item = Result<Candidate, Diag>>> {
+            if p.as_os_str() == "-" || p.is_file() {
+                return Box::new(std::iter::once(Ok(Candidate {
+                    path: p.clone(),
+                    explicit: true,
+                })));
+            }
+            if !p.exists() {
+                return Box::new(std::iter::once(Err(Diag::error(
+                    "certlex::input::not-found",
+                    format!("`{}` does not exist", p.display()),
+                )
+                .help(
+                    "check the path; give files or directories of certificates, CA profiles or rule statements",
+                ))));
+            }
+            let walk = walkdir::WalkDir::new(p)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+            Box::new(walk.filter_map(|e| match e {
+                Err(err) => Some(Err(Diag::error(
+                    "certlex::input::walk",
+                    format!("cannot read a directory entry: {err}"),
+                ))),
+                Ok(e) if e.file_type().is_file() => Some(Ok(Candidate {
+                    path: e.into_path(),
+                    explicit: false,
+                })),
+                Ok(_) => None,
+            }))
+        })
+}
+
+fn error(path: &Path, code: &'static str, message: String) -> Diag {
+    Diag::error(code, format!("{}: {message}", path.display()))
+}
+
+/// Read one file (or standard input) into subjects.
+pub fn read(c: &Candidate, limits: &Limits) -> Read {
+    let name = c.path.display().to_string();
+    if !c.explicit {
+        let ext = c
+            .path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        if !KNOWN_EXTENSIONS.contains(&ext.as_str()) {
+            return Read {
+                skipped: Some("not a known input type".into()),
+                ..Read::default()
+            };
+        }
+    }
+    let bytes = match read_bytes(&c.path, limits) {
+        Ok(b) => b,
+        Err(d) => {
+            return Read {
+                errors: vec![d],
+                ..Read::default()
+            };
+        }
+    };
+    read_bytes_as(&name, bytes, c.explicit, limits)
+}
+
+fn read_bytes(path: &Path, limits: &Limits) -> Result<Vec<u8>, Diag> {
+    use std::io::Read as _;
+    let limit_error = || {
+        error(
+            path,
+            "certlex::input::too-large",
+            format!("the file is larger than the limit of {} bytes", limits.max_file_bytes),
+        )
+        .help("raise the limit with `--max-file-size BYTES` if the file is genuine")
+    };
+    if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        let mut stdin = std::io::stdin().lock().take(limits.max_file_bytes + 1);
+        stdin
+            .read_to_end(&mut buf)
+            .map_err(|e| error(path, "certlex::input::read", format!("cannot read standard input: {e}")))?;
+        if buf.len() as u64 > limits.max_file_bytes {
+            return Err(limit_error());
+        }
+        return Ok(buf);
+    }
+    let meta = std::fs::metadata(path).map_err(|e| error(path, "certlex::input::read", format!("cannot read: {e}")))?;
+    if meta.len() > limits.max_file_bytes {
+        return Err(limit_error());
+    }
+    std::fs::read(path).map_err(|e| error(path, "certlex::input::read", format!("cannot read: {e}")))
+}
+
+/// What a file holds, judged from its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Content {
+    Der,
+    Pem,
+    Unknown,
+}
+
+pub fn detect(bytes: &[u8]) -> Content {
+    if bytes.first() == Some(&0x30) {
+        return Content::Der;
+    }
+    let head = bytes.get(..bytes.len().min(1 << 20)).unwrap_or(bytes);
+    if head.windows(11).any(|w| w == b"-----BEGIN ") {
+        return Content::Pem;
+    }
+    Content::Unknown
+}
+
+/// Read bytes already in memory (`name` is how reports refer to them).
+pub fn read_bytes_as(name: &str, bytes: Vec<u8>, explicit: bool, limits: &Limits) -> Read {
+    match detect(&bytes) {
+        Content::Der => pem::der(name, &bytes),
+        Content::Pem => match String::from_utf8(bytes) {
+            Ok(text) => pem::pem(SourceFile::new(name, text), limits),
+            Err(e) => {
+                // PEM is ASCII; read what is valid and report where it is not.
+                let valid = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                let file: Arc<SourceFile> = SourceFile::new(name, text);
+                let mut read = pem::pem(file.clone(), limits);
+                let (line, _) = file.line_col(valid);
+                read.errors.insert(
+                    0,
+                    Diag::error("certlex::input::not-utf8", format!("{name}:{line}: the file has bytes that are not text"))
+                        .help("a PEM file is plain ASCII text; check that it was not saved in another encoding"),
+                );
+                read
+            }
+        },
+        Content::Unknown if explicit => Read {
+            errors: vec![
+                Diag::error(
+                    "certlex::input::unknown-kind",
+                    format!("{name}: not a certificate (PEM or DER), a CA profile or a rule statement"),
+                )
+                .help("certlex reads X.509 certificates in PEM or DER, CA profiles in YAML and rule statements in Markdown or text"),
+            ],
+            ..Read::default()
+        },
+        Content::Unknown => Read {
+            skipped: Some("not a certificate, CA profile or rule statement".into()),
+            ..Read::default()
+        },
+    }
+}

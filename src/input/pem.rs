@@ -1,0 +1,144 @@
+//! Certificates in DER and PEM: many blocks per file, any line endings,
+//! text around the blocks. A private key is reported without its content.
+
+use std::sync::Arc;
+
+use x509_parser::pem::Pem;
+
+use super::{Limits, Read};
+use crate::diag::Diag;
+use crate::facts::{Subject, SubjectKind, certificate};
+use crate::source::{SourceFile, Span};
+
+fn subject(name: String, facts: crate::facts::Record) -> Subject {
+    Subject {
+        kind: SubjectKind::Certificate,
+        name,
+        source: None,
+        facts,
+        attestations: Vec::new(),
+    }
+}
+
+pub fn der(name: &str, bytes: &[u8]) -> Read {
+    match certificate::extract(bytes) {
+        Ok(facts) => Read {
+            subjects: vec![subject(name.to_string(), facts)],
+            ..Read::default()
+        },
+        Err(e) => Read {
+            errors: vec![
+                Diag::error("certlex::input::bad-der", format!("{name}: {}", e.0))
+                    .help("the file starts like DER but is not a whole X.509 certificate; it may be truncated or another kind of DER"),
+            ],
+            ..Read::default()
+        },
+    }
+}
+
+/// The kind of a PEM label, and what certlex does with it.
+enum Label {
+    Certificate,
+    PrivateKey,
+    Other,
+}
+
+fn label_kind(label: &str) -> Label {
+    match label {
+        "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => Label::Certificate,
+        l if l.contains("PRIVATE KEY") => Label::PrivateKey,
+        _ => Label::Other,
+    }
+}
+
+pub fn pem(file: Arc<SourceFile>, limits: &Limits) -> Read {
+    // Old Mac files end lines with CR alone: make them LF for the reader.
+    let normalized: Option<String> =
+        (file.text.contains('\r') && !file.text.contains('\n')).then(|| file.text.replace('\r', "\n"));
+    let text: &str = normalized.as_deref().unwrap_or(&file.text);
+    let name = &file.name;
+    let mut read = Read::default();
+    let mut offset = 0;
+    let mut blocks: Vec<(usize, Result<Pem, String>)> = Vec::new();
+    while let Some(rel) = text.get(offset..).and_then(|t| t.find("-----BEGIN ")) {
+        let start = offset + rel;
+        if blocks.len() >= limits.max_pem_blocks {
+            read.errors.push(
+                Diag::error(
+                    "certlex::input::too-many-blocks",
+                    format!("{name}: more than {} PEM blocks", limits.max_pem_blocks),
+                )
+                .help("split the file, or raise the limit with `--max-pem-blocks N`"),
+            );
+            break;
+        }
+        let rest = text.get(start..).unwrap_or("");
+        match Pem::read(std::io::Cursor::new(rest.as_bytes())) {
+            Ok((p, used)) => {
+                blocks.push((start, Ok(p)));
+                offset = start + used.max(1);
+            }
+            Err(e) => {
+                let why = match e {
+                    x509_parser::error::PEMError::Base64DecodeError => {
+                        "the base64 text between BEGIN and END is not valid".to_string()
+                    }
+                    x509_parser::error::PEMError::IncompletePEM => "the block has no END line".to_string(),
+                    x509_parser::error::PEMError::InvalidHeader => "the BEGIN line is malformed".to_string(),
+                    other => other.to_string(),
+                };
+                blocks.push((start, Err(why)));
+                // Continue after this BEGIN line.
+                offset = start + rest.find('\n').map_or(rest.len(), |n| n + 1);
+            }
+        }
+    }
+    let certs = blocks
+        .iter()
+        .filter(|(_, b)| matches!(b, Ok(p) if matches!(label_kind(&p.label), Label::Certificate)) || b.is_err())
+        .count();
+    let mut index = 0;
+    for (start, block) in blocks {
+        let (line, _) = file.line_col(start);
+        let at = format!("{name}:{line}");
+        match block {
+            Err(why) => read.errors.push(
+                Diag::error("certlex::input::bad-pem", format!("{at}: {why}"))
+                    .in_file(&file)
+                    .label(Span::new(start, start + 11), "this block")
+                    .help("re-export the certificate, or check that the file was not cut short"),
+            ),
+            Ok(p) => match label_kind(&p.label) {
+                Label::PrivateKey => read.errors.push(
+                    Diag::error("certlex::input::private-key", format!("{at}: the file contains a private key ({})", p.label))
+                        .help("certlex checks certificates, never keys; remove the key from the file and keep it secret (it was not printed)"),
+                ),
+                Label::Other => read.errors.push(
+                    Diag::error("certlex::input::unsupported-pem", format!("{at}: a `{}` block is not a certificate", p.label))
+                        .help("certlex reads CERTIFICATE blocks; remove other blocks or check them with another tool"),
+                ),
+                Label::Certificate => {
+                    index += 1;
+                    let subject_name = if certs > 1 { format!("{name}#{index}") } else { name.clone() };
+                    match certificate::extract(&p.contents) {
+                        Ok(facts) => read.subjects.push(subject(subject_name, facts)),
+                        Err(e) => read.errors.push(
+                            Diag::error("certlex::input::bad-certificate", format!("{at}: {}", e.0))
+                                .help("the PEM block decodes, but its content is not a valid X.509 certificate"),
+                        ),
+                    }
+                }
+            },
+        }
+    }
+    if read.subjects.is_empty() && read.errors.is_empty() {
+        read.errors.push(
+            Diag::error(
+                "certlex::input::no-certificate",
+                format!("{name}: no certificate found"),
+            )
+            .help("the file mentions `-----BEGIN ` but holds no complete PEM block"),
+        );
+    }
+    read
+}

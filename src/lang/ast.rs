@@ -1,0 +1,317 @@
+//! The syntax tree of a rule file, faithful to the source: entries keep their
+//! order, comments and spans, so `certlex fmt` can print a file back without
+//! losing anything a lawyer wrote. Equality ignores spans (see [`Spanned`]).
+//!
+//! Every block has the same shape, `KIND HEAD { ENTRY* }`, and every entry is a
+//! field (`KEY VALUE`) or a nested block; [`super::keys`] says which keys and
+//! blocks may appear where.
+
+use crate::source::{Span, Spanned};
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct File {
+    pub items: Vec<Entry>,
+    /// Comments after the last item.
+    pub end_comments: Vec<String>,
+}
+
+/// A field or a block, with the comments written above it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// Comment lines directly above the entry (without the leading `#`).
+    pub comments: Vec<String>,
+    /// The source had an empty line before this entry (kept by `fmt`).
+    pub blank_before: bool,
+    pub body: EntryBody,
+    /// A comment on the same line, after the entry.
+    pub trailing: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum EntryBody {
+    Field(Field),
+    Block(Block),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    Instrument,
+    Chapter,
+    Article,
+    Version,
+    Para,
+    Item,
+    Parameter,
+    Rule,
+    Regime,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub kind: Spanned<BlockKind>,
+    pub head: Head,
+    pub entries: Vec<Entry>,
+    /// Comments after the last entry, before the closing brace.
+    pub end_comments: Vec<String>,
+    pub span: Span,
+}
+
+/// What follows a block's keyword.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Head {
+    /// `instrument ESL`, `rule ESL-21-1`, `parameter min-staff`, `regime current`
+    Name(Spanned<String>),
+    /// `chapter 3`, `para 2`, `item 1`
+    Number(Spanned<u32>),
+    /// `article ESL 21`
+    Article {
+        instrument: Spanned<String>,
+        number: Spanned<u32>,
+    },
+    /// `version 2015-04-24`
+    Date(Spanned<Date>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub key: Spanned<&'static str>,
+    pub value: FieldValue,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldValue {
+    Text(Spanned<String>),
+    Date(Spanned<Date>),
+    Number(Spanned<i64>),
+    /// A bare word: `error`, `certificate`, `draft`, `MEASURES-2015`.
+    Word(Spanned<String>),
+    /// `1-3` (a chapter's articles)
+    Range(Spanned<(u32, u32)>),
+    Citations(Vec<Spanned<Citation>>),
+    Expr(Expr),
+    /// A parameter's value: `value 30_000_000 cites MEASURES-2015 5(3)`.
+    ParamValue {
+        value: Spanned<Literal>,
+        cites: Vec<Spanned<Citation>>,
+    },
+}
+
+/// A calendar date, `YYYY-MM-DD`.
+pub type Date = time::Date;
+
+/// `ESL 21(1)`, `ESL 23 para 2`, `ESL 3 para 3(2)`, `MEASURES-DRAFT-2024 chapter 3`,
+/// optionally limited in time: `ESL 17(1) until 2015-04-24`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Citation {
+    pub instrument: Spanned<String>,
+    pub target: CiteTarget,
+    pub from: Option<Spanned<Date>>,
+    pub until: Option<Spanned<Date>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum CiteTarget {
+    /// The article is not known; only its chapter.
+    Chapter(Spanned<u32>),
+    Article {
+        number: Spanned<u32>,
+        para: Option<Spanned<u32>>,
+        item: Option<Spanned<u32>>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Literal {
+    Int(i64),
+    Str(String),
+    Date(Date),
+    Duration { amount: i64, unit: DurationUnit },
+    Bool(bool),
+}
+
+impl Literal {
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Literal::Int(_) => "number",
+            Literal::Str(_) => "text",
+            Literal::Date(_) => "date",
+            Literal::Duration { .. } => "duration",
+            Literal::Bool(_) => "true/false",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DurationUnit {
+    Days,
+    Weeks,
+    Months,
+    Years,
+}
+
+impl DurationUnit {
+    /// The length in days used when durations of different units are compared:
+    /// a year counts 365 days and a month 30.
+    pub fn days(self) -> i64 {
+        match self {
+            Self::Days => 1,
+            Self::Weeks => 7,
+            Self::Months => 30,
+            Self::Years => 365,
+        }
+    }
+
+    pub fn word(self, amount: i64) -> &'static str {
+        match (self, amount == 1) {
+            (Self::Days, true) => "day",
+            (Self::Days, false) => "days",
+            (Self::Weeks, true) => "week",
+            (Self::Weeks, false) => "weeks",
+            (Self::Months, true) => "month",
+            (Self::Months, false) => "months",
+            (Self::Years, true) => "year",
+            (Self::Years, false) => "years",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+impl PartialEq for Expr {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CmpOp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+impl CmpOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Self::Eq => "==",
+            Self::Ne => "!=",
+            Self::Lt => "<",
+            Self::Le => "<=",
+            Self::Gt => ">",
+            Self::Ge => ">=",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExprKind {
+    Lit(Literal),
+    /// A dotted name: a fact path (`issuer.organization`), a bound variable
+    /// (`x`, `x.oid`), a parameter (`min-registered-capital-rmb`) or `today`.
+    /// Which one is decided when the rule is checked against the schema.
+    Name(Vec<Spanned<String>>),
+    List(Vec<Expr>),
+    /// `count(list)` or `count(x in list: condition)`
+    Count {
+        var: Option<Spanned<String>>,
+        list: Box<Expr>,
+        cond: Option<Box<Expr>>,
+    },
+    Not(Box<Expr>),
+    And(Vec<Expr>),
+    Or(Vec<Expr>),
+    Cmp {
+        op: CmpOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
+    /// `x is present` (`present: true`) or `x is absent`
+    Presence {
+        expr: Box<Expr>,
+        present: bool,
+    },
+    /// `x in [...]` or `x not in [...]`
+    In {
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+        negated: bool,
+    },
+    Contains {
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
+    Matches {
+        lhs: Box<Expr>,
+        pattern: Spanned<String>,
+    },
+    /// `every x in list: body` / `some x in list: body`
+    Quant {
+        every: bool,
+        var: Spanned<String>,
+        list: Box<Expr>,
+        body: Box<Expr>,
+    },
+}
+
+impl Block {
+    /// The fields of this block with the given key, in order.
+    pub fn fields<'a, 'k>(&'a self, key: &'k str) -> impl Iterator<Item = &'a Field> + use<'a, 'k> {
+        self.entries.iter().filter_map(move |e| match &e.body {
+            EntryBody::Field(f) if *f.key == key => Some(f),
+            _ => None,
+        })
+    }
+
+    pub fn field<'a>(&'a self, key: &str) -> Option<&'a Field> {
+        self.fields(key).next()
+    }
+
+    pub fn blocks(&self) -> impl Iterator<Item = &Block> {
+        self.entries.iter().filter_map(|e| match &e.body {
+            EntryBody::Block(b) => Some(b),
+            EntryBody::Field(_) => None,
+        })
+    }
+
+    /// The head's name, for blocks headed by a name.
+    pub fn name(&self) -> Option<&Spanned<String>> {
+        match &self.head {
+            Head::Name(n) => Some(n),
+            _ => None,
+        }
+    }
+}
+
+impl File {
+    pub fn blocks(&self) -> impl Iterator<Item = &Block> {
+        self.items.iter().filter_map(|e| match &e.body {
+            EntryBody::Block(b) => Some(b),
+            EntryBody::Field(_) => None,
+        })
+    }
+
+    /// Number of comments anywhere in the file: `fmt` checks it keeps them all.
+    pub fn comment_count(&self) -> usize {
+        fn entries(es: &[Entry]) -> usize {
+            es.iter()
+                .map(|e| {
+                    e.comments.len()
+                        + usize::from(e.trailing.is_some())
+                        + match &e.body {
+                            EntryBody::Block(b) => entries(&b.entries) + b.end_comments.len(),
+                            EntryBody::Field(_) => 0,
+                        }
+                })
+                .sum()
+        }
+        entries(&self.items) + self.end_comments.len()
+    }
+}

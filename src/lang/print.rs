@@ -1,0 +1,278 @@
+//! The canonical layout of rule files, used by `certlex fmt`: two-space
+//! indentation, one field per line, one empty line between top-level blocks,
+//! comments and intentional empty lines kept. [`format`] re-parses its own
+//! output and refuses to write anything that would change the meaning.
+
+use std::fmt::Write as _;
+
+use super::ast::{
+    Block, Citation, CiteTarget, Entry, EntryBody, Expr, ExprKind, Field, FieldValue, File, Head, Literal,
+};
+
+const WIDTH: usize = 100;
+
+/// Print a tree in canonical layout.
+pub fn print(file: &File) -> String {
+    let mut out = String::new();
+    for (n, item) in file.items.iter().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        entry(&mut out, item, 0, true);
+    }
+    if !file.end_comments.is_empty() {
+        if !file.items.is_empty() {
+            out.push('\n');
+        }
+        comments(&mut out, &file.end_comments, 0);
+    }
+    out
+}
+
+fn indent(out: &mut String, depth: usize) {
+    for _ in 0..depth {
+        out.push_str("  ");
+    }
+}
+
+fn comments(out: &mut String, cs: &[String], depth: usize) {
+    for c in cs {
+        indent(out, depth);
+        out.push('#');
+        out.push_str(c);
+        out.push('\n');
+    }
+}
+
+fn entry(out: &mut String, e: &Entry, depth: usize, first: bool) {
+    if e.blank_before && !first && depth > 0 {
+        out.push('\n');
+    }
+    comments(out, &e.comments, depth);
+    indent(out, depth);
+    match &e.body {
+        EntryBody::Field(f) => field(out, f, depth),
+        EntryBody::Block(b) => block(out, b, depth),
+    }
+    if let Some(t) = &e.trailing {
+        out.push_str(" #");
+        out.push_str(t);
+    }
+    out.push('\n');
+}
+
+fn block(out: &mut String, b: &Block, depth: usize) {
+    out.push_str(b.kind.keyword());
+    out.push(' ');
+    match &b.head {
+        Head::Name(n) => out.push_str(n),
+        Head::Number(n) => {
+            let _ = write!(out, "{}", n.node);
+        }
+        Head::Article { instrument, number } => {
+            let _ = write!(out, "{} {}", instrument.node, number.node);
+        }
+        Head::Date(d) => {
+            let _ = write!(out, "{}", d.node);
+        }
+    }
+    out.push_str(" {\n");
+    for (n, e) in b.entries.iter().enumerate() {
+        entry(out, e, depth + 1, n == 0);
+    }
+    comments(out, &b.end_comments, depth + 1);
+    indent(out, depth);
+    out.push('}');
+}
+
+fn field(out: &mut String, f: &Field, depth: usize) {
+    out.push_str(&f.key);
+    out.push(' ');
+    match &f.value {
+        FieldValue::Text(s) => out.push_str(&quote(s)),
+        FieldValue::Date(d) => {
+            let _ = write!(out, "{}", d.node);
+        }
+        FieldValue::Number(n) => out.push_str(&int(n.node)),
+        FieldValue::Word(w) => out.push_str(w),
+        FieldValue::Range(r) => {
+            let _ = write!(out, "{}-{}", r.node.0, r.node.1);
+        }
+        FieldValue::Citations(cs) => out.push_str(&citations(cs.iter().map(|c| &c.node))),
+        FieldValue::Expr(e) => {
+            let one_line = expr(e, 0);
+            let used = 2 * depth + f.key.len() + 1;
+            match &e.kind {
+                ExprKind::And(parts) | ExprKind::Or(parts) if used + one_line.len() > WIDTH => {
+                    let word = if matches!(e.kind, ExprKind::And(_)) {
+                        "and"
+                    } else {
+                        "or"
+                    };
+                    let min = if word == "and" { 3 } else { 2 };
+                    for (n, p) in parts.iter().enumerate() {
+                        if n > 0 {
+                            out.push('\n');
+                            indent(out, depth + 2);
+                            out.push_str(word);
+                            out.push(' ');
+                        }
+                        out.push_str(&expr(p, min));
+                    }
+                }
+                _ => out.push_str(&one_line),
+            }
+        }
+        FieldValue::ParamValue { value, cites } => {
+            let _ = write!(
+                out,
+                "{} cites {}",
+                literal(value),
+                citations(cites.iter().map(|c| &c.node))
+            );
+        }
+    }
+}
+
+pub fn citations<'a>(cs: impl Iterator<Item = &'a Citation>) -> String {
+    cs.map(citation).collect::<Vec<_>>().join(", ")
+}
+
+pub fn citation(c: &Citation) -> String {
+    let mut s = c.instrument.node.clone();
+    match &c.target {
+        CiteTarget::Chapter(n) => {
+            let _ = write!(s, " chapter {}", n.node);
+        }
+        CiteTarget::Article { number, para, item } => {
+            let _ = write!(s, " {}", number.node);
+            if let Some(p) = para {
+                let _ = write!(s, " para {}", p.node);
+            }
+            if let Some(i) = item {
+                let _ = write!(s, "({})", i.node);
+            }
+        }
+    }
+    if let Some(d) = &c.from {
+        let _ = write!(s, " from {}", d.node);
+    }
+    if let Some(d) = &c.until {
+        let _ = write!(s, " until {}", d.node);
+    }
+    s
+}
+
+/// Text in double quotes with the language's escapes.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Whole numbers of five digits or more are grouped by `_`: `30_000_000`.
+pub fn int(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    if digits.len() < 5 {
+        return n.to_string();
+    }
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('_');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+pub fn literal(l: &Literal) -> String {
+    match l {
+        Literal::Int(n) => int(*n),
+        Literal::Str(s) => quote(s),
+        Literal::Date(d) => d.to_string(),
+        Literal::Duration { amount, unit } => format!("{} {}", int(*amount), unit.word(*amount)),
+        Literal::Bool(b) => b.to_string(),
+    }
+}
+
+/// Binding strength: a child looser than its context is parenthesised.
+fn precedence(e: &Expr) -> u8 {
+    match &e.kind {
+        ExprKind::Quant { .. } => 0,
+        ExprKind::Or(_) => 1,
+        ExprKind::And(_) => 2,
+        ExprKind::Not(_) => 3,
+        ExprKind::Cmp { .. }
+        | ExprKind::Presence { .. }
+        | ExprKind::In { .. }
+        | ExprKind::Contains { .. }
+        | ExprKind::Matches { .. } => 4,
+        ExprKind::Lit(_) | ExprKind::Name(_) | ExprKind::List(_) | ExprKind::Count { .. } => 5,
+    }
+}
+
+/// An expression on one line, parenthesised if it binds looser than `min`.
+pub fn expr(e: &Expr, min: u8) -> String {
+    let s = match &e.kind {
+        ExprKind::Lit(l) => literal(l),
+        ExprKind::Name(segs) => segs.iter().map(|s| s.node.as_str()).collect::<Vec<_>>().join("."),
+        ExprKind::List(items) => format!("[{}]", items.iter().map(|i| expr(i, 5)).collect::<Vec<_>>().join(", ")),
+        ExprKind::Count { var, list, cond } => match (var, cond) {
+            (Some(v), Some(c)) => format!("count({} in {}: {})", v.node, expr(list, 5), expr(c, 0)),
+            _ => format!("count({})", expr(list, 0)),
+        },
+        ExprKind::Not(inner) => format!("not {}", expr(inner, 3)),
+        ExprKind::And(parts) => parts.iter().map(|p| expr(p, 3)).collect::<Vec<_>>().join(" and "),
+        ExprKind::Or(parts) => parts.iter().map(|p| expr(p, 2)).collect::<Vec<_>>().join(" or "),
+        ExprKind::Cmp { op, lhs, rhs } => format!("{} {} {}", expr(lhs, 5), op.symbol(), expr(rhs, 5)),
+        ExprKind::Presence { expr: inner, present } => {
+            format!("{} is {}", expr(inner, 5), if *present { "present" } else { "absent" })
+        }
+        ExprKind::In { lhs, rhs, negated } => {
+            format!(
+                "{} {}in {}",
+                expr(lhs, 5),
+                if *negated { "not " } else { "" },
+                expr(rhs, 5)
+            )
+        }
+        ExprKind::Contains { lhs, rhs } => format!("{} contains {}", expr(lhs, 5), expr(rhs, 5)),
+        ExprKind::Matches { lhs, pattern } => format!("{} matches {}", expr(lhs, 5), quote(pattern)),
+        ExprKind::Quant { every, var, list, body } => format!(
+            "{} {} in {}: {}",
+            if *every { "every" } else { "some" },
+            var.node,
+            expr(list, 5),
+            expr(body, 0)
+        ),
+    };
+    if precedence(e) < min { format!("({s})") } else { s }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ints_group_by_thousands() {
+        assert_eq!(int(30_000_000), "30_000_000");
+        assert_eq!(int(9999), "9999");
+        assert_eq!(int(70000000), "70_000_000");
+    }
+
+    #[test]
+    fn quote_escapes() {
+        assert_eq!(quote("a\"b\\c\nd"), r#""a\"b\\c\nd""#);
+    }
+}

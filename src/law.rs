@@ -1,0 +1,215 @@
+//! The law as data: instruments, their chapters and articles (with dated
+//! wordings), parameters with a history of values, and regimes. Built from
+//! rule files by [`crate::load`]; read by the engine, `explain`, `coverage`
+//! and `diff`.
+
+mod citation;
+mod resolve;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use time::Date;
+
+pub use citation::{Citation, Target};
+pub use resolve::Resolution;
+
+use crate::facts::{Ty, Value};
+use crate::i18n::Text;
+use crate::source::{SourceFile, Span};
+
+/// Where something was defined: for diagnostics and `explain`.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    pub file: Arc<SourceFile>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    InForce,
+    Draft,
+}
+
+#[derive(Debug, Clone)]
+pub struct Instrument {
+    pub id: String,
+    pub title: Text,
+    pub short: Text,
+    pub status: Status,
+    pub promulgated: Option<Date>,
+    pub published: Option<Date>,
+    pub comments_until: Option<Date>,
+    pub in_force: Option<Date>,
+    pub amended: Vec<Date>,
+    pub repealed: Option<Date>,
+    /// Instruments this one takes the place of while it is adopted.
+    pub replaces: Vec<String>,
+    pub article_count: Option<u32>,
+    pub chapters: Vec<Chapter>,
+    pub articles: BTreeMap<u32, Article>,
+    pub source: Option<String>,
+    pub note: Text,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone)]
+pub struct Chapter {
+    pub number: u32,
+    pub title: Text,
+    /// First and last article, where known.
+    pub articles: Option<(u32, u32)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub instrument: String,
+    pub number: u32,
+    pub chapter: Option<u32>,
+    pub heading: Text,
+    /// Wordings in date order; a single undated one for most articles.
+    pub versions: Vec<Version>,
+    pub scope: Scope,
+    pub note: Text,
+    pub source: Option<String>,
+    pub origin: Origin,
+}
+
+/// Whether rules are expected to enforce an article.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scope {
+    /// A duty certlex can check: some rule must cite it.
+    InScope,
+    /// No duty on a CA that certlex could check; the text says why.
+    Out(Text),
+    /// The article's text is not available to the project; nothing is encoded.
+    Unverified(Text),
+}
+
+/// One wording of an article, in force from `from` (or from the instrument's
+/// entry into force) until the next version.
+#[derive(Debug, Clone, Default)]
+pub struct Version {
+    pub from: Option<Date>,
+    pub text: Text,
+    pub paras: Vec<Para>,
+    pub note: Text,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Para {
+    pub number: u32,
+    pub text: Text,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Item {
+    pub number: u32,
+    pub text: Text,
+}
+
+#[derive(Debug, Clone)]
+pub struct Regime {
+    pub name: String,
+    pub title: Text,
+    /// Draft instruments treated as in force under this regime.
+    pub adopts: Vec<String>,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone)]
+pub struct Parameter {
+    pub name: String,
+    pub title: Text,
+    pub ty: Ty,
+    pub values: Vec<ParamValue>,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone)]
+pub struct ParamValue {
+    pub value: Value,
+    /// The value as written in the rule file (`30_000_000`, `90 days`).
+    pub written: String,
+    pub cites: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Law {
+    pub instruments: Vec<Instrument>,
+    pub regimes: Vec<Regime>,
+    pub parameters: Vec<Parameter>,
+}
+
+impl Law {
+    pub fn instrument(&self, id: &str) -> Option<&Instrument> {
+        self.instruments.iter().find(|i| i.id == id)
+    }
+
+    pub fn regime(&self, name: &str) -> Option<&Regime> {
+        self.regimes.iter().find(|r| r.name == name)
+    }
+
+    pub fn parameter(&self, name: &str) -> Option<(usize, &Parameter)> {
+        self.parameters.iter().enumerate().find(|(_, p)| p.name == name)
+    }
+
+    pub fn article(&self, instrument: &str, number: u32) -> Option<&Article> {
+        self.instrument(instrument)?.articles.get(&number)
+    }
+}
+
+impl Instrument {
+    /// The chapter an article belongs to: as the article says, else from the
+    /// chapters' article ranges.
+    pub fn chapter_of(&self, article: &Article) -> Option<u32> {
+        article.chapter.or_else(|| {
+            self.chapters
+                .iter()
+                .find(|c| c.articles.is_some_and(|(a, b)| (a..=b).contains(&article.number)))
+                .map(|c| c.number)
+        })
+    }
+
+    /// The short name (`ESL`, `电子签名法`) or the id.
+    pub fn short_name(&self, lang: crate::i18n::Lang) -> &str {
+        self.short.get(lang).unwrap_or(&self.id)
+    }
+}
+
+impl Article {
+    /// The wording in force on `date` (the last version starting on or before it).
+    pub fn version_at(&self, date: Date) -> Option<&Version> {
+        self.versions
+            .iter()
+            .rev()
+            .find(|v| v.from.is_none_or(|f| f <= date))
+            .or_else(|| self.versions.first().filter(|v| v.from.is_none()))
+    }
+
+    /// The end of a version's time: the start of the next one.
+    pub fn version_until(&self, index: usize) -> Option<Date> {
+        self.versions.get(index + 1).and_then(|v| v.from)
+    }
+}
+
+impl Version {
+    pub fn para(&self, n: u32) -> Option<&Para> {
+        self.paras.iter().find(|p| p.number == n)
+    }
+
+    /// The paragraph an item citation without `para` refers to: the only
+    /// paragraph that has items.
+    pub fn para_with_items(&self) -> Option<&Para> {
+        let mut with = self.paras.iter().filter(|p| !p.items.is_empty());
+        let first = with.next();
+        if with.next().is_some() { None } else { first }
+    }
+}
+
+impl Para {
+    pub fn item(&self, n: u32) -> Option<&Item> {
+        self.items.iter().find(|i| i.number == n)
+    }
+}

@@ -1,0 +1,166 @@
+//! Citations: which provision a rule or a parameter value rests on.
+
+use std::fmt;
+
+use time::Date;
+
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Citation {
+    pub instrument: String,
+    pub target: Target,
+    /// The citation holds only from / until these dates (amended wordings).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Target {
+    /// Only the chapter is known; the article number is not.
+    Chapter(u32),
+    Article {
+        number: u32,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        para: Option<u32>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        item: Option<u32>,
+    },
+}
+
+impl Citation {
+    pub fn article(&self) -> Option<u32> {
+        match self.target {
+            Target::Article { number, .. } => Some(number),
+            Target::Chapter(_) => None,
+        }
+    }
+
+    /// Does the citation hold on `date` (its own time window only)?
+    pub fn within(&self, date: Date) -> bool {
+        self.from.is_none_or(|f| f <= date) && self.until.is_none_or(|u| date < u)
+    }
+
+    /// The provision in words: `article 21, item (1)` / `第二十一条第（一）项`.
+    /// Chapter-only citations say that the article is not known.
+    pub fn describe(&self, lang: Lang) -> String {
+        match (&self.target, lang) {
+            (Target::Chapter(c), Lang::En) => format!("chapter {c} (article not known)"),
+            (Target::Chapter(c), Lang::Zh) => format!("第{}章（条文序号不详）", zh_number(*c)),
+            (Target::Article { number, para, item }, Lang::En) => {
+                let mut s = format!("article {number}");
+                if let Some(p) = para {
+                    s.push_str(&format!(", paragraph {p}"));
+                }
+                if let Some(i) = item {
+                    s.push_str(&format!(", item ({i})"));
+                }
+                s
+            }
+            (Target::Article { number, para, item }, Lang::Zh) => {
+                let mut s = format!("第{}条", zh_number(*number));
+                if let Some(p) = para {
+                    s.push_str(&format!("第{}款", zh_number(*p)));
+                }
+                if let Some(i) = item {
+                    s.push_str(&format!("第（{}）项", zh_number(*i)));
+                }
+                s
+            }
+        }
+    }
+}
+
+/// The compact form used in rule files: `ESL 21(1)`, `ESL 23 para 2`,
+/// `MEASURES-DRAFT-2024 chapter 3`.
+impl fmt::Display for Citation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.instrument)?;
+        match &self.target {
+            Target::Chapter(c) => write!(f, " chapter {c}")?,
+            Target::Article { number, para, item } => {
+                write!(f, " {number}")?;
+                if let Some(p) = para {
+                    write!(f, " para {p}")?;
+                }
+                if let Some(i) = item {
+                    write!(f, "({i})")?;
+                }
+            }
+        }
+        if let Some(d) = self.from {
+            write!(f, " from {d}")?;
+        }
+        if let Some(d) = self.until {
+            write!(f, " until {d}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Chinese numerals as used for article numbers: 二十一, 一百零五.
+pub fn zh_number(n: u32) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let digit = |d: u32| DIGITS.get(d as usize).copied().unwrap_or("");
+    match n {
+        0..=9 => digit(n).to_string(),
+        10..=19 => format!("十{}", if n.is_multiple_of(10) { "" } else { digit(n % 10) }),
+        20..=99 => format!(
+            "{}十{}",
+            digit(n / 10),
+            if n.is_multiple_of(10) { "" } else { digit(n % 10) }
+        ),
+        100..=999 => {
+            let rest = n % 100;
+            let tail = match rest {
+                0 => String::new(),
+                1..=9 => format!("零{}", digit(rest)),
+                10..=19 => format!("一{}", zh_number(rest)),
+                _ => zh_number(rest),
+            };
+            format!("{}百{tail}", digit(n / 100))
+        }
+        _ => n.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(zh_number(1), "一");
+        assert_eq!(zh_number(10), "十");
+        assert_eq!(zh_number(17), "十七");
+        assert_eq!(zh_number(21), "二十一");
+        assert_eq!(zh_number(30), "三十");
+        assert_eq!(zh_number(105), "一百零五");
+        assert_eq!(zh_number(110), "一百一十");
+    }
+
+    #[test]
+    fn citations_read_in_both_languages() {
+        let c = Citation {
+            instrument: "ESL".into(),
+            target: Target::Article {
+                number: 21,
+                para: None,
+                item: Some(1),
+            },
+            from: None,
+            until: None,
+        };
+        assert_eq!(c.to_string(), "ESL 21(1)");
+        assert_eq!(c.describe(Lang::En), "article 21, item (1)");
+        assert_eq!(c.describe(Lang::Zh), "第二十一条第（一）项");
+        let ch = Citation {
+            target: Target::Chapter(3),
+            ..c
+        };
+        assert_eq!(ch.describe(Lang::En), "chapter 3 (article not known)");
+    }
+}

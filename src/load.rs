@@ -1,0 +1,227 @@
+//! Loading rule files into a [`RuleSet`]: parse every file, build the law
+//! (instruments, articles, regimes, parameters), then check and compile every
+//! rule against the law and the fact schemas. All problems of all files are
+//! collected, so one run shows them all.
+
+mod check;
+mod law;
+mod reader;
+mod rules;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::diag::Diag;
+use crate::engine::RuleSet;
+use crate::lang::ast::{Block, BlockKind};
+use crate::law::Law;
+use crate::source::SourceFile;
+
+pub use check::{REGEX_SIZE_LIMIT, flatten};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+}
+
+/// The rule files built into the binary: `(path under rules/, text)`.
+pub fn embedded_files() -> Vec<Arc<SourceFile>> {
+    embedded::RULES
+        .iter()
+        .map(|(name, text)| SourceFile::new(format!("rules/{name}"), *text))
+        .collect()
+}
+
+/// The result of loading: a rule set if there were no errors, and every
+/// diagnostic (errors and warnings).
+pub struct Loaded {
+    pub rules: Option<RuleSet>,
+    pub diags: Vec<Diag>,
+}
+
+impl Loaded {
+    pub fn errors(&self) -> impl Iterator<Item = &Diag> {
+        self.diags.iter().filter(|d| d.is_error())
+    }
+}
+
+/// Read every `*.rules` file under a directory (sorted, so runs are stable).
+pub fn read_dir(dir: &Path) -> Result<Vec<Arc<SourceFile>>, Diag> {
+    if !dir.is_dir() {
+        return Err(Diag::error(
+            "certlex::rules::no-dir",
+            format!("rules directory `{}` does not exist", dir.display()),
+        )
+        .help(
+            "give a directory of `.rules` files with `--rules DIR`, or leave `--rules` out to use the built-in rules",
+        ));
+    }
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry =
+            entry.map_err(|e| Diag::error("certlex::rules::read", format!("cannot read `{}`: {e}", dir.display())))?;
+        let path = entry.path();
+        if entry.file_type().is_file() && path.extension().is_some_and(|e| e == "rules") {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Diag::error("certlex::rules::read", format!("cannot read `{}`: {e}", path.display())))?;
+            files.push(SourceFile::new(path.display().to_string(), text));
+        }
+    }
+    if files.is_empty() {
+        return Err(Diag::error(
+            "certlex::rules::empty",
+            format!("`{}` holds no `.rules` files", dir.display()),
+        )
+        .help("a rules directory with no rules would check nothing; certlex refuses to run on it"));
+    }
+    Ok(files)
+}
+
+pub fn load(files: &[Arc<SourceFile>]) -> Loaded {
+    let mut diags = Vec::new();
+    if files.is_empty() {
+        diags.push(
+            Diag::error("certlex::rules::empty", "there are no rule files")
+                .help("certlex refuses to check anything without rules"),
+        );
+        return Loaded { rules: None, diags };
+    }
+    let parsed: Vec<_> = files
+        .iter()
+        .map(|f| {
+            let p = crate::lang::parse(f);
+            diags.extend(p.errors);
+            (p.file, f)
+        })
+        .collect();
+    let syntax_errors = diags.len();
+    let of_kind = |kind: BlockKind| -> Vec<(&Block, &Arc<SourceFile>)> {
+        parsed
+            .iter()
+            .flat_map(|(ast, file)| {
+                ast.blocks()
+                    .filter(move |b| b.kind.node == kind)
+                    .map(move |b| (b, *file))
+            })
+            .collect()
+    };
+
+    let mut law = Law {
+        instruments: law::instruments(&of_kind(BlockKind::Instrument), &mut diags),
+        ..Law::default()
+    };
+    law::articles(&mut law, &of_kind(BlockKind::Article), &mut diags);
+    law.regimes = law::regimes(&law, &of_kind(BlockKind::Regime), &mut diags);
+    law.parameters = law::parameters(&law, &of_kind(BlockKind::Parameter), &mut diags);
+
+    let mut loaded: Vec<rules::Loaded> = Vec::new();
+    for (b, file) in of_kind(BlockKind::Rule) {
+        let Some(l) = rules::rule(&law, b, file, &mut diags) else {
+            continue;
+        };
+        if let Some(prev) = loaded.iter().find(|p| p.rule.id == l.rule.id) {
+            diags.push(
+                Diag::error(
+                    "certlex::rules::duplicate",
+                    format!("rule `{}` is defined twice", l.rule.id),
+                )
+                .in_file(&l.rule.origin.file)
+                .label(l.rule.origin.span, "defined again here")
+                .help("rule ids are never reused: give this rule a new id")
+                .related(
+                    Diag::warning("certlex::rules::duplicate", "first defined here")
+                        .in_file(&prev.rule.origin.file)
+                        .label(prev.rule.origin.span, "first definition"),
+                ),
+            );
+            continue;
+        }
+        loaded.push(l);
+    }
+    check_parameters_resolve(&law, &loaded, &mut diags);
+    drop_cascades(&parsed, syntax_errors, &mut diags);
+
+    if diags.iter().any(Diag::is_error) {
+        return Loaded { rules: None, diags };
+    }
+    let mut rules: Vec<_> = loaded.into_iter().map(|l| l.rule).collect();
+    rules.sort_by(|a, b| a.id.cmp(&b.id));
+    Loaded {
+        rules: Some(RuleSet { law, rules }),
+        diags,
+    }
+}
+
+/// A field with a syntax error is left out of the tree, so the block then
+/// also lacks it: drop those "missing field" reports, which only repeat the
+/// syntax error.
+fn drop_cascades(parsed: &[(crate::lang::ast::File, &Arc<SourceFile>)], syntax_errors: usize, diags: &mut Vec<Diag>) {
+    let (syntax, semantic) = diags.split_at(syntax_errors.min(diags.len()));
+    let broken_blocks: Vec<(&str, crate::source::Span)> = parsed
+        .iter()
+        .flat_map(|(ast, file)| ast.items.iter().map(move |e| (file, e.span)))
+        .filter(|(file, span)| {
+            syntax.iter().any(|d| {
+                d.file.as_ref().is_some_and(|f| f.name == file.name)
+                    && d.labels
+                        .first()
+                        .is_some_and(|(s, _)| span.start <= s.start && s.start <= span.end)
+            })
+        })
+        .map(|(file, span)| (file.name.as_str(), span))
+        .collect();
+    let keep: Vec<Diag> = semantic
+        .iter()
+        .filter(|d| {
+            d.code != "certlex::rules::missing-field"
+                || !broken_blocks.iter().any(|(name, span)| {
+                    d.file.as_ref().is_some_and(|f| f.name == *name)
+                        && d.labels
+                            .first()
+                            .is_some_and(|(s, _)| span.start <= s.start && s.start <= span.end)
+                })
+        })
+        .cloned()
+        .collect();
+    diags.truncate(syntax_errors);
+    diags.extend(keep);
+}
+
+/// Under every regime (today), each parameter that an in-force rule reads
+/// must have a value: a threshold must never be silently missing.
+fn check_parameters_resolve(law: &Law, loaded: &[rules::Loaded], diags: &mut Vec<Diag>) {
+    let today = crate::dates::today();
+    for regime in &law.regimes {
+        let Ok(res) = law.resolve(&regime.name, today) else {
+            continue;
+        };
+        for (index, p) in law.parameters.iter().enumerate() {
+            let used = loaded
+                .iter()
+                .filter(|l| l.params.contains(&index))
+                .find(|l| l.rule.cites.iter().any(|c| law.cites_in_force(c, &res)));
+            if let Some(user) = used
+                && law.parameter_value(index, &res).is_none()
+            {
+                diags.push(
+                    Diag::error(
+                        "certlex::rules::parameter-without-value",
+                        format!("parameter `{}` has no value under the regime `{}`", p.name, regime.name),
+                    )
+                    .in_file(&p.origin.file)
+                    .label(p.origin.span, "no value applies")
+                    .help(format!(
+                        "rule `{}` reads it and is in force under `{}`: add a `value … cites …` whose provision is in force there",
+                        user.rule.id, regime.name
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// Load the built-in rules. They are tested to load without errors; should
+/// they not, the diagnostics are returned.
+pub fn builtin() -> Result<RuleSet, Vec<Diag>> {
+    let loaded = load(&embedded_files());
+    loaded.rules.ok_or(loaded.diags)
+}
