@@ -7,6 +7,7 @@ mod explain;
 mod facts;
 mod fmt;
 mod rules;
+mod test;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -84,6 +85,8 @@ pub enum Command {
     Explain(explain::ExplainArgs),
     /// Lay out rule files canonically (idempotent; never changes their meaning).
     Fmt(fmt::FmtArgs),
+    /// Run Gherkin scenarios (executable statutory tests); exit 1 if any fails.
+    Test(test::TestArgs),
     /// Print the facts certlex reads from an input, as JSON (for rule authors).
     Facts(facts::FactsArgs),
     /// Print the documentation of a subject kind's facts.
@@ -97,6 +100,7 @@ pub fn main() -> ExitCode {
         Command::Rules(c) => rules::run(&cli.global, c),
         Command::Explain(a) => explain::run(&cli.global, a),
         Command::Fmt(a) => fmt::run(a),
+        Command::Test(a) => test::run(&cli.global, a),
         Command::Facts(a) => facts::run_facts(a),
         Command::Schema(a) => facts::run_schema(a),
     };

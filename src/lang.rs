@@ -84,3 +84,42 @@ fn count_comments(text: &str) -> usize {
     }
     count
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fmt(text: &str) -> Result<String, Vec<Diag>> {
+        format(&SourceFile::new("t.rules", text))
+    }
+
+    #[test]
+    fn messy_layout_becomes_canonical_and_stays_so() {
+        let messy = "# head\n\n\n\nrule   A{\n      cites ESL 21( 1 )\n\n\n   severity    error # sev\n  require a.b is present and(c==1 or d)\n# end\n}\nregime x {\n}";
+        let once = fmt(messy).unwrap();
+        assert_eq!(
+            once,
+            "# head\n\nrule A {\n  cites ESL 21(1)\n\n  severity error # sev\n  require a.b is present and (c == 1 or d)\n  # end\n}\n\nregime x {\n}\n"
+        );
+        assert_eq!(fmt(&once).unwrap(), once);
+    }
+
+    #[test]
+    fn long_conditions_break_at_and() {
+        let long = format!("rule A {{\n  require {}\n}}\n", (0..8).map(|i| format!("fact_number_{i} is present")).collect::<Vec<_>>().join(" and "));
+        let out = fmt(&long).unwrap();
+        assert!(out.contains("\n    and fact_number_1 is present\n"), "{out}");
+        assert_eq!(fmt(&out).unwrap(), out);
+    }
+
+    #[test]
+    fn a_comment_inside_a_condition_is_never_dropped() {
+        let e = fmt("rule A {\n  require a is present # one\n    and b # two\n}\n").unwrap_err();
+        assert_eq!(e[0].code, "certlex::fmt::unsound");
+    }
+
+    #[test]
+    fn fmt_refuses_files_with_syntax_errors() {
+        assert!(fmt("rule A {\n  severty error\n}\n").is_err());
+    }
+}

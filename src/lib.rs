@@ -16,4 +16,5 @@ pub mod lang;
 pub mod law;
 pub mod load;
 pub mod report;
+pub mod scenario;
 pub mod source;

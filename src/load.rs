@@ -158,7 +158,7 @@ fn drop_cascades(parsed: &[(crate::lang::ast::File, &Arc<SourceFile>)], syntax_e
     let (syntax, semantic) = diags.split_at(syntax_errors.min(diags.len()));
     let broken_blocks: Vec<(&str, crate::source::Span)> = parsed
         .iter()
-        .flat_map(|(ast, file)| ast.items.iter().map(move |e| (file, e.span)))
+        .flat_map(|(ast, file)| ast.items.iter().map(move |e| (file, e.span.0)))
         .filter(|(file, span)| {
             syntax.iter().any(|d| {
                 d.file.as_ref().is_some_and(|f| f.name == file.name)

@@ -43,6 +43,15 @@ impl Ty {
         }
     }
 
+    /// The type with its article, for sentences: "a number", "text", "a date".
+    pub fn a(&self) -> String {
+        match self {
+            Ty::Str => "text".into(),
+            Ty::Bool => "a true/false value".into(),
+            other => format!("a {}", other.describe()),
+        }
+    }
+
     fn describe_plural(&self) -> String {
         match self {
             Ty::Bool => "true/false values".into(),

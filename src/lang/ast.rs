@@ -6,26 +6,34 @@
 //! field (`KEY VALUE`) or a nested block; [`super::keys`] says which keys and
 //! blocks may appear where.
 
-use crate::source::{Span, Spanned};
+use crate::source::{Loc, Span, Spanned};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct File {
     pub items: Vec<Entry>,
     /// Comments after the last item.
-    pub end_comments: Vec<String>,
+    pub end_comments: Vec<Trivia>,
 }
 
-/// A field or a block, with the comments written above it.
+/// A line between entries that `fmt` keeps: a comment or an empty line.
+/// Runs of empty lines count as one; an empty line where the layout puts one
+/// anyway (before the first entry of a block, between top-level blocks, before
+/// a closing brace) is not kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Trivia {
+    /// The text after `#`.
+    Comment(String),
+    Blank,
+}
+
+/// A field or a block, with the comments and empty lines written above it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
-    /// Comment lines directly above the entry (without the leading `#`).
-    pub comments: Vec<String>,
-    /// The source had an empty line before this entry (kept by `fmt`).
-    pub blank_before: bool,
+    pub before: Vec<Trivia>,
     pub body: EntryBody,
     /// A comment on the same line, after the entry.
     pub trailing: Option<String>,
-    pub span: Span,
+    pub span: Loc,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -53,8 +61,8 @@ pub struct Block {
     pub head: Head,
     pub entries: Vec<Entry>,
     /// Comments after the last entry, before the closing brace.
-    pub end_comments: Vec<String>,
-    pub span: Span,
+    pub end_comments: Vec<Trivia>,
+    pub span: Loc,
 }
 
 /// What follows a block's keyword.
@@ -296,22 +304,5 @@ impl File {
             EntryBody::Block(b) => Some(b),
             EntryBody::Field(_) => None,
         })
-    }
-
-    /// Number of comments anywhere in the file: `fmt` checks it keeps them all.
-    pub fn comment_count(&self) -> usize {
-        fn entries(es: &[Entry]) -> usize {
-            es.iter()
-                .map(|e| {
-                    e.comments.len()
-                        + usize::from(e.trailing.is_some())
-                        + match &e.body {
-                            EntryBody::Block(b) => entries(&b.entries) + b.end_comments.len(),
-                            EntryBody::Field(_) => 0,
-                        }
-                })
-                .sum()
-        }
-        entries(&self.items) + self.end_comments.len()
     }
 }

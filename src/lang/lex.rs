@@ -10,7 +10,7 @@ use nom::error::{ErrorKind, ParseError};
 use nom::{IResult, Input as _, Parser};
 use nom_locate::LocatedSpan;
 
-use super::ast::{Date, DurationUnit};
+use super::ast::{Date, DurationUnit, Trivia};
 use crate::source::{Span, Spanned};
 
 pub type In<'a> = LocatedSpan<&'a str>;
@@ -214,12 +214,11 @@ pub fn sp(mut i: In) -> PResult<()> {
     }
 }
 
-/// Spacing and comments between entries: the comments are kept, and whether
-/// an empty line came before the entry or its comments. Entries end before
-/// their line break, so two line breaks in a row mean an empty line.
-pub fn trivia(mut i: In) -> PResult<(bool, Vec<String>)> {
-    let mut comments = Vec::new();
-    let mut blank = false;
+/// The comments and empty lines between entries. Entries end before their
+/// line break, so two line breaks in a row make an empty line; runs of empty
+/// lines count as one.
+pub fn trivia(mut i: In) -> PResult<Vec<Trivia>> {
+    let mut out = Vec::new();
     let mut breaks_in_a_row = 0;
     loop {
         let (rest, _) = hsp(i)?;
@@ -227,18 +226,31 @@ pub fn trivia(mut i: In) -> PResult<(bool, Vec<String>)> {
         if let Ok((rest, ())) = newline(i) {
             i = rest;
             breaks_in_a_row += 1;
-            blank |= breaks_in_a_row >= 2;
+            if breaks_in_a_row == 2 && out.last() != Some(&Trivia::Blank) {
+                out.push(Trivia::Blank);
+            }
             continue;
         }
         match comment(i) {
             Ok((rest, c)) => {
-                comments.push(c);
+                out.push(Trivia::Comment(c));
                 i = rest;
                 breaks_in_a_row = 0;
             }
-            Err(_) => return Ok((i, (blank, comments))),
+            Err(_) => return Ok((i, out)),
         }
     }
+}
+
+/// Drop the empty lines the canonical layout puts anyway.
+pub fn trim_blanks(mut t: Vec<Trivia>, leading: bool, trailing: bool) -> Vec<Trivia> {
+    if trailing && t.last() == Some(&Trivia::Blank) {
+        t.pop();
+    }
+    if leading && t.first() == Some(&Trivia::Blank) {
+        t.remove(0);
+    }
+    t
 }
 
 fn is_word_char(c: char) -> bool {
@@ -567,12 +579,12 @@ mod tests {
 
     #[test]
     fn trivia_keeps_comments_and_blank_lines() {
-        let (rest, (blank, comments)) = trivia(inp("\n\n  # one\n  # two\n  key")).unwrap();
-        assert!(blank);
-        assert_eq!(comments, vec![" one", " two"]);
+        let c = |s: &str| Trivia::Comment(s.to_string());
+        let (rest, t) = trivia(inp("\n\n\n  # one\n  # two\n\n  key")).unwrap();
+        assert_eq!(t, vec![Trivia::Blank, c(" one"), c(" two"), Trivia::Blank]);
         assert_eq!(*rest.fragment(), "key");
-        let (_, (blank, _)) = trivia(inp("\n  key")).unwrap();
-        assert!(!blank);
+        let (_, t) = trivia(inp("\n  key")).unwrap();
+        assert!(t.is_empty());
     }
 
     #[test]

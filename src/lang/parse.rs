@@ -11,10 +11,10 @@ use super::expr::{expr, operand};
 use super::keys::{HeadShape, Shape, key_spec, keys_of};
 use super::lex::{
     In, PError, PResult, at_column_one, at_line_end, comment, date, expected, hsp, key_word, kw, number, offset, punct,
-    skip_line, small_number, sp, span_from, string, trivia, word,
+    skip_line, small_number, sp, span_from, string, trim_blanks, trivia, word,
 };
 use crate::diag::suggestion;
-use crate::source::{Span, Spanned};
+use crate::source::{Loc, Span, Spanned};
 
 /// Parse a whole file. Always returns a tree (possibly partial) and the
 /// errors found, in order.
@@ -22,10 +22,10 @@ pub fn parse_file(text: &str) -> (File, Vec<PError>) {
     let mut errors = Vec::new();
     let mut i = In::new(text);
     let mut file = File::default();
-    while let Ok((rest, (blank, comments))) = trivia(i) {
+    while let Ok((rest, before)) = trivia(i) {
         i = rest;
         if i.fragment().is_empty() {
-            file.end_comments = comments;
+            file.end_comments = trim_blanks(before, true, true);
             break;
         }
         let start = i;
@@ -33,11 +33,10 @@ pub fn parse_file(text: &str) -> (File, Vec<PError>) {
             Ok((rest, block)) => {
                 let (rest, trailing) = trailing_comment(rest);
                 file.items.push(Entry {
-                    comments,
-                    blank_before: blank,
+                    before: trim_blanks(before, true, false),
                     body: EntryBody::Block(block),
                     trailing,
-                    span: span_from(&start, &rest),
+                    span: Loc(span_from(&start, &rest)),
                 });
                 i = rest;
             }
@@ -137,22 +136,23 @@ fn block<'a>(i: In<'a>, kind: BlockKind, errors: &mut Vec<PError>) -> Result<(In
             at.location_line()
         ))
     };
-    while let Ok((rest, (blank, comments))) = trivia(i) {
+    while let Ok((rest, before)) = trivia(i) {
+        let first = entries.is_empty();
         if let Ok((after, _)) = char::<In, PError>('}').parse(rest) {
-            end_comments = comments;
+            end_comments = trim_blanks(before, first, true);
             i = after;
             break;
         }
         if rest.fragment().is_empty() {
             errors.push(unclosed(&rest));
-            end_comments = comments;
+            end_comments = trim_blanks(before, first, true);
             i = rest;
             break;
         }
         // A new top-level block at the start of a line: this block lost its `}`.
         if kind.is_top_level() && at_column_one(&rest) && starts_top_block(rest) {
             errors.push(unclosed(&rest));
-            end_comments = comments;
+            end_comments = trim_blanks(before, first, true);
             i = rest;
             break;
         }
@@ -161,11 +161,10 @@ fn block<'a>(i: In<'a>, kind: BlockKind, errors: &mut Vec<PError>) -> Result<(In
             Ok((after, body)) => {
                 let (after, trailing) = trailing_comment(after);
                 entries.push(Entry {
-                    comments,
-                    blank_before: blank,
+                    before: trim_blanks(before, first, false),
                     body,
                     trailing,
-                    span: span_from(&entry_start, &after),
+                    span: Loc(span_from(&entry_start, &after)),
                 });
                 i = after;
             }
@@ -184,7 +183,7 @@ fn block<'a>(i: In<'a>, kind: BlockKind, errors: &mut Vec<PError>) -> Result<(In
             head,
             entries,
             end_comments,
-            span,
+            span: Loc(span),
         },
     ))
 }
@@ -441,6 +440,7 @@ fn citation(i: In) -> PResult<Spanned<Citation>> {
         let (rest, para) = opt((hsp, kw("para"), hsp, small_number).map(|(_, _, _, n)| n)).parse(rest)?;
         let (rest, item) = match char::<In, PError>('(').parse(rest) {
             Ok((r, _)) => {
+                let (r, _) = hsp(r)?;
                 let (r, n) = small_number(r).map_err(|e| fail_with(e, || expected(r, "an item number")))?;
                 let (r, _) = punct(')', "`)` after the item number")
                     .parse(r)

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use super::ast::{
-    Block, Citation, CiteTarget, Entry, EntryBody, Expr, ExprKind, Field, FieldValue, File, Head, Literal,
+    Block, Citation, CiteTarget, Entry, EntryBody, Expr, ExprKind, Field, FieldValue, File, Head, Literal, Trivia,
 };
 
 const WIDTH: usize = 100;
@@ -18,13 +18,13 @@ pub fn print(file: &File) -> String {
         if n > 0 {
             out.push('\n');
         }
-        entry(&mut out, item, 0, true);
+        entry(&mut out, item, 0);
     }
     if !file.end_comments.is_empty() {
         if !file.items.is_empty() {
             out.push('\n');
         }
-        comments(&mut out, &file.end_comments, 0);
+        trivia(&mut out, &file.end_comments, 0);
     }
     out
 }
@@ -35,20 +35,22 @@ fn indent(out: &mut String, depth: usize) {
     }
 }
 
-fn comments(out: &mut String, cs: &[String], depth: usize) {
-    for c in cs {
-        indent(out, depth);
-        out.push('#');
-        out.push_str(c);
+fn trivia(out: &mut String, lines: &[Trivia], depth: usize) {
+    for t in lines {
+        match t {
+            Trivia::Comment(c) => {
+                indent(out, depth);
+                out.push('#');
+                out.push_str(c);
+            }
+            Trivia::Blank => {}
+        }
         out.push('\n');
     }
 }
 
-fn entry(out: &mut String, e: &Entry, depth: usize, first: bool) {
-    if e.blank_before && !first && depth > 0 {
-        out.push('\n');
-    }
-    comments(out, &e.comments, depth);
+fn entry(out: &mut String, e: &Entry, depth: usize) {
+    trivia(out, &e.before, depth);
     indent(out, depth);
     match &e.body {
         EntryBody::Field(f) => field(out, f, depth),
@@ -77,10 +79,10 @@ fn block(out: &mut String, b: &Block, depth: usize) {
         }
     }
     out.push_str(" {\n");
-    for (n, e) in b.entries.iter().enumerate() {
-        entry(out, e, depth + 1, n == 0);
+    for e in &b.entries {
+        entry(out, e, depth + 1);
     }
-    comments(out, &b.end_comments, depth + 1);
+    trivia(out, &b.end_comments, depth + 1);
     indent(out, depth);
     out.push('}');
 }
@@ -113,7 +115,7 @@ fn field(out: &mut String, f: &Field, depth: usize) {
                     for (n, p) in parts.iter().enumerate() {
                         if n > 0 {
                             out.push('\n');
-                            indent(out, depth + 2);
+                            indent(out, depth + 1);
                             out.push_str(word);
                             out.push(' ');
                         }

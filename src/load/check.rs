@@ -85,7 +85,7 @@ impl<'a> Checker<'a> {
         };
         self.error(
             "certlex::rules::not-a-condition",
-            format!("this is a {}, not a condition", t.describe()),
+            format!("this is {}, not a condition", t.a()),
             e.span,
             "not true or false",
             help,
@@ -117,7 +117,7 @@ impl<'a> Checker<'a> {
                     {
                         self.error(
                             "certlex::rules::mixed-list",
-                            format!("a list mixes a {} with a {}", first.describe(), st.describe()),
+                            format!("a list mixes {} with {}", first.a(), st.a()),
                             item.span,
                             "different kind",
                             Some("put values of one kind in a list".into()),
@@ -202,9 +202,9 @@ impl<'a> Checker<'a> {
                         self.error(
                             "certlex::rules::type-mismatch",
                             format!(
-                                "`in` needs a list of {}s on its right, found a {}",
-                                lt.describe(),
-                                rt.describe()
+                                "`in` needs a list of values like {} on its right, found {}",
+                                lt.a(),
+                                rt.a()
                             ),
                             rhs.span,
                             "not a matching list",
@@ -233,7 +233,7 @@ impl<'a> Checker<'a> {
                 if !ok {
                     self.error(
                         "certlex::rules::type-mismatch",
-                        format!("a {} cannot contain a {}", lt.describe(), rt.describe()),
+                        format!("{} cannot contain {}", lt.a(), rt.a()),
                         e.span,
                         "mismatched kinds",
                         Some("`contains` looks for a value in a list, or for text in text".into()),
@@ -253,7 +253,7 @@ impl<'a> Checker<'a> {
                 if !matches!(lt, Ty::Str) {
                     self.error(
                         "certlex::rules::type-mismatch",
-                        format!("only text can match a pattern, not a {}", lt.describe()),
+                        format!("only text can match a pattern, not {}", lt.a()),
                         lhs.span,
                         "not text",
                         None,
@@ -306,7 +306,7 @@ impl<'a> Checker<'a> {
             (_, t) => {
                 self.error(
                     "certlex::rules::not-a-list",
-                    format!("this is a {}, not a list of facts", t.describe()),
+                    format!("this is {}, not a list of facts", t.a()),
                     e.span,
                     "not a list",
                     Some("`every`, `some` and `count` range over a list fact, such as `extensions`".into()),
@@ -321,11 +321,11 @@ impl<'a> Checker<'a> {
             self.diags.push(
                 Diag::error(
                     "certlex::rules::type-mismatch",
-                    format!("cannot compare a {} with a {}", lt.describe(), rt.describe()),
+                    format!("cannot compare {} with {}", lt.a(), rt.a()),
                 )
                 .in_file(self.file)
-                .label(lhs.span, format!("a {}", lt.describe()))
-                .label(rhs.span, format!("a {}", rt.describe()))
+                .label(lhs.span, lt.a())
+                .label(rhs.span, rt.a())
                 .help(match (lt, rt) {
                     (Ty::Date, Ty::Int) | (Ty::Int, Ty::Date) => {
                         "write a date as YYYY-MM-DD, e.g. `2024-09-02`".to_string()
@@ -347,7 +347,7 @@ impl<'a> Checker<'a> {
         if !ok {
             self.error(
                 "certlex::rules::not-ordered",
-                format!("a {} cannot be compared with `{}`", lt.describe(), op.symbol()),
+                format!("{} cannot be compared with `{}`", lt.a(), op.symbol()),
                 lhs.span.to(rhs.span),
                 "no order",
                 Some(
@@ -427,7 +427,7 @@ impl<'a> Checker<'a> {
             let Ty::Record(fields) = ty else {
                 let help = match ty {
                     Ty::List(_) => format!("`{prefix}` is a list: use `every x in {prefix}: x.{}`", seg.node),
-                    _ => format!("`{prefix}` is a {} and has no parts", ty.describe()),
+                    _ => format!("`{prefix}` is {} and has no parts", ty.a()),
                 };
                 self.error(
                     "certlex::rules::no-parts",

@@ -389,8 +389,8 @@ pub fn parameters(law: &Law, blocks: &Blocks, diags: &mut Vec<Diag>) -> Vec<Para
                         "the values of a parameter must be of one kind",
                     )
                     .in_file(file)
-                    .label(value.span, format!("a {}", t.describe()))
-                    .label(first.span, format!("a {}", t0.describe()))
+                    .label(value.span, t.a())
+                    .label(first.span, t0.a())
                     .help("write every value in the same unit"),
                 ),
                 Some(_) => {}

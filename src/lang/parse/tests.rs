@@ -1,5 +1,5 @@
 use super::*;
-use crate::lang::ast::ExprKind;
+use crate::lang::ast::{ExprKind, Trivia};
 
 const RULE: &str = r#"# The first item of article 21
 rule ESL-21-1 {
@@ -29,7 +29,10 @@ fn errs(text: &str) -> Vec<PError> {
 fn a_rule_parses_with_comments_and_blank_lines() {
     let f = ok(RULE);
     assert_eq!(f.items.len(), 1);
-    assert_eq!(f.items[0].comments, vec![" The first item of article 21"]);
+    assert_eq!(
+        f.items[0].before,
+        vec![Trivia::Comment(" The first item of article 21".into())]
+    );
     let EntryBody::Block(b) = &f.items[0].body else {
         panic!()
     };
@@ -40,7 +43,7 @@ fn a_rule_parses_with_comments_and_blank_lines() {
         .iter()
         .find(|e| matches!(&e.body, EntryBody::Field(f) if *f.key == "require"))
         .unwrap();
-    assert!(req.blank_before);
+    assert_eq!(req.before, vec![Trivia::Blank]);
     assert_eq!(req.trailing.as_deref(), Some(" the O attribute"));
     let FieldValue::Citations(c) = &b.field("cites").unwrap().value else {
         panic!()
