@@ -23,7 +23,12 @@ pub struct Rule {
     pub applies_to: SubjectKind,
     pub severity: Severity,
     pub when: Option<CExpr>,
-    pub body: Body,
+    /// What must hold. At least one of `require` and `attest` is set.
+    pub require: Option<CExpr>,
+    /// Evidence a person can name instead (a duty only a person can judge).
+    /// With `require` too, the rule passes when the condition holds or the
+    /// evidence is named, and otherwise needs evidence: it never fails.
+    pub attest: Option<Text>,
     pub message_zh: Template,
     pub message_en: Template,
     pub note: Text,
@@ -31,13 +36,6 @@ pub struct Rule {
     pub when_text: Option<String>,
     pub require_text: Option<String>,
     pub origin: Origin,
-}
-
-#[derive(Debug, Clone)]
-pub enum Body {
-    Require(CExpr),
-    /// Only a person can judge this: it passes when evidence is named.
-    Attest(Text),
 }
 
 /// The registry of rules and the law they cite, ready to evaluate.
@@ -135,8 +133,11 @@ impl<'a> Evaluator<'a> {
                 }
             }
         }
-        match &rule.body {
-            Body::Attest(what) => match subject.attestations.iter().find(|a| a.rule == rule.id) {
+        let attested = || subject.attestations.iter().find(|a| a.rule == rule.id);
+        let outcome = rule.require.as_ref().map(|cond| truth(cond, &env));
+        match (outcome, &rule.attest) {
+            (Some(o), _) if o.truth == Truth::True => finding(Status::Pass, Text::default(), None),
+            (_, Some(what)) => match attested() {
                 Some(a) => Finding {
                     span: a.span,
                     ..finding(
@@ -147,17 +148,13 @@ impl<'a> Evaluator<'a> {
                 },
                 None => finding(Status::NeedsEvidence, what.clone(), None),
             },
-            Body::Require(cond) => {
-                let o = truth(cond, &env);
-                match o.truth {
-                    Truth::True => finding(Status::Pass, Text::default(), None),
-                    Truth::False => {
-                        let message = Text::both(render(&rule.message_zh, &env), render(&rule.message_en, &env));
-                        finding(Status::Fail, message, o.blame.as_ref())
-                    }
-                    Truth::Unknown => finding(Status::Undetermined, undetermined(o.blame.as_ref()), o.blame.as_ref()),
-                }
+            (Some(o), None) if o.truth == Truth::False => {
+                let message = Text::both(render(&rule.message_zh, &env), render(&rule.message_en, &env));
+                finding(Status::Fail, message, o.blame.as_ref())
             }
+            (Some(o), None) => finding(Status::Undetermined, undetermined(o.blame.as_ref()), o.blame.as_ref()),
+            // INVARIANT: the loader gives every rule `require` or `attest`.
+            (None, None) => finding(Status::Undetermined, undetermined(None), None),
         }
     }
 }

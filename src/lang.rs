@@ -106,7 +106,13 @@ mod tests {
 
     #[test]
     fn long_conditions_break_at_and() {
-        let long = format!("rule A {{\n  require {}\n}}\n", (0..8).map(|i| format!("fact_number_{i} is present")).collect::<Vec<_>>().join(" and "));
+        let long = format!(
+            "rule A {{\n  require {}\n}}\n",
+            (0..8)
+                .map(|i| format!("fact_number_{i} is present"))
+                .collect::<Vec<_>>()
+                .join(" and ")
+        );
         let out = fmt(&long).unwrap();
         assert!(out.contains("\n    and fact_number_1 is present\n"), "{out}");
         assert_eq!(fmt(&out).unwrap(), out);

@@ -5,7 +5,7 @@ use clap::Args;
 
 use super::{Global, RegimeArgs, load_rules, print_diags, resolve};
 use crate::diag::{Diag, suggestion};
-use crate::engine::{Body, Rule, RuleSet};
+use crate::engine::{Rule, RuleSet};
 use crate::i18n::Lang;
 use crate::law::{Citation, Resolution, Target};
 
@@ -54,18 +54,18 @@ pub fn explain(rules: &RuleSet, rule: &Rule, res: &Resolution, in_force: bool) -
     if let Some(w) = &rule.when_text {
         out.push_str(&format!("applies when: {w}\n"));
     }
-    match &rule.body {
-        Body::Require(_) => {
-            if let Some(r) = &rule.require_text {
-                out.push_str(&format!("requires:     {r}\n"));
-            }
-        }
-        Body::Attest(what) => {
-            out.push_str("evidence a person must name (attest):\n");
-            for l in [Lang::Zh, Lang::En] {
-                if let Some(s) = what.get(l) {
-                    out.push_str(&format!("  {s}\n"));
-                }
+    if let Some(r) = &rule.require_text {
+        out.push_str(&format!("requires:     {r}\n"));
+    }
+    if let Some(what) = &rule.attest {
+        out.push_str(if rule.require.is_some() {
+            "or evidence a person names (attest):\n"
+        } else {
+            "evidence a person must name (attest):\n"
+        });
+        for l in [Lang::Zh, Lang::En] {
+            if let Some(s) = what.get(l) {
+                out.push_str(&format!("  {s}\n"));
             }
         }
     }

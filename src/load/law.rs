@@ -396,7 +396,10 @@ pub fn parameters(law: &Law, blocks: &Blocks, diags: &mut Vec<Diag>) -> Vec<Para
                 Some(_) => {}
                 None => ty = Some((t, value)),
             }
-            let cites: Vec<Citation> = cites.iter().filter_map(|c| citation(law, c, file, diags)).collect();
+            let cites: Vec<Citation> = cites
+                .iter()
+                .filter_map(|c| citation(law, c, file, diags, false))
+                .collect();
             values.push(ParamValue {
                 value: v,
                 written: crate::lang::print::literal(&value.node),
@@ -423,12 +426,15 @@ pub fn parameters(law: &Law, blocks: &Blocks, diags: &mut Vec<Diag>) -> Vec<Para
 }
 
 /// A citation, checked against the law: the instrument, article, paragraph
-/// and item exist, and the article is one a duty can rest on.
+/// and item exist. `for_rule`: a rule cites a duty, so the article must be in
+/// scope; a parameter value may rest on any article whose text is known (a
+/// fine set by a penalty article that no rule checks).
 pub fn citation(
     law: &Law,
     c: &Spanned<ast::Citation>,
     file: &Arc<SourceFile>,
     diags: &mut Vec<Diag>,
+    for_rule: bool,
 ) -> Option<Citation> {
     let ast::Citation {
         instrument,
@@ -505,7 +511,7 @@ pub fn citation(
                     ));
                     return None;
                 }
-                Scope::Out(_) => {
+                Scope::Out(_) if for_rule => {
                     diags.push(err(
                         "certlex::rules::cites-scoped-out",
                         format!("{} article {} is marked out of scope", inst.id, number.node),
@@ -515,7 +521,7 @@ pub fn citation(
                     ));
                     return None;
                 }
-                Scope::InScope => {}
+                Scope::InScope | Scope::Out(_) => {}
             }
             // The paragraph and item must exist in every wording the citation covers.
             let window = |i: usize, v: &Version| {

@@ -7,7 +7,7 @@ use super::check::Checker;
 use super::law::citation;
 use super::reader::Reader;
 use crate::diag::{Diag, suggestion};
-use crate::engine::{Body, Rule, Severity, Template};
+use crate::engine::{Rule, Severity, Template};
 use crate::facts::SubjectKind;
 use crate::lang::ast::{Block, FieldValue};
 use crate::lang::print;
@@ -44,7 +44,7 @@ pub fn rule(law: &Law, b: &Block, file: &Arc<SourceFile>, diags: &mut Vec<Diag>)
     }
 
     let cites = match r.field("cites").map(|f| &f.value) {
-        Some(FieldValue::Citations(cs)) => cs.iter().filter_map(|c| citation(law, c, file, diags)).collect(),
+        Some(FieldValue::Citations(cs)) => cs.iter().filter_map(|c| citation(law, c, file, diags, true)).collect(),
         _ => {
             r.missing(
                 diags,
@@ -119,45 +119,26 @@ pub fn rule(law: &Law, b: &Block, file: &Arc<SourceFile>, diags: &mut Vec<Diag>)
         FieldValue::Expr(e) => Some((checker.condition(e), print::expr(e, 0))),
         _ => None,
     });
-    let body = match (require, attest.is_empty()) {
-        (Some(f), true) => match &f.value {
-            FieldValue::Expr(e) => checker
-                .condition(e)
-                .map(|c| (Body::Require(c), Some(print::expr(e, 0)))),
-            _ => None,
-        },
-        (None, false) => {
-            if attest.zh.is_none() || attest.en.is_none() {
-                r.missing(
-                    checker.diags,
-                    if attest.zh.is_none() { "attest.zh" } else { "attest.en" },
-                    "describe the evidence in both Chinese and English",
-                );
-            }
-            Some((Body::Attest(attest), None))
-        }
-        (Some(f), false) => {
-            checker.diags.push(
-                Diag::error(
-                    "certlex::rules::require-and-attest",
-                    "a rule either requires a condition or asks for evidence, not both",
-                )
-                .in_file(file)
-                .label(f.key.span, "`require` here")
-                .help("split it into two rules"),
-            );
-            None
-        }
-        (None, true) => {
-            r.missing(
-                checker.diags,
-                "require",
-                "say what must hold (`require issuer.organization is present`), or what evidence a person must give (`attest.en \"…\"`)",
-            );
-            None
-        }
+    let require = match require.map(|f| &f.value) {
+        Some(FieldValue::Expr(e)) => Some(checker.condition(e).map(|c| (c, print::expr(e, 0)))),
+        _ => None,
     };
-    let is_require = matches!(body, Some((Body::Require(_), _)));
+    if !attest.is_empty() && (attest.zh.is_none() || attest.en.is_none()) {
+        let missing = if attest.zh.is_none() { "attest.zh" } else { "attest.en" };
+        r.missing(
+            checker.diags,
+            missing,
+            "describe the evidence in both Chinese and English",
+        );
+    }
+    if require.is_none() && attest.is_empty() {
+        r.missing(
+            checker.diags,
+            "require",
+            "say what must hold (`require issuer.organization is present`), or what evidence a person must give (`attest.en \"…\"`)",
+        );
+    }
+    let is_require = require.is_some() && attest.is_empty();
     let message = |lang: &str, checker: &mut Checker| -> Template {
         match r.text(&format!("message.{lang}")) {
             Some(t) => checker.template(t),
@@ -188,7 +169,11 @@ pub fn rule(law: &Law, b: &Block, file: &Arc<SourceFile>, diags: &mut Vec<Diag>)
         Some((None, _)) => return None,
         None => (None, None),
     };
-    let (body, require_text) = body?;
+    let (require, require_text) = match require {
+        Some(Some((c, t))) => (Some(c), Some(t)),
+        Some(None) => return None,
+        None => (None, None),
+    };
     Some(Loaded {
         rule: Rule {
             id: id.node.clone(),
@@ -197,7 +182,8 @@ pub fn rule(law: &Law, b: &Block, file: &Arc<SourceFile>, diags: &mut Vec<Diag>)
             applies_to: applies_to?,
             severity: severity?,
             when,
-            body,
+            require,
+            attest: (!attest.is_empty()).then_some(attest),
             message_zh,
             message_en,
             note: r.bilingual("note"),

@@ -284,3 +284,40 @@ fn evaluation_is_deterministic() {
     let conds = ["every e in extensions: e.known", "signature.verified or version == 2"];
     assert_eq!(statuses(&conds, "current"), statuses(&conds, "current"));
 }
+
+#[test]
+fn attest_rules_need_evidence_unless_named_and_require_can_stand_in_for_it() {
+    let rule = |id: &str, require: &str| {
+        format!(
+            "rule {id} {{\n  cites LAW 1(1)\n  title.en \"t\"\n  title.zh \"t\"\n  applies-to certificate\n  severity error\n{require}  attest.en \"an approval\"\n  attest.zh \"批准文件\"\n}}\n"
+        )
+    };
+    let text = [
+        rule("A-1", ""),
+        rule("A-2", "  require version == 3\n"),
+        rule("A-3", "  require version == 2\n"),
+    ]
+    .concat();
+    let files = [SourceFile::new("law.rules", LAW), SourceFile::new("r.rules", text)];
+    let rules = crate::load::load(&files).rules.unwrap();
+    let ev = Evaluator::new(
+        &rules,
+        rules
+            .law
+            .resolve("current", crate::dates::parse_date("2026-01-01").unwrap())
+            .unwrap(),
+    );
+    let mut s = subject();
+    let got: Vec<Status> = ev.check(&s).iter().map(|f| f.status).collect();
+    // No evidence: attest alone needs it; a holding condition passes; a false
+    // one does not fail, it asks for the evidence.
+    assert_eq!(got, vec![Status::NeedsEvidence, Pass, Status::NeedsEvidence]);
+    s.attestations.push(crate::facts::Attestation {
+        rule: "A-3".into(),
+        evidence: "MIIT approval 2024-1".into(),
+        span: None,
+    });
+    let f = &ev.check(&s)[2];
+    assert_eq!(f.status, Pass);
+    assert_eq!(f.message.en.as_deref(), Some("evidence: MIIT approval 2024-1"));
+}
