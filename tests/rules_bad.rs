@@ -3,6 +3,14 @@
 //! error in that file, pointing into it; the rendered diagnostics (no colour)
 //! are snapshots in `snapshots/rules-bad/`, reviewed like code.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests may fail loudly"
+)]
+
 use std::path::Path;
 
 use certlex::source::SourceFile;

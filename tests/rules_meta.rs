@@ -2,6 +2,14 @@
 //! it loads without errors or warnings, every file is formatted and `fmt` is
 //! idempotent, ids are well-formed, every rule speaks both languages.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests may fail loudly"
+)]
+
 use std::path::Path;
 
 use certlex::source::SourceFile;

@@ -1,6 +1,14 @@
 //! Runs every feature under `features/` against the built-in rules: the
 //! executable statutory tests. A failing or undefined step fails `cargo test`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests may fail loudly"
+)]
+
 use std::path::PathBuf;
 use std::sync::Arc;
 
