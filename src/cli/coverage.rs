@@ -360,7 +360,7 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .6em;tex
 .badge{display:inline-block;padding:0 .5em;border-radius:.3em;color:#fff;font-size:.85em}\
 .b-cited{background:#2a7d2a}.b-uncovered{background:#c0392b}.b-scoped-out{background:#7f8c8d}.b-unverified{background:#b8860b}\
 .zh{margin:.2em 0}.en{margin:.2em 0 .6em;color:#333}.ver{font-size:.85em;color:#555;margin-top:.6em;font-weight:bold}.note{font-size:.85em;color:#666;font-style:italic}\
-.item{margin-left:1.5em}.rule{margin:.4em 0}.sc{font-size:.85em;margin-left:1.2em}.pass{color:#2a7d2a}.fail{color:#c0392b}.other{color:#666}\
+.item{margin-left:1em;display:grid;grid-template-columns:2.4em 1fr}.rule{margin:.4em 0}.sc{font-size:.85em;margin-left:1.2em}.pass{color:#2a7d2a}.fail{color:#c0392b}.other{color:#666}\
 .reason{background:#f6f6f6;padding:.3em .6em}code{font-size:.9em}";
 
 /// The HTML page: summary, then every article with its text beside its rules and scenarios.
@@ -536,9 +536,14 @@ fn html_version(o: &mut String, v: &Version) {
         o.push_str(&lang_of(&p.text));
         html_note(o, &p.note);
         for it in &p.items {
-            let _ = write!(o, "<div class=\"item\">({}) {}", it.number, lang_of(&it.text));
+            let _ = write!(
+                o,
+                "<div class=\"item\"><span>({})</span><div>{}",
+                it.number,
+                lang_of(&it.text)
+            );
             html_note(o, &it.note);
-            o.push_str("</div>");
+            o.push_str("</div></div>");
         }
     }
     o.push('\n');
