@@ -240,8 +240,8 @@ fn human_articles(out: &mut String, inst: &Instrument, articles: &[ArticleCovera
             .collect();
         let heading = article.and_then(|x| x.heading.get(lang)).unwrap_or("");
         let line = format!(
-            "    {:<11} {:>6}  {heading}",
-            state_word(a.state, lang),
+            "    {} {:>6}  {heading}",
+            pad(state_word(a.state, lang), 11),
             ranges(&numbers)
         );
         let _ = writeln!(out, "{}", line.trim_end());
@@ -271,6 +271,13 @@ fn human_articles(out: &mut String, inst: &Instrument, articles: &[ArticleCovera
         }
         i = j;
     }
+}
+
+/// `s` padded to `width` terminal columns (a CJK character takes two).
+fn pad(s: &str, width: usize) -> String {
+    let wide = |c: char| ('\u{2e80}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c);
+    let cols: usize = s.chars().map(|c| if wide(c) { 2 } else { 1 }).sum();
+    format!("{s}{}", " ".repeat(width.saturating_sub(cols)))
 }
 
 fn human_rules(out: &mut String, rules: &RuleSet, cov: &Coverage, lang: Lang) {
@@ -631,6 +638,12 @@ fn html_rules(o: &mut String, rules: &RuleSet, cov: &Coverage) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_pads_by_terminal_columns() {
+        assert_eq!(pad("范围之外", 11), "范围之外   ");
+        assert_eq!(pad("cited", 11), "cited      ");
+    }
 
     #[test]
     fn html_escapes_what_it_quotes() {
