@@ -8,7 +8,7 @@ mod expr;
 mod finding;
 
 use crate::facts::{Subject, SubjectKind, Value};
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use crate::law::{Citation, Law, Origin, Resolution};
 
 pub use eval::{Blame, Env, Outcome, Truth, Why, truth, value};
@@ -170,7 +170,10 @@ impl<'a> Evaluator<'a> {
                 None => finding(Status::NeedsEvidence, what.clone(), None),
             },
             (Some(o), None) if o.truth == Truth::False => {
-                let message = Text::both(render(&rule.message_zh, &env), render(&rule.message_en, &env));
+                let message = Text::both(
+                    render(&rule.message_zh, &env, Lang::Zh),
+                    render(&rule.message_en, &env, Lang::En),
+                );
                 finding(Status::Fail, message, o.blame.as_ref())
             }
             (Some(o), None) => finding(Status::Undetermined, undetermined(o.blame.as_ref()), o.blame.as_ref()),
@@ -202,29 +205,51 @@ fn undetermined(blame: Option<&Blame>) -> Text {
 }
 
 /// A message with its placeholders filled from the subject's facts.
-pub fn render(t: &Template, env: &Env) -> String {
+pub fn render(t: &Template, env: &Env, lang: Lang) -> String {
     let mut out = String::new();
     for p in &t.parts {
         match p {
             Part::Text(s) => out.push_str(s),
-            Part::Value(e) => out.push_str(&display(&value(e, env))),
+            Part::Value(e) => out.push_str(&display(&value(e, env), lang)),
         }
     }
     out
 }
 
-/// A value as people read it: `30,000,000`, `2024-09-02`, `90 days`.
-pub fn display(v: &Value) -> String {
+/// A value as people read it: `30,000,000`, `2024-09-02`, `5 years` / `5年`.
+pub fn display(v: &Value, lang: Lang) -> String {
     match v {
-        Value::Absent => "(none)".into(),
-        Value::Unknown(_) => "(unknown)".into(),
-        Value::Bool(b) => b.to_string(),
+        Value::Absent => lang.pick("（无）", "(none)").into(),
+        Value::Unknown(_) => lang.pick("（未知）", "(unknown)").into(),
+        Value::Bool(b) => match (b, lang) {
+            (true, Lang::Zh) => "是".into(),
+            (false, Lang::Zh) => "否".into(),
+            (b, Lang::En) => b.to_string(),
+        },
         Value::Int(n) => group_thousands(*n),
         Value::Str(s) => s.to_string(),
         Value::Date(t) => crate::dates::format_instant(*t),
-        Value::Duration(d) => format!("{} days", group_thousands(*d)),
-        Value::List(items) => items.iter().map(display).collect::<Vec<_>>().join(", "),
-        Value::Record(_) => "(group of facts)".into(),
+        Value::Duration(d) => duration(*d, lang),
+        Value::List(items) => items
+            .iter()
+            .map(|i| display(i, lang))
+            .collect::<Vec<_>>()
+            .join(lang.pick("、", ", ")),
+        Value::Record(_) => lang.pick("（一组事实）", "(group of facts)").into(),
+    }
+}
+
+/// Whole years as years (1825 → `5 years` / `5年`), anything else in days as
+/// the law writes them (90 → `90 days` / `90日`), never in approximate months.
+fn duration(days: i64, lang: Lang) -> String {
+    let (n, en, en_one, zh) = if days != 0 && days % 365 == 0 {
+        (days / 365, "years", "year", "年")
+    } else {
+        (days, "days", "day", "日")
+    };
+    match lang {
+        Lang::Zh => format!("{}{zh}", group_thousands(n)),
+        Lang::En => format!("{} {}", group_thousands(n), if n == 1 { en_one } else { en }),
     }
 }
 

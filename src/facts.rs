@@ -5,6 +5,7 @@
 
 pub mod certificate;
 mod schema;
+pub mod statement;
 mod value;
 
 pub use schema::{Field, Ty, lookup, markdown};
@@ -41,7 +42,8 @@ impl SubjectKind {
     pub fn schema(self) -> &'static [Field] {
         match self {
             Self::Certificate => certificate::SCHEMA,
-            Self::CaProfile | Self::RuleStatement => &[],
+            Self::RuleStatement => statement::SCHEMA,
+            Self::CaProfile => &[],
         }
     }
 

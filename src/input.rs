@@ -156,6 +156,7 @@ fn read_bytes(path: &Path, limits: &Limits) -> Result<Vec<u8>, Diag> {
 pub enum Content {
     Der,
     Pem,
+    RuleStatement,
     Unknown,
 }
 
@@ -167,7 +168,10 @@ pub fn detect(bytes: &[u8]) -> Content {
     if head.windows(11).any(|w| w == b"-----BEGIN ") {
         return Content::Pem;
     }
-    Content::Unknown
+    match std::str::from_utf8(bytes) {
+        Ok(text) if crate::facts::statement::looks_like(text) => Content::RuleStatement,
+        _ => Content::Unknown,
+    }
 }
 
 /// Read bytes already in memory (`name` is how reports refer to them).
@@ -191,6 +195,19 @@ pub fn read_bytes_as(name: &str, bytes: Vec<u8>, explicit: bool, limits: &Limits
                 read
             }
         },
+        Content::RuleStatement => {
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            match crate::facts::statement::read(&SourceFile::new(name, text)) {
+                Ok(s) => Read {
+                    subjects: vec![s],
+                    ..Read::default()
+                },
+                Err(d) => Read {
+                    errors: vec![d],
+                    ..Read::default()
+                },
+            }
+        }
         Content::Unknown if explicit => Read {
             errors: vec![
                 Diag::error(

@@ -107,3 +107,36 @@ pub fn position(subject: &Subject, f: &Finding) -> Option<(usize, usize)> {
     let span = f.span?;
     Some(subject.source.as_ref()?.line_col(span.start))
 }
+
+/// Run every subject through a reporter and return the text (tests,
+/// snapshots, `diff`). `human` picks the human format, else JSON.
+pub fn render(
+    rules: &RuleSet,
+    evaluator: &crate::engine::Evaluator,
+    subjects: &[Subject],
+    lang: Lang,
+    human: bool,
+) -> String {
+    let meta = Meta {
+        regime: evaluator.resolution.regime.clone(),
+        date: evaluator.resolution.date,
+        lang,
+    };
+    let gate = Gate::default();
+    let mut out = Vec::new();
+    let mut summary = Summary::default();
+    {
+        let mut reporter: Box<dyn Reporter + '_> = if human {
+            Box::new(Human::new(&mut out, rules, meta, gate, false, true))
+        } else {
+            Box::new(Json::new(&mut out, rules, meta))
+        };
+        for s in subjects {
+            let findings = evaluator.check(s);
+            summary.add(&findings, rules, &gate);
+            let _ = reporter.subject(s, &findings);
+        }
+        let _ = reporter.finish(&summary);
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{Gate, Meta, Reporter, Summary, position};
+use super::{Gate, Meta, Reporter, Summary};
 use crate::diag::Diag;
 use crate::engine::{Finding, RuleSet, Status};
 use crate::facts::Subject;
@@ -95,12 +95,29 @@ impl<W: Write> Reporter for Human<'_, W> {
                 rule.title.get_or(lang, "")
             )?;
             if let Some(m) = f.message.get(lang) {
-                let at = match (position(subject, f), &f.fact) {
-                    (Some((l, c)), _) => format!(" ({}:{l}:{c})", subject.name),
-                    (None, Some(fact)) => format!(" ({fact})"),
-                    (None, None) => String::new(),
-                };
-                writeln!(self.out, "      {m}{at}")?;
+                match (subject.source.as_ref(), f.span) {
+                    // Text subjects: the lines the finding is about, as miette draws them.
+                    (Some(file), Some(span)) => {
+                        let d = Diag {
+                            level: if f.status == Status::Fail {
+                                crate::diag::Level::Error
+                            } else {
+                                crate::diag::Level::Warning
+                            },
+                            ..Diag::error("", m)
+                        }
+                        .in_file(file)
+                        .label(span, f.fact.clone().unwrap_or_default());
+                        let drawn = crate::diag::render(&d, self.colour);
+                        for line in drawn.lines().filter(|l| !l.trim().is_empty()) {
+                            writeln!(self.out, "    {line}")?;
+                        }
+                    }
+                    _ => {
+                        let at = f.fact.as_ref().map_or_else(String::new, |fact| format!(" ({fact})"));
+                        writeln!(self.out, "      {m}{at}")?;
+                    }
+                }
             }
         }
         if !quiet.is_empty() {

@@ -277,6 +277,18 @@ fn failures_name_the_fact_and_fill_the_message() {
     assert_eq!(f.status, Fail);
     assert_eq!(f.fact.as_deref(), Some("subject.organization"));
     assert_eq!(f.message.en.as_deref(), Some("m 15 days"));
+    assert_eq!(
+        super::super::display(&Value::Duration(1825), crate::i18n::Lang::Zh),
+        "5年"
+    );
+    assert_eq!(
+        super::super::display(&Value::Duration(90), crate::i18n::Lang::En),
+        "90 days"
+    );
+    assert_eq!(
+        super::super::display(&Value::Duration(90), crate::i18n::Lang::Zh),
+        "90日"
+    );
 }
 
 #[test]
