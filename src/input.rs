@@ -203,16 +203,21 @@ pub fn read_bytes_as(name: &str, bytes: Vec<u8>, explicit: bool, limits: &Limits
         Content::Pem => match String::from_utf8(bytes) {
             Ok(text) => pem::pem(SourceFile::new(name, text), limits, ctx),
             Err(e) => {
-                // PEM is ASCII; read what is valid and report where it is not.
+                // Text around the blocks may be in any encoding (a Latin-1
+                // dump, say): read the blocks, and point at the bytes that
+                // are not text only when something could not be read.
                 let valid = e.utf8_error().valid_up_to();
                 let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
                 let file: Arc<SourceFile> = SourceFile::new(name, text);
                 let mut read = pem::pem(file.clone(), limits, ctx);
+                if read.errors.is_empty() && !read.subjects.is_empty() {
+                    return read;
+                }
                 let (line, _) = file.line_col(valid);
                 read.errors.insert(
                     0,
                     Diag::error("certlex::input::not-utf8", format!("{name}:{line}: the file has bytes that are not text"))
-                        .help("a PEM file is plain ASCII text; check that it was not saved in another encoding"),
+                        .help("the PEM blocks of a file are plain ASCII text; check that it was not saved in another encoding"),
                 );
                 read
             }
