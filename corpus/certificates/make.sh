@@ -62,8 +62,9 @@ EOF
 # Appends the text dump and the PEM of a DER or PEM certificate to a file.
 write() { # in.pem out.pem
   {
-    openssl x509 -in "$1" -noout -text -nameopt oneline,-esc_msb 2>/dev/null ||
-      openssl asn1parse -in "$1" 2>/dev/null || true
+    # (OpenSSL's error lines carry a thread id: drop it, so reruns agree.)
+    { openssl x509 -in "$1" -noout -text -nameopt oneline,-esc_msb 2>/dev/null ||
+      openssl asn1parse -in "$1" 2>/dev/null || true; } | sed -E 's/^[0-9A-F]+:error:/error:/'
     openssl x509 -in "$1" 2>/dev/null || cat "$1"
   } >"$2"
 }
@@ -159,6 +160,8 @@ issue bad/esl-22-serial-too-long.pem "/C=CN/O=某某科技有限公司/CN=序列
   0102030405060708090A0B0C0D0E0F101112131415 $EE_START $EE_END "$EE_SIGN"
 issue bad/esl-22-unknown-critical-extension.pem "/C=CN/O=某某科技有限公司/CN=未知关键扩展项" rsa-ee rsa-root 2007 \
   $EE_START $EE_END "$EE_SIGN\n1.2.156.999.9=critical,DER:0500"
+issue bad/esl-22-extension-does-not-decode.pem "/C=CN/O=某某科技有限公司/CN=扩展项无法解码" rsa-ee rsa-root 2017 \
+  $EE_START $EE_END "$EE_SIGN\n2.5.29.17=DER:30058201"
 issue bad/esl-22-key-usage-empty.pem "/C=CN/O=某某科技有限公司/CN=密钥用法为空" rsa-ee rsa-root 2008 \
   $EE_START $EE_END "basicConstraints=critical,CA:FALSE\n2.5.29.15=critical,DER:030100\n$IDS\n$REV"
 issue bad/esl-22-key-cert-sign-not-ca.pem "/C=CN/O=某某科技有限公司/CN=非CA却可签发证书" rsa-ee rsa-root 2009 \
