@@ -188,3 +188,6 @@ fn public_key(cert: &X509Certificate) -> Record {
     r.set("usable", usable);
     r.finish()
 }
+
+#[cfg(test)]
+mod tests;
