@@ -6,7 +6,7 @@
 //! `certlex facts` and the scenario steps all build their context here.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use sha2::{Digest, Sha256};
 use x509_parser::certificate::X509Certificate;
@@ -22,6 +22,11 @@ use crate::input::{Candidate, Limits, Loaded, discover, load};
 pub struct RunContext {
     /// DER of the certificates that may have issued others.
     issuers: Vec<Arc<[u8]>>,
+    /// Each issuer's subject key identifier, to match authority key ids.
+    key_ids: Vec<Option<Box<[u8]>>>,
+    /// Each issuer's own link up its chain, worked out once in pass 2 and
+    /// shared by every certificate below it.
+    links: Vec<OnceLock<IssuerLink>>,
     /// Issuer positions by the raw DER of their subject name.
     by_subject: HashMap<Box<[u8]>, Vec<usize>>,
     /// Issuer positions by their subject key identifier.
@@ -48,6 +53,15 @@ pub struct Recognition {
     pub country: Option<String>,
     /// The approval: a document number or reference, for reports.
     pub reference: String,
+}
+
+/// An issuer certificate's own place in its chain, as the walk up needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct IssuerLink {
+    /// Its signature verifies with its own key.
+    pub self_signed: bool,
+    /// The issuer (a position in the context) whose key verifies its signature.
+    pub parent: Option<usize>,
 }
 
 /// Why a certificate is kept as a possible issuer.
@@ -85,8 +99,20 @@ impl RunContext {
         if let Some(ski) = subject_key_id(&cert) {
             self.by_key_id.entry(ski.into()).or_default().push(index);
         }
+        self.key_ids.push(subject_key_id(&cert).map(Into::into));
+        self.links.push(OnceLock::new());
         self.issuers.push(der.into());
         true
+    }
+
+    /// The DER of issuer `index`.
+    pub(crate) fn issuer(&self, index: usize) -> Option<&Arc<[u8]>> {
+        self.issuers.get(index)
+    }
+
+    /// Issuer `index`'s link up its chain, computed by `make` the first time.
+    pub(crate) fn link(&self, index: usize, make: impl FnOnce() -> IssuerLink) -> Option<IssuerLink> {
+        self.links.get(index).map(|cell| *cell.get_or_init(make))
     }
 
     /// How many certificates are kept as possible issuers.
@@ -95,19 +121,14 @@ impl RunContext {
     }
 
     /// The certificates that may have issued a certificate with this issuer
-    /// name and authority key identifier: those with that subject name, then
-    /// those with that key identifier; a name match whose key identifier
-    /// differs from `key_id` is left out.
-    pub fn issuer_candidates(&self, issuer_name: &[u8], key_id: Option<&[u8]>) -> Vec<Arc<[u8]>> {
+    /// name and authority key identifier, as positions: those with that
+    /// subject name, then those with that key identifier; a name match whose
+    /// key identifier differs from `key_id` is left out.
+    pub fn issuer_candidates(&self, issuer_name: &[u8], key_id: Option<&[u8]>) -> Vec<usize> {
         let mut picked: Vec<usize> = Vec::new();
         for &i in self.by_subject.get(issuer_name).into_iter().flatten() {
-            let differs = key_id.is_some_and(|want| {
-                self.issuers
-                    .get(i)
-                    .and_then(|der| X509Certificate::from_der(der).ok())
-                    .and_then(|(_, c)| subject_key_id(&c).map(|k| k != want))
-                    .unwrap_or(false)
-            });
+            let own = self.key_ids.get(i).and_then(Option::as_deref);
+            let differs = matches!((key_id, own), (Some(want), Some(have)) if want != have);
             if !differs {
                 picked.push(i);
             }
@@ -120,9 +141,6 @@ impl RunContext {
             }
         }
         picked
-            .into_iter()
-            .filter_map(|i| self.issuers.get(i).cloned())
-            .collect()
     }
 
     /// Whether a CA profile of this run approves the issuer named by

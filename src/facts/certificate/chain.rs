@@ -13,7 +13,7 @@ use x509_parser::prelude::FromDer;
 use super::schema::{CHAIN, SIGNATURE};
 use super::verify::{Verdict, verify};
 use crate::facts::{Record, RecordBuilder, Value};
-use crate::run::{RunContext, subject_key_id};
+use crate::run::{IssuerLink, RunContext, subject_key_id};
 
 /// How far up a chain certlex walks (real chains have 2 to 5 certificates).
 const MAX_DEPTH: usize = 12;
@@ -69,7 +69,8 @@ fn key_cert_sign(cert: &X509Certificate) -> bool {
 
 /// What looking for the issuer of `cert` among the context gave.
 enum Search {
-    Found(Arc<[u8]>),
+    /// The issuer's position in the context, and its DER.
+    Found(usize, Arc<[u8]>),
     /// Candidates exist, and none has a key the signature verifies with.
     Invalid,
     /// A candidate's signature could not be checked (the text says why).
@@ -80,15 +81,16 @@ enum Search {
 fn find_issuer(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Search {
     let mut invalid = false;
     let mut unsupported = None;
-    for cand in ctx.issuer_candidates(cert.tbs_certificate.issuer().as_raw(), authority_key_id(cert)) {
+    for index in ctx.issuer_candidates(cert.tbs_certificate.issuer().as_raw(), authority_key_id(cert)) {
+        let Some(cand) = ctx.issuer(index) else { continue };
         if cand.as_ref() == der {
             continue;
         }
-        let Ok((_, issuer)) = X509Certificate::from_der(&cand) else {
+        let Ok((_, issuer)) = X509Certificate::from_der(cand) else {
             continue;
         };
         match verify(cert, issuer.public_key()) {
-            Verdict::Valid => return Search::Found(cand),
+            Verdict::Valid => return Search::Found(index, cand.clone()),
             Verdict::Invalid => invalid = true,
             Verdict::Unsupported(w) => {
                 unsupported.get_or_insert(w);
@@ -131,7 +133,7 @@ pub(super) fn link(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Link
         return Link {
             self_signed: self_signed_value,
             signature: signature(Value::Bool(true)),
-            chain: chain_facts(cert, cert, ctx),
+            chain: chain_facts(cert, cert, None, ctx),
         };
     }
     // A self-issued certificate that names no other key claims to be
@@ -140,8 +142,8 @@ pub(super) fn link(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Link
         && authority_key_id(cert).is_none_or(|aki| subject_key_id(cert).is_some_and(|ski| ski == aki));
     let search = find_issuer(der, cert, ctx);
     let (verified, chain) = match search {
-        Search::Found(issuer_der) => match X509Certificate::from_der(&issuer_der) {
-            Ok((_, issuer)) => (Value::Bool(true), chain_facts(cert, &issuer, ctx)),
+        Search::Found(index, issuer_der) => match X509Certificate::from_der(&issuer_der) {
+            Ok((_, issuer)) => (Value::Bool(true), chain_facts(cert, &issuer, Some(index), ctx)),
             Err(_) => (Value::unknown("the issuer's certificate does not parse"), not_found("")),
         },
         Search::Unsupported(w) => (Value::unknown(w.as_str()), not_found(&w)),
@@ -171,7 +173,7 @@ fn not_found(why: &str) -> Record {
     all_unknown(CHAIN, why, &[("issuer_found", Value::Bool(false))])
 }
 
-fn chain_facts(cert: &X509Certificate, issuer: &X509Certificate, ctx: &RunContext) -> Record {
+fn chain_facts(cert: &X509Certificate, issuer: &X509Certificate, index: Option<usize>, ctx: &RunContext) -> Record {
     let mut r = RecordBuilder::new(CHAIN);
     let is_self = std::ptr::eq(cert, issuer);
     r.set("issuer_found", true);
@@ -194,10 +196,9 @@ fn chain_facts(cert: &X509Certificate, issuer: &X509Certificate, ctx: &RunContex
         "validity_nested",
         iv.not_before.timestamp() <= v.not_before.timestamp() && v.not_after.timestamp() <= iv.not_after.timestamp(),
     );
-    let (path_ok, length, anchored) = if is_self {
-        (Value::Bool(true), 1, true)
-    } else {
-        walk(cert, issuer, ctx)
+    let (path_ok, length, anchored) = match index {
+        Some(i) if !is_self => walk(cert, i, ctx),
+        _ => (Value::Bool(true), 1, true),
     };
     r.set("path_length_ok", path_ok);
     r.set("length", length);
@@ -205,43 +206,69 @@ fn chain_facts(cert: &X509Certificate, issuer: &X509Certificate, ctx: &RunContex
     r.finish()
 }
 
-/// Walk up from `issuer` to a self-signed certificate, checking every
+/// Issuer `index`'s own link: self-signed, or signed by another issuer of
+/// the context (worked out once per run and cached).
+fn issuer_link(index: usize, ctx: &RunContext) -> Option<IssuerLink> {
+    ctx.link(index, || {
+        let parsed = ctx
+            .issuer(index)
+            .and_then(|der| X509Certificate::from_der(der).ok().map(|(_, c)| (der.clone(), c)));
+        let Some((der, cert)) = parsed else {
+            return IssuerLink {
+                self_signed: false,
+                parent: None,
+            };
+        };
+        if self_signed(&cert) == Verdict::Valid {
+            return IssuerLink {
+                self_signed: true,
+                parent: None,
+            };
+        }
+        let parent = match find_issuer(&der, &cert, ctx) {
+            Search::Found(i, _) => Some(i),
+            _ => None,
+        };
+        IssuerLink {
+            self_signed: false,
+            parent,
+        }
+    })
+}
+
+/// Walk up from issuer `index` to a self-signed certificate, checking every
 /// pathLenConstraint against the non-self-issued CA certificates below it
 /// (the certificate checked counts when it is itself a CA: it exists to
 /// issue certificates under the constraint).
-fn walk(cert: &X509Certificate, issuer: &X509Certificate, ctx: &RunContext) -> (Value, i64, bool) {
+fn walk(cert: &X509Certificate, index: usize, ctx: &RunContext) -> (Value, i64, bool) {
     let mut below: u32 = u32::from(basic_ca(cert) == Some(true) && !self_issued(cert));
-    let mut length = 2;
+    let mut length = 1;
     let mut violated = false;
-    let mut current_der: Option<Arc<[u8]>> = None;
     let mut anchored = false;
-    for _ in 0..MAX_DEPTH {
-        let parsed;
-        let cur: &X509Certificate = match &current_der {
-            None => issuer,
-            Some(d) => match X509Certificate::from_der(d) {
-                Ok((_, c)) => {
-                    parsed = c;
-                    &parsed
-                }
-                Err(_) => break,
-            },
-        };
-        if path_len(cur).is_some_and(|p| below > p) {
-            violated = true;
-        }
-        if self_signed(cur) == Verdict::Valid {
-            anchored = true;
-            break;
-        }
-        if !self_issued(cur) {
-            below += 1;
-        }
-        let Search::Found(next) = find_issuer(cur.as_ref(), cur, ctx) else {
+    let mut current = Some(index);
+    let mut steps = 0;
+    while let Some(i) = current {
+        steps += 1;
+        let Some(der) = ctx.issuer(i) else { break };
+        let Ok((_, cur)) = X509Certificate::from_der(der) else {
             break;
         };
         length += 1;
-        current_der = Some(next);
+        if path_len(&cur).is_some_and(|p| below > p) {
+            violated = true;
+        }
+        let Some(link) = issuer_link(i, ctx) else { break };
+        if link.self_signed {
+            anchored = true;
+            break;
+        }
+        if !self_issued(&cur) {
+            below += 1;
+        }
+        if steps >= MAX_DEPTH {
+            break;
+        }
+        current = link.parent;
     }
     let ok = match (violated, anchored) {
         (true, _) => Value::Bool(false),
