@@ -62,9 +62,8 @@ Feature: ESL article 21 — what an electronic signature certificate records
     And the issuer certificate "corpus/certificates/ca/sm2-sub.pem"
     Then rule "ESL-21-6" passes
 
-  Scenario: An issuer certificate among the inputs is used too (21(6))
-    Given the certificate "corpus/certificates/good/ecdsa-ee.pem"
-    And the certificate "corpus/certificates/ca/ecdsa-root.pem"
+  Scenario: A CA certificate among the inputs is used as an issuer too (21(6))
+    Given the certificate "corpus/certificates/ca/ecdsa-root.pem"
     And the certificate "corpus/certificates/good/ecdsa-ee.pem"
     Then rule "ESL-21-6" passes
 
