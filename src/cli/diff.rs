@@ -14,9 +14,10 @@ use crate::diag::Diag;
 use crate::engine::diff::changed_findings;
 use crate::engine::{Evaluator, Finding, RuleSet};
 use crate::i18n::{Lang, Text};
-use crate::input::{Limits, discover, read};
+use crate::input::Limits;
 use crate::law::diff::{Change, LawDiff, ParamSide, RuleRef, diff};
 use crate::law::{Citation, Resolution};
+use crate::run::Item;
 
 #[derive(Args)]
 pub struct DiffArgs {
@@ -38,6 +39,9 @@ pub struct DiffArgs {
     /// Certificates, CA profiles or rule statements: show the findings that change.
     #[arg(value_name = "SUBJECT")]
     pub subjects: Vec<PathBuf>,
+    /// Certificates of the CAs that issued the subjects (files or directories).
+    #[arg(long, value_name = "FILE|DIR")]
+    pub issuers: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
@@ -260,21 +264,17 @@ fn subjects(rules: &RuleSet, a: &DiffArgs, from: &Resolution, to: &Resolution, l
     let mut input_errors = Vec::new();
     let mut read_any = false;
     let mut rows: Vec<(String, crate::engine::diff::Changed)> = Vec::new();
-    for candidate in discover(&a.subjects) {
-        let candidate = match candidate {
-            Ok(c) => c,
-            Err(d) => {
-                input_errors.push(d);
-                continue;
+    let _ = crate::run::each::<()>(&a.subjects, &a.issuers, &limits, |item| {
+        match item {
+            Item::Subject(s) => {
+                read_any = true;
+                rows.extend(changed_findings(&ea, &eb, &s).into_iter().map(|c| (s.name.clone(), c)));
             }
-        };
-        let got = read(&candidate, &limits);
-        input_errors.extend(got.errors);
-        for s in &got.subjects {
-            read_any = true;
-            rows.extend(changed_findings(&ea, &eb, s).into_iter().map(|c| (s.name.clone(), c)));
+            Item::Error(d) => input_errors.push(d),
+            Item::Skipped { .. } => {}
         }
-    }
+        Ok(())
+    });
     if !read_any && input_errors.is_empty() {
         input_errors.push(
             Diag::error(

@@ -7,12 +7,16 @@ use clap::Args;
 
 use super::print_diags;
 use crate::facts::SubjectKind;
-use crate::input::{Candidate, Limits, read};
+use crate::input::Limits;
+use crate::run::Item;
 
 #[derive(Args)]
 pub struct FactsArgs {
     /// The input file (`-` for standard input).
     pub path: PathBuf,
+    /// Certificates of the CAs that issued it (files or directories).
+    #[arg(long, value_name = "FILE|DIR")]
+    pub issuers: Vec<PathBuf>,
 }
 
 #[derive(Args)]
@@ -22,19 +26,20 @@ pub struct SchemaArgs {
 }
 
 pub fn run_facts(a: &FactsArgs) -> u8 {
-    let got = read(
-        &Candidate {
-            path: a.path.clone(),
-            explicit: true,
-        },
-        &Limits::default(),
-    );
-    print_diags(got.errors.iter());
-    let subjects: Vec<serde_json::Value> = got
-        .subjects
-        .iter()
-        .map(|s| serde_json::json!({ "name": s.name, "kind": s.kind, "facts": s.facts.to_json(s.kind.schema()) }))
-        .collect();
+    let mut subjects = Vec::new();
+    let mut errors = 0;
+    let _ = crate::run::each::<()>(std::slice::from_ref(&a.path), &a.issuers, &Limits::default(), |item| {
+        match item {
+            Item::Subject(s) => subjects
+                .push(serde_json::json!({ "name": s.name, "kind": s.kind, "facts": s.facts.to_json(s.kind.schema()) })),
+            Item::Error(d) => {
+                errors += 1;
+                print_diags([&d]);
+            }
+            Item::Skipped { .. } => {}
+        }
+        Ok(())
+    });
     match serde_json::to_string_pretty(&subjects) {
         Ok(s) => println!("{s}"),
         Err(e) => {
@@ -42,7 +47,7 @@ pub fn run_facts(a: &FactsArgs) -> u8 {
             return 2;
         }
     }
-    if got.errors.is_empty() { 0 } else { 2 }
+    if errors == 0 { 0 } else { 2 }
 }
 
 pub fn run_schema(a: &SchemaArgs) -> u8 {
