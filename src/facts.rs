@@ -4,6 +4,7 @@
 //! generated documentation (`docs/facts/*.md`).
 
 pub mod certificate;
+pub mod profile;
 mod schema;
 mod value;
 
@@ -41,7 +42,8 @@ impl SubjectKind {
     pub fn schema(self) -> &'static [Field] {
         match self {
             Self::Certificate => certificate::SCHEMA,
-            Self::CaProfile | Self::RuleStatement => &[],
+            Self::CaProfile => profile::SCHEMA,
+            Self::RuleStatement => &[],
         }
     }
 

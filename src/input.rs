@@ -156,12 +156,17 @@ fn read_bytes(path: &Path, limits: &Limits) -> Result<Vec<u8>, Diag> {
 pub enum Content {
     Der,
     Pem,
+    /// A CA profile in YAML (`kind: ca-profile`, or a `legal_entity:` section).
+    CaProfile,
     Unknown,
 }
 
 pub fn detect(bytes: &[u8]) -> Content {
     if bytes.first() == Some(&0x30) {
         return Content::Der;
+    }
+    if crate::facts::profile::looks_like_profile(bytes) {
+        return Content::CaProfile;
     }
     let head = bytes.get(..bytes.len().min(1 << 20)).unwrap_or(bytes);
     if head.windows(11).any(|w| w == b"-----BEGIN ") {
@@ -191,6 +196,7 @@ pub fn read_bytes_as(name: &str, bytes: Vec<u8>, explicit: bool, limits: &Limits
                 read
             }
         },
+        Content::CaProfile => profile(name, bytes),
         Content::Unknown if explicit => Read {
             errors: vec![
                 Diag::error(
@@ -203,6 +209,38 @@ pub fn read_bytes_as(name: &str, bytes: Vec<u8>, explicit: bool, limits: &Limits
         },
         Content::Unknown => Read {
             skipped: Some("not a certificate, CA profile or rule statement".into()),
+            ..Read::default()
+        },
+    }
+}
+
+/// A CA profile: YAML text, read along the profile schema.
+fn profile(name: &str, bytes: Vec<u8>) -> Read {
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let file = SourceFile::new(name, String::from_utf8_lossy(e.as_bytes()).into_owned());
+            let (line, _) = file.line_col(valid);
+            return Read {
+                errors: vec![
+                    Diag::error(
+                        "certlex::input::not-utf8",
+                        format!("{name}:{line}: the file has bytes that are not UTF-8 text"),
+                    )
+                    .help("save the CA profile as UTF-8 (the YAML standard encoding)"),
+                ],
+                ..Read::default()
+            };
+        }
+    };
+    match crate::facts::profile::read(SourceFile::new(name, text)) {
+        Ok(subject) => Read {
+            subjects: vec![subject],
+            ..Read::default()
+        },
+        Err(errors) => Read {
+            errors,
             ..Read::default()
         },
     }
