@@ -4,6 +4,7 @@
 //!
 //! Used by `cargo test` (tests/scenarios.rs) and by `certlex test`.
 
+mod profile_steps;
 mod steps;
 
 use std::path::{Path, PathBuf};
@@ -153,6 +154,16 @@ impl LawWorld {
         let ev = Evaluator::new(&rules, res);
         if self.subjects.is_empty() {
             return Err("nothing to check: give a certificate, a CA profile or a rule statement first".into());
+        }
+        let problems: Vec<String> = self
+            .subjects
+            .iter()
+            .flat_map(|s| crate::facts::profile::check_attestations(s, &rules))
+            .filter(crate::diag::Diag::is_error)
+            .map(|d| d.render_plain())
+            .collect();
+        if !problems.is_empty() {
+            return Err(problems.join("\n"));
         }
         self.checked = Some(self.subjects.iter().map(|s| ev.check(s)).collect());
         Ok(())
