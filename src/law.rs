@@ -101,12 +101,16 @@ pub struct Para {
     pub number: u32,
     pub text: Text,
     pub items: Vec<Item>,
+    /// A remark on the paragraph, e.g. a paraphrase where the wording is not available.
+    pub note: Text,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Item {
     pub number: u32,
     pub text: Text,
+    /// A remark on the item, e.g. a paraphrase where the wording is not available.
+    pub note: Text,
 }
 
 #[derive(Debug, Clone)]

@@ -265,6 +265,7 @@ fn wording(r: &Reader, diags: &mut Vec<Diag>) -> Version {
                 Some(Item {
                     number: n.node,
                     text: ir.bilingual("text"),
+                    note: ir.bilingual("note"),
                 })
             })
             .collect()
@@ -280,6 +281,7 @@ fn wording(r: &Reader, diags: &mut Vec<Diag>) -> Version {
                 number: 1,
                 text: text.clone(),
                 items: direct_items,
+                note: Text::default(),
             }]
         }
     } else {
@@ -303,6 +305,7 @@ fn wording(r: &Reader, diags: &mut Vec<Diag>) -> Version {
                     number: n.node,
                     text: pr.bilingual("text"),
                     items: items(p, diags),
+                    note: pr.bilingual("note"),
                 })
             })
             .collect()
