@@ -39,15 +39,17 @@ pub fn looks_like_profile(bytes: &[u8]) -> bool {
 /// Read a CA profile, or every error found in it.
 pub fn read(file: Arc<SourceFile>) -> Result<Subject, Vec<Diag>> {
     if file.text.len() > MAX_PROFILE_BYTES {
+        let first_line = file.text.find('\n').unwrap_or(0);
         let d = Diag::error(
             "certlex::profile::too-large",
             format!(
-                "{}: the file has {} bytes; a CA profile may have at most {}",
-                file.name,
+                "the file has {} bytes; a CA profile may have at most {}",
                 crate::engine::display(&Value::Int(file.text.len() as i64)),
                 crate::engine::display(&Value::Int(MAX_PROFILE_BYTES as i64)),
             ),
         )
+        .in_file(&file)
+        .label(Span::new(0, first_line), "this profile was not read")
         .help("a CA profile is a short YAML file about one CA; check that this is the file you meant");
         return Err(vec![d]);
     }

@@ -226,6 +226,13 @@ pub fn offset_of_line_col(file: &SourceFile, line: u64, column: u64) -> usize {
 
 /// A serde-saphyr error as a diagnostic on the YAML line.
 fn diagnose(e: &Error, file: &Arc<SourceFile>) -> Diag {
+    // Where an alias was used and where its anchor is, when an alias is to blame.
+    let alias = e.locations().and_then(|l| {
+        let used = l.reference_location;
+        let defined = l.defined_location;
+        (used.line() > 0 && defined.line() > 0 && used != defined)
+            .then(|| (span_of(&used, file), span_of(&defined, file)))
+    });
     let e = unwrap(e);
     let at = e
         .location()
@@ -306,7 +313,14 @@ fn diagnose(e: &Error, file: &Arc<SourceFile>) -> Diag {
             )
         }
     };
-    Diag::error(code, message).in_file(file).label(at, label).help(help)
+    match (code, alias) {
+        ("certlex::profile::too-costly", Some((used, defined))) => Diag::error(code, message)
+            .in_file(file)
+            .label(used, "this alias is where the limit was reached")
+            .label(defined, "it repeats the anchor defined here")
+            .help(help),
+        _ => Diag::error(code, message).in_file(file).label(at, label).help(help),
+    }
 }
 
 /// The error itself, without serde-saphyr's wrappers.
