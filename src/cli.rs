@@ -3,6 +3,8 @@
 //! subcommand under `cli/`.
 
 mod check;
+mod coverage;
+mod diff;
 mod explain;
 mod facts;
 mod fmt;
@@ -91,6 +93,18 @@ pub enum Command {
     Facts(facts::FactsArgs),
     /// Print the JSON Schema of CA profiles, or the documentation of a kind's facts.
     Schema(facts::SchemaArgs),
+    /// Statutory coverage: articles cited, scoped out, unverified or uncovered,
+    /// and the scenarios exercising each rule.
+    #[command(
+        after_help = "Exit codes:\n  0  done (and coverage at or above --min-coverage)\n  1  coverage below --min-coverage\n  2  the rules or a feature file could not be read"
+    )]
+    Coverage(coverage::CoverageArgs),
+    /// What changes between two regimes (or dates): rules, parameters, and
+    /// with subjects the findings.
+    #[command(
+        after_help = "Examples:\n  certlex diff --from current --to draft-2024\n  certlex diff --from current --to current --from-at 2015-01-01 --at 2016-01-01\n  certlex diff --from current --to draft-2024 profile.yaml"
+    )]
+    Diff(diff::DiffArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -103,6 +117,8 @@ pub fn main() -> ExitCode {
         Command::Test(a) => test::run(&cli.global, a),
         Command::Facts(a) => facts::run_facts(a),
         Command::Schema(a) => facts::run_schema(a),
+        Command::Coverage(a) => coverage::run(&cli.global, a),
+        Command::Diff(a) => diff::run(&cli.global, a),
     };
     ExitCode::from(code)
 }

@@ -2,6 +2,7 @@
 //! time under a resolved regime. A pure function of (rules, regime, facts):
 //! no I/O, no clock (the date comes with the regime).
 
+pub mod diff;
 mod eval;
 mod expr;
 mod finding;
@@ -36,6 +37,26 @@ pub struct Rule {
     pub when_text: Option<String>,
     pub require_text: Option<String>,
     pub origin: Origin,
+}
+
+impl Rule {
+    /// The indices of the parameters the rule reads (conditions and messages), sorted, once each.
+    pub fn params(&self) -> Vec<usize> {
+        let mut out = Vec::new();
+        for e in self.when.iter().chain(&self.require) {
+            e.params(&mut out);
+        }
+        for t in [&self.message_zh, &self.message_en] {
+            for p in &t.parts {
+                if let Part::Value(e) = p {
+                    e.params(&mut out);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 /// The registry of rules and the law they cite, ready to evaluate.

@@ -4,6 +4,8 @@
 //! and `diff`.
 
 mod citation;
+pub mod coverage;
+pub mod diff;
 mod resolve;
 
 use std::collections::BTreeMap;

@@ -4,6 +4,7 @@
 //!
 //! Used by `cargo test` (tests/scenarios.rs) and by `certlex test`.
 
+pub mod index;
 mod profile_steps;
 mod steps;
 

@@ -153,6 +153,22 @@ fn citation(rules: &RuleSet, c: &Citation, res: &Resolution) -> String {
             out.push_str(&format!("  {line}\n"));
         }
     }
+    // Where the wording is not available, the note says what is known (a
+    // paraphrase, marked as such).
+    let cited_note = match (para, item) {
+        (_, Some(i)) => para
+            .and_then(|p| version.para(p))
+            .or_else(|| version.para_with_items())
+            .and_then(|h| h.item(i))
+            .map(|it| &it.note),
+        (Some(p), None) => version.para(p).map(|x| &x.note),
+        (None, None) => Some(&version.note),
+    };
+    for note in [cited_note, Some(&article.note)].into_iter().flatten() {
+        for n in [&note.zh, &note.en].into_iter().flatten() {
+            out.push_str(&format!("  note: {n}\n"));
+        }
+    }
     if let Some(from) = version.from {
         out.push_str(&format!("  (wording in force from {from})\n"));
     }

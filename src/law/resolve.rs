@@ -3,11 +3,11 @@
 
 use time::Date;
 
-use super::{Citation, Instrument, Law, Status};
+use super::{Citation, Instrument, Law, ParamValue, Status};
 use crate::facts::Value;
 
 /// The law as it stands for one run: a date and the drafts treated as adopted.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Resolution {
     pub regime: String,
     pub date: Date,
@@ -55,6 +55,12 @@ impl Law {
     /// The value a parameter takes: among values whose citation holds, the one
     /// that took effect last. `None` when no value applies.
     pub fn parameter_value(&self, index: usize, res: &Resolution) -> Option<&Value> {
+        self.parameter_entry(index, res).map(|v| &v.value)
+    }
+
+    /// The value a parameter takes with the provisions it rests on (see
+    /// [`Law::parameter_value`]).
+    pub fn parameter_entry(&self, index: usize, res: &Resolution) -> Option<&ParamValue> {
         let p = self.parameters.get(index)?;
         p.values
             .iter()
@@ -68,7 +74,7 @@ impl Law {
                             .or_else(|| self.instrument(&c.instrument).and_then(|i| i.in_force.or(i.published)))
                     })
                     .max()?;
-                Some((start, &v.value))
+                Some((start, v))
             })
             .max_by_key(|(start, _)| *start)
             .map(|(_, v)| v)

@@ -428,6 +428,52 @@ pub fn parameters(law: &Law, blocks: &Blocks, diags: &mut Vec<Diag>) -> Vec<Para
     out
 }
 
+/// A paragraph or item citation whose window covers wordings that differ
+/// (ESL 17(1) is one condition before 2015-04-24 and another after) is
+/// ambiguous: the duty it names changes with the date. Warn, and ask for
+/// `from`/`until`.
+fn warn_if_wording_changes(
+    inst: &Instrument,
+    number: u32,
+    cited: &[(Option<time::Date>, Vec<&Text>)],
+    span: crate::source::Span,
+    file: &Arc<SourceFile>,
+    diags: &mut Vec<Diag>,
+) {
+    let differ = cited.windows(2).find_map(|w| match w {
+        [(_, a), (Some(to), b)] if !same_wording(a, b) => Some(*to),
+        _ => None,
+    });
+    let Some(changed) = differ else { return };
+    diags.push(
+        Diag::warning(
+            "certlex::rules::citation-spans-amendment",
+            format!(
+                "the cited provision of {} article {number} reads differently before and after {changed}",
+                inst.id
+            ),
+        )
+        .in_file(file)
+        .label(span, "covers more than one wording")
+        .help(format!(
+            "limit the citation to one wording with `until {changed}` or `from {changed}`, and cite the other wording separately if the duty continues"
+        )),
+    );
+}
+
+/// Two wordings of a provision (its texts, paragraph first) are the same when
+/// every language both give agrees, and they share at least one language.
+fn same_wording(a: &[&Text], b: &[&Text]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            let zh = (&x.zh, &y.zh);
+            let en = (&x.en, &y.en);
+            let shared = [zh, en].iter().filter(|(p, q)| p.is_some() && q.is_some()).count();
+            let agree = [zh, en].iter().all(|(p, q)| p.is_none() || q.is_none() || p == q);
+            agree && (shared > 0 || (x.is_empty() && y.is_empty()))
+        })
+}
+
 /// A citation, checked against the law: the instrument, article, paragraph
 /// and item exist. `for_rule`: a rule cites a duty, so the article must be in
 /// scope; a parameter value may rest on any article whose text is known (a
@@ -534,6 +580,7 @@ pub fn citation(
                 let before_end = from.as_ref().is_none_or(|f| end.is_none_or(|e| f.node < e));
                 after_start && before_end
             };
+            let mut cited: Vec<(Option<time::Date>, Vec<&Text>)> = Vec::new();
             for (_, v) in article.versions.iter().enumerate().filter(|(i, v)| window(*i, v)) {
                 let when = v.from.map_or_else(String::new, |d| format!(" (wording from {d})"));
                 let p = match para {
@@ -567,7 +614,7 @@ pub fn citation(
                         ));
                         return None;
                     };
-                    if holder.item(it.node).is_none() {
+                    let Some(cited_item) = holder.item(it.node) else {
                         let n = holder.items.len();
                         diags.push(err(
                             "certlex::rules::no-such-item",
@@ -581,9 +628,18 @@ pub fn citation(
                             },
                         ));
                         return None;
-                    }
+                    };
+                    cited.push((v.from, vec![&cited_item.text]));
+                } else if let Some(p) = p {
+                    cited.push((
+                        v.from,
+                        std::iter::once(&p.text)
+                            .chain(p.items.iter().map(|i| &i.text))
+                            .collect(),
+                    ));
                 }
             }
+            warn_if_wording_changes(inst, number.node, &cited, c.span, file, diags);
             Target::Article {
                 number: number.node,
                 para: para.as_ref().map(|p| p.node),
@@ -597,4 +653,75 @@ pub fn citation(
         from: from.as_ref().map(|d| d.node),
         until: until.as_ref().map(|d| d.node),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::source::SourceFile;
+
+    const LAW: &str = r#"
+instrument L {
+  title.en "L"
+  in-force 2005-04-01
+  amended 2015-04-24
+}
+article L 1 {
+  version 2005-04-01 {
+    para 1 {
+      text.en "decide within 45 days"
+    }
+    para 2 {
+      text.en "register the business"
+      item 1 {
+        text.en "old first condition"
+      }
+    }
+  }
+  version 2015-04-24 {
+    para 1 {
+      text.en "decide within 45 days"
+    }
+    para 2 {
+      text.en "publish the permit number"
+      item 1 {
+        text.en "new first condition"
+      }
+    }
+  }
+}
+regime current {
+  title.en "now"
+}
+"#;
+
+    fn warnings(cites: &str) -> Vec<String> {
+        let rule = format!(
+            "rule R-1 {{\n  cites {cites}\n  title.zh \"x\"\n  title.en \"x\"\n  applies-to certificate\n  severity error\n  require serial.positive\n  message.zh \"x\"\n  message.en \"x\"\n}}\n"
+        );
+        let loaded = crate::load::load(&[SourceFile::new("law.rules", LAW), SourceFile::new("r.rules", rule)]);
+        assert!(loaded.errors().next().is_none(), "{:?}", loaded.diags);
+        loaded
+            .diags
+            .iter()
+            .filter(|d| d.code == "certlex::rules::citation-spans-amendment")
+            .map(|d| d.message.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_citation_across_a_changed_wording_is_flagged() {
+        let w = warnings("L 1 para 2(1)");
+        assert_eq!(w.len(), 1);
+        assert!(w[0].contains("2015-04-24"), "{}", w[0]);
+        assert_eq!(warnings("L 1 para 2").len(), 1);
+    }
+
+    #[test]
+    fn a_citation_of_one_wording_or_of_unchanged_text_is_not() {
+        assert!(warnings("L 1 para 2(1) from 2015-04-24").is_empty());
+        assert!(warnings("L 1 para 2(1) until 2015-04-24").is_empty());
+        assert!(warnings("L 1 para 1").is_empty());
+        // The whole article: the duty is "the article as in force".
+        assert!(warnings("L 1").is_empty());
+    }
 }

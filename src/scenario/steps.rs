@@ -185,29 +185,29 @@ fn expect(w: &mut LawWorld, rule_id: &str, want: Status) -> Result<(), String> {
     ))
 }
 
-#[then(regex = r#"^rule "([^"]+)" (passes|fails|is not applicable|needs evidence|is undetermined|is not in force)$"#)]
-fn rule_status(w: &mut LawWorld, rule: String, status: String) -> Result<(), String> {
-    let want = match status.as_str() {
-        "passes" => Status::Pass,
-        "fails" => Status::Fail,
-        "is not applicable" => Status::NotApplicable,
-        "needs evidence" => Status::NeedsEvidence,
-        "is undetermined" => Status::Undetermined,
-        _ => Status::NotInForce,
-    };
-    expect(w, &rule, want)
+/// The expectation step in English; `certlex coverage` reads features with it too.
+pub const RULE_STATUS_EN: &str =
+    r#"^rule "([^"]+)" (passes|fails|is not applicable|needs evidence|is undetermined|is not in force)$"#;
+/// The expectation step in Chinese.
+pub const RULE_STATUS_ZH: &str = r#"^规则 "([^"]+)" (通过|不通过|不适用|需要证据|无法判定|未生效)$"#;
+
+/// The status an expectation step names, in either language.
+pub fn status_word(word: &str) -> Option<Status> {
+    Some(match word {
+        "passes" | "通过" => Status::Pass,
+        "fails" | "不通过" => Status::Fail,
+        "is not applicable" | "不适用" => Status::NotApplicable,
+        "needs evidence" | "需要证据" => Status::NeedsEvidence,
+        "is undetermined" | "无法判定" => Status::Undetermined,
+        "is not in force" | "未生效" => Status::NotInForce,
+        _ => return None,
+    })
 }
 
+#[then(regex = r#"^rule "([^"]+)" (passes|fails|is not applicable|needs evidence|is undetermined|is not in force)$"#)]
 #[then(regex = r#"^规则 "([^"]+)" (通过|不通过|不适用|需要证据|无法判定|未生效)$"#)]
-fn rule_status_zh(w: &mut LawWorld, rule: String, status: String) -> Result<(), String> {
-    let want = match status.as_str() {
-        "通过" => Status::Pass,
-        "不通过" => Status::Fail,
-        "不适用" => Status::NotApplicable,
-        "需要证据" => Status::NeedsEvidence,
-        "无法判定" => Status::Undetermined,
-        _ => Status::NotInForce,
-    };
+fn rule_status(w: &mut LawWorld, rule: String, status: String) -> Result<(), String> {
+    let want = status_word(&status).ok_or_else(|| format!("unknown status `{status}`"))?;
     expect(w, &rule, want)
 }
 

@@ -1,0 +1,652 @@
+//! `certlex coverage`: which articles the rules cite, which are out of scope
+//! (and why), which are unverified, which are uncovered; and which scenarios
+//! exercise each rule. Human output, `--html FILE` (one self-contained page a
+//! lawyer can open: article text beside its rules and their scenarios) and
+//! `--min-coverage PCT` for CI.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{Global, load_rules, print_diags};
+use crate::diag::Diag;
+use crate::engine::RuleSet;
+use crate::i18n::{Lang, Text};
+use crate::law::coverage::{
+    ArticleCoverage, ChapterCoverage, Coverage, Exercise, InstrumentCoverage, RuleRef, State, coverage, ranges,
+};
+use crate::law::{Article, Instrument, Scope, Version};
+
+#[derive(Args)]
+pub struct CoverageArgs {
+    /// The folder (or feature files) whose scenarios exercise the rules.
+    #[arg(long, value_name = "DIR", default_value = "features")]
+    pub features: Vec<PathBuf>,
+    /// Also write the report as one self-contained HTML page to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+    /// Exit 1 when the share of in-scope articles cited by a rule is below PCT
+    /// (0-100). Unverified articles are not counted.
+    #[arg(long, value_name = "PCT")]
+    pub min_coverage: Option<f64>,
+}
+
+pub fn run(g: &Global, a: &CoverageArgs) -> u8 {
+    let Some(rules) = load_rules(g) else { return 2 };
+    if let Some(min) = a.min_coverage
+        && !(0.0..=100.0).contains(&min)
+    {
+        print_diags([
+            &Diag::error("certlex::usage::min-coverage", format!("`{min}` is not a percentage"))
+                .help("give a number from 0 to 100, e.g. `--min-coverage 90`"),
+        ]);
+        return 2;
+    }
+    let exercises = match crate::scenario::index::exercises(&a.features) {
+        Ok(e) => e,
+        Err(e) => {
+            print_diags([&Diag::error("certlex::coverage::features", e)
+                .help("give the folder of feature files with `--features DIR`")]);
+            return 2;
+        }
+    };
+    let refs: Vec<RuleRef> = rules
+        .rules
+        .iter()
+        .map(|r| RuleRef {
+            id: &r.id,
+            cites: &r.cites,
+        })
+        .collect();
+    let cov = coverage(&rules.law, &refs, &exercises);
+    let lang = g.lang();
+    let features = a
+        .features
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let source = if g.rules.is_some() { "--rules" } else { "built-in" };
+    print!("{}", human(&rules, &cov, lang, source, &features));
+    if let Some(file) = &a.html {
+        let page = html(&rules, &cov, source, &features);
+        if let Err(e) = std::fs::write(file, page) {
+            print_diags([&Diag::error(
+                "certlex::coverage::write",
+                format!("cannot write `{}`: {e}", file.display()),
+            )]);
+            return 2;
+        }
+        println!("{} {}", lang.pick("已写入", "wrote"), file.display());
+    }
+    let pct = cov.total.percent();
+    match a.min_coverage {
+        Some(min) if pct < min => {
+            eprintln!(
+                "certlex coverage: {pct:.1}% of the in-scope articles are cited by a rule, below the minimum of {min}%"
+            );
+            1
+        }
+        _ => 0,
+    }
+}
+
+fn state_word(s: State, lang: Lang) -> &'static str {
+    match s {
+        State::Cited => lang.pick("已引用", "cited"),
+        State::ScopedOut => lang.pick("范围之外", "scoped out"),
+        State::Unverified => lang.pick("未核实", "unverified"),
+        State::Uncovered => lang.pick("未覆盖", "uncovered"),
+    }
+}
+
+fn counts_line(c: &crate::law::coverage::Counts, lang: Lang) -> String {
+    let mut s = match lang {
+        Lang::Zh => format!(
+            "{} 条：已引用 {}，范围之外 {}，未核实 {}，未覆盖 {}",
+            c.present, c.cited, c.scoped_out, c.unverified, c.uncovered
+        ),
+        Lang::En => format!(
+            "{} articles: {} cited, {} scoped out, {} unverified, {} uncovered",
+            c.present, c.cited, c.scoped_out, c.unverified, c.uncovered
+        ),
+    };
+    if c.missing > 0 {
+        s.push_str(&match lang {
+            Lang::Zh => format!("，缺少 {}", c.missing),
+            Lang::En => format!(", {} missing from the rules", c.missing),
+        });
+    }
+    s.push_str(&match lang {
+        Lang::Zh => format!(" — 范围之内 {} 条，已引用 {:.1}%", c.in_scope(), c.percent()),
+        Lang::En => format!(" — {:.1}% of {} in scope", c.percent(), c.in_scope()),
+    });
+    s
+}
+
+fn chapter_title(inst: &Instrument, ch: &ChapterCoverage, lang: Lang) -> String {
+    let Some(n) = ch.number else {
+        return lang.pick("章不详", "chapter not known").to_string();
+    };
+    let c = inst.chapters.iter().find(|c| c.number == n);
+    let title = c.and_then(|c| c.title.get(lang)).unwrap_or("");
+    let range = c
+        .and_then(|c| c.articles)
+        .map_or_else(String::new, |(a, b)| match lang {
+            Lang::Zh => format!("（第 {a}-{b} 条）"),
+            Lang::En => format!(" (articles {a}-{b})"),
+        });
+    match lang {
+        Lang::Zh => format!("第 {n} 章 {title}{range}"),
+        Lang::En => format!("chapter {n}  {title}{range}"),
+    }
+}
+
+fn reason(article: Option<&Article>) -> Option<&Text> {
+    match article.map(|a| &a.scope) {
+        Some(Scope::Out(t) | Scope::Unverified(t)) => Some(t),
+        _ => None,
+    }
+}
+
+/// The human report.
+pub fn human(rules: &RuleSet, cov: &Coverage, lang: Lang, source: &str, features: &str) -> String {
+    let mut out = String::new();
+    let _ = match lang {
+        Lang::Zh => writeln!(
+            out,
+            "法律覆盖情况（规则：{source}；场景：{features}）\n覆盖率 = 至少被一条规则引用的范围之内条文 ÷ 范围之内条文。范围之外的条文不计；\n未核实的条文（本项目没有其文本）单列，不计入分母。\n"
+        ),
+        Lang::En => writeln!(
+            out,
+            "Statutory coverage (rules: {source}; features: {features})\nCoverage = in-scope articles cited by at least one rule ÷ in-scope articles. Scoped-out\narticles are not in scope; unverified articles (text not available) are counted apart and\nleft out of the denominator.\n"
+        ),
+    };
+    for ic in &cov.instruments {
+        let Some(inst) = rules.law.instrument(&ic.id) else {
+            continue;
+        };
+        let _ = writeln!(out, "{}  {}", inst.id, inst.title.get_or(lang, ""));
+        let _ = writeln!(out, "  {}", counts_line(&ic.counts, lang));
+        if !ic.missing.is_empty() {
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                lang.pick("规则中缺少的条文", "articles missing from the rules"),
+                ranges(&ic.missing)
+            );
+        }
+        for ch in &ic.chapters {
+            let _ = writeln!(out, "\n  {}", chapter_title(inst, ch, lang));
+            if !ch.cited_as_chapter.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "    {}: {}",
+                    lang.pick("按章引用（条文序号不详）", "cited as a chapter (article not known)"),
+                    ch.cited_as_chapter.join(", ")
+                );
+            }
+            if ch.articles.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "    {}",
+                    lang.pick(
+                        "（没有已知属于本章的条文）",
+                        "(no article is known to be in this chapter)"
+                    )
+                );
+            }
+            human_articles(&mut out, inst, &ch.articles, lang);
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "{}  {}\n",
+        lang.pick("合计", "Total"),
+        counts_line(&cov.total, lang)
+    );
+    human_rules(&mut out, rules, cov, lang);
+    out
+}
+
+fn human_articles(out: &mut String, inst: &Instrument, articles: &[ArticleCoverage], lang: Lang) {
+    let mut i = 0;
+    while let Some(a) = articles.get(i) {
+        let article = inst.articles.get(&a.number);
+        // Consecutive articles in the same state for the same reason (the
+        // unverified ones) print as one range.
+        let mut j = i + 1;
+        if a.state != State::Cited {
+            while let Some(b) = articles.get(j) {
+                let other = inst.articles.get(&b.number);
+                let same = b.state == a.state
+                    && b.number == a.number + (j - i) as u32
+                    && reason(other) == reason(article)
+                    && other.map(|x| (&x.heading, &x.note)) == article.map(|x| (&x.heading, &x.note))
+                    && article.is_some_and(|x| x.heading.is_empty());
+                if !same {
+                    break;
+                }
+                j += 1;
+            }
+        }
+        let numbers: Vec<u32> = articles
+            .get(i..j)
+            .unwrap_or_default()
+            .iter()
+            .map(|x| x.number)
+            .collect();
+        let heading = article.and_then(|x| x.heading.get(lang)).unwrap_or("");
+        let line = format!(
+            "    {} {:>6}  {heading}",
+            pad(state_word(a.state, lang), 11),
+            ranges(&numbers)
+        );
+        let _ = writeln!(out, "{}", line.trim_end());
+        let mut details: Vec<String> = Vec::new();
+        match a.state {
+            State::Cited => details.push(a.rules.join(", ")),
+            State::ScopedOut => details.extend(reason(article).and_then(|t| t.get(lang)).map(str::to_string)),
+            State::Unverified => {
+                details.extend(reason(article).and_then(|t| t.get(lang)).map(str::to_string));
+                details.extend(
+                    article
+                        .and_then(|x| x.note.get(lang))
+                        .map(|n| format!("{}: {n}", lang.pick("注", "note"))),
+                );
+            }
+            State::Uncovered => {}
+        }
+        if !a.parameters.is_empty() {
+            details.push(format!(
+                "{}: {}",
+                lang.pick("参数", "parameters"),
+                a.parameters.join(", ")
+            ));
+        }
+        for d in details {
+            let _ = writeln!(out, "{:24}{d}", "");
+        }
+        i = j;
+    }
+}
+
+/// `s` padded to `width` terminal columns (a CJK character takes two).
+fn pad(s: &str, width: usize) -> String {
+    let wide = |c: char| ('\u{2e80}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c);
+    let cols: usize = s.chars().map(|c| if wide(c) { 2 } else { 1 }).sum();
+    format!("{s}{}", " ".repeat(width.saturating_sub(cols)))
+}
+
+fn human_rules(out: &mut String, rules: &RuleSet, cov: &Coverage, lang: Lang) {
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.pick(
+            "规则及其场景（通过：期望通过；不通过：期望不通过、需要证据或无法判定；其他：不适用、未生效）",
+            "Rules and their scenarios (passing: expects pass; failing: expects fail, needs evidence or\nundetermined; other: not applicable, not in force)"
+        )
+    );
+    for r in &cov.rules {
+        let title = rules.rule(&r.id).map_or("", |(_, x)| x.title.get_or(lang, ""));
+        let flag = if r.is_exercised() {
+            ""
+        } else {
+            lang.pick(
+                "  ← 缺少通过或不通过的场景",
+                "  ← lacks a passing or a failing scenario",
+            )
+        };
+        let _ = writeln!(
+            out,
+            "  {:<22} {} {}, {} {}, {} {}{flag}  {title}",
+            r.id,
+            r.passing.len(),
+            lang.pick("通过", "passing"),
+            r.failing.len(),
+            lang.pick("不通过", "failing"),
+            r.other.len(),
+            lang.pick("其他", "other"),
+        );
+    }
+    let lacking: Vec<&str> = cov
+        .rules
+        .iter()
+        .filter(|r| !r.is_exercised())
+        .map(|r| r.id.as_str())
+        .collect();
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        lang.pick(
+            "缺少通过或不通过场景的规则",
+            "Rules without both a passing and a failing scenario"
+        ),
+        if lacking.is_empty() {
+            lang.pick("无", "none").to_string()
+        } else {
+            format!("{} ({})", lacking.len(), lacking.join(", "))
+        }
+    );
+    if !cov.unknown_rules.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}:",
+            lang.pick("场景中引用了不存在的规则", "Scenarios naming rules that do not exist")
+        );
+        for e in &cov.unknown_rules {
+            let _ = writeln!(out, "  {} {}:{} {}", e.rule, e.feature, e.line, e.scenario);
+        }
+    }
+}
+
+// ---- HTML ----
+
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "body{font-family:system-ui,-apple-system,'Noto Sans CJK SC','PingFang SC',sans-serif;margin:2em auto;max-width:80em;padding:0 1em;color:#222;line-height:1.45}\
+h1{font-size:1.6em}h2{margin-top:2em;border-bottom:2px solid #333}h3{margin-top:1.5em;color:#444}\
+table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .6em;text-align:right}th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}\
+.art{display:grid;grid-template-columns:1fr 1fr;gap:1em;border:1px solid #ddd;border-left:6px solid #999;margin:.8em 0;padding:.6em .9em}\
+.cited{border-left-color:#2a7d2a}.uncovered{border-left-color:#c0392b}.scoped-out{border-left-color:#7f8c8d}.unverified{border-left-color:#d4a017}\
+.badge{display:inline-block;padding:0 .5em;border-radius:.3em;color:#fff;font-size:.85em}\
+.b-cited{background:#2a7d2a}.b-uncovered{background:#c0392b}.b-scoped-out{background:#7f8c8d}.b-unverified{background:#b8860b}\
+.zh{margin:.2em 0}.en{margin:.2em 0 .6em;color:#333}.ver{font-size:.85em;color:#555;margin-top:.6em;font-weight:bold}.note{font-size:.85em;color:#666;font-style:italic}\
+.item{margin-left:1em;display:grid;grid-template-columns:2.4em 1fr}.rule{margin:.4em 0}.sc{font-size:.85em;margin-left:1.2em}.pass{color:#2a7d2a}.fail{color:#c0392b}.other{color:#666}\
+.reason{background:#f6f6f6;padding:.3em .6em}code{font-size:.9em}";
+
+/// The HTML page: summary, then every article with its text beside its rules and scenarios.
+pub fn html(rules: &RuleSet, cov: &Coverage, source: &str, features: &str) -> String {
+    let mut o = String::new();
+    let _ = write!(
+        o,
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>certlex statutory coverage</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+    );
+    let _ = writeln!(
+        o,
+        "<h1>certlex — 法律覆盖情况 / statutory coverage</h1>\n<p>Rules: {} · features: {}</p>\n<p>Coverage = in-scope articles cited by at least one rule ÷ in-scope articles. Scoped-out articles are not in scope; <b>unverified</b> articles (text not available to the project) are counted in a column of their own and left out of the denominator.<br>覆盖率 = 至少被一条规则引用的范围之内条文 ÷ 范围之内条文；未核实的条文单列，不计入分母。</p>",
+        esc(source),
+        esc(features)
+    );
+    o.push_str("<table>\n<tr><th>instrument</th><th>articles</th><th>cited</th><th>scoped out</th><th>unverified</th><th>uncovered</th><th>missing</th><th>in scope</th><th>coverage</th></tr>\n");
+    let row = |o: &mut String, name: &str, c: &crate::law::coverage::Counts| {
+        let _ = writeln!(
+            o,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{:.1}%</td></tr>",
+            esc(name),
+            c.present,
+            c.cited,
+            c.scoped_out,
+            c.unverified,
+            c.uncovered,
+            c.missing,
+            c.in_scope(),
+            c.percent()
+        );
+    };
+    for ic in &cov.instruments {
+        row(&mut o, &ic.id, &ic.counts);
+    }
+    row(&mut o, "total", &cov.total);
+    o.push_str("</table>\n");
+    for ic in &cov.instruments {
+        if let Some(inst) = rules.law.instrument(&ic.id) {
+            html_instrument(&mut o, rules, cov, inst, ic);
+        }
+    }
+    html_rules(&mut o, rules, cov);
+    o.push_str("</body>\n</html>\n");
+    o
+}
+
+fn html_instrument(o: &mut String, rules: &RuleSet, cov: &Coverage, inst: &Instrument, ic: &InstrumentCoverage) {
+    let _ = writeln!(
+        o,
+        "<h2 id=\"{}\">{} · {} · {}</h2>",
+        esc(&inst.id),
+        esc(&inst.id),
+        esc(inst.title.get_or(Lang::Zh, "")),
+        esc(inst.title.get_or(Lang::En, ""))
+    );
+    let _ = writeln!(o, "<p>{}</p>", esc(&counts_line(&ic.counts, Lang::En)));
+    if !ic.missing.is_empty() {
+        let _ = writeln!(
+            o,
+            "<p class=\"reason\">Articles missing from the rules: {}</p>",
+            esc(&ranges(&ic.missing))
+        );
+    }
+    for ch in &ic.chapters {
+        let _ = writeln!(
+            o,
+            "<h3>{} / {}</h3>",
+            esc(&chapter_title(inst, ch, Lang::Zh)),
+            esc(&chapter_title(inst, ch, Lang::En))
+        );
+        if !ch.cited_as_chapter.is_empty() {
+            let _ = writeln!(o, "<p>Cited as a chapter (article not known):</p>");
+            for id in &ch.cited_as_chapter {
+                html_rule(o, rules, cov, id);
+            }
+        }
+        for a in &ch.articles {
+            let Some(article) = inst.articles.get(&a.number) else {
+                continue;
+            };
+            html_article(o, rules, cov, inst, article, a);
+        }
+    }
+}
+
+fn html_article(
+    o: &mut String,
+    rules: &RuleSet,
+    cov: &Coverage,
+    inst: &Instrument,
+    article: &Article,
+    a: &ArticleCoverage,
+) {
+    let class = match a.state {
+        State::Cited => "cited",
+        State::ScopedOut => "scoped-out",
+        State::Unverified => "unverified",
+        State::Uncovered => "uncovered",
+    };
+    let _ = writeln!(
+        o,
+        "<div class=\"art {class}\" id=\"{}-{}\"><div>",
+        esc(&inst.id),
+        a.number
+    );
+    let _ = writeln!(
+        o,
+        "<b>{} {}</b> {} · {}",
+        esc(&inst.id),
+        a.number,
+        esc(article.heading.zh.as_deref().unwrap_or("")),
+        esc(article.heading.en.as_deref().unwrap_or(""))
+    );
+    html_note(o, &article.note);
+    let dated = article.versions.len() > 1 || article.versions.iter().any(|v| v.from.is_some());
+    for (i, v) in article.versions.iter().enumerate() {
+        if dated {
+            let from = v.from.map_or_else(|| "the start".to_string(), |d| d.to_string());
+            let until = article
+                .version_until(i)
+                .map_or_else(String::new, |d| format!(" until {d}"));
+            let _ = writeln!(o, "<div class=\"ver\">wording from {from}{until}</div>");
+        }
+        html_version(o, v);
+    }
+    o.push_str("</div><div>");
+    let _ = writeln!(
+        o,
+        "<span class=\"badge b-{class}\">{} · {}</span>",
+        state_word(a.state, Lang::Zh),
+        state_word(a.state, Lang::En)
+    );
+    if let Scope::Out(t) | Scope::Unverified(t) = &article.scope {
+        let _ = writeln!(
+            o,
+            "<p class=\"reason\">{}<br>{}</p>",
+            esc(t.zh.as_deref().unwrap_or("")),
+            esc(t.en.as_deref().unwrap_or(""))
+        );
+    }
+    for id in &a.rules {
+        html_rule(o, rules, cov, id);
+    }
+    if !a.parameters.is_empty() {
+        let _ = writeln!(o, "<p>Parameters: <code>{}</code></p>", esc(&a.parameters.join(", ")));
+    }
+    o.push_str("</div></div>\n");
+}
+
+fn html_note(o: &mut String, note: &Text) {
+    for s in [&note.zh, &note.en].into_iter().flatten() {
+        let _ = writeln!(o, "<div class=\"note\">{}</div>", esc(s));
+    }
+}
+
+fn html_version(o: &mut String, v: &Version) {
+    html_note(o, &v.note);
+    let lang_of = |t: &Text| {
+        let mut s = String::new();
+        if let Some(z) = &t.zh {
+            let _ = write!(s, "<div class=\"zh\">{}</div>", esc(z));
+        }
+        if let Some(e) = &t.en {
+            let _ = write!(s, "<div class=\"en\">{}</div>", esc(e));
+        }
+        s
+    };
+    let numbered = v.paras.len() > 1;
+    for p in &v.paras {
+        if numbered {
+            let _ = write!(o, "<div class=\"note\">para {}</div>", p.number);
+        }
+        o.push_str(&lang_of(&p.text));
+        html_note(o, &p.note);
+        for it in &p.items {
+            let _ = write!(
+                o,
+                "<div class=\"item\"><span>({})</span><div>{}",
+                it.number,
+                lang_of(&it.text)
+            );
+            html_note(o, &it.note);
+            o.push_str("</div></div>");
+        }
+    }
+    o.push('\n');
+}
+
+fn html_rule(o: &mut String, rules: &RuleSet, cov: &Coverage, id: &str) {
+    let Some((_, rule)) = rules.rule(id) else {
+        return;
+    };
+    let cites = rule
+        .cites
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let _ = writeln!(
+        o,
+        "<div class=\"rule\"><a href=\"#rule-{}\"><code>{}</code></a> {} · {} <span class=\"note\">({}; {}; cites {})</span>",
+        esc(id),
+        esc(id),
+        esc(rule.title.zh.as_deref().unwrap_or("")),
+        esc(rule.title.en.as_deref().unwrap_or("")),
+        rule.applies_to.word(),
+        rule.severity.word(),
+        esc(&cites)
+    );
+    if let Some(rc) = cov.rules.iter().find(|r| r.id == id) {
+        let all = [("pass", &rc.passing), ("fail", &rc.failing), ("other", &rc.other)];
+        if all.iter().all(|(_, v)| v.is_empty()) {
+            o.push_str("<div class=\"sc fail\">no scenario exercises this rule</div>");
+        }
+        for (class, list) in all {
+            for e in list.iter() {
+                html_exercise(o, class, e);
+            }
+        }
+    }
+    o.push_str("</div>\n");
+}
+
+fn html_exercise(o: &mut String, class: &str, e: &Exercise) {
+    let _ = writeln!(
+        o,
+        "<div class=\"sc {class}\">{} — {} <span class=\"note\">{}:{}</span></div>",
+        esc(&e.status),
+        esc(&e.scenario),
+        esc(&e.feature),
+        e.line
+    );
+}
+
+fn html_rules(o: &mut String, rules: &RuleSet, cov: &Coverage) {
+    o.push_str("<h2 id=\"rules\">Rules and their scenarios / 规则及其场景</h2>\n<p>Passing: expects pass. Failing: expects fail, needs evidence or undetermined. Other: not applicable, not in force.</p>\n<table>\n<tr><th>rule</th><th>passing</th><th>failing</th><th>other</th><th>title</th></tr>\n");
+    for r in &cov.rules {
+        let title = rules.rule(&r.id).map_or("", |(_, x)| x.title.get_or(Lang::En, ""));
+        let style = if r.is_exercised() { "" } else { " class=\"fail\"" };
+        let _ = writeln!(
+            o,
+            "<tr id=\"rule-{}\"{style}><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td style=\"text-align:left\">{}</td></tr>",
+            esc(&r.id),
+            esc(&r.id),
+            r.passing.len(),
+            r.failing.len(),
+            r.other.len(),
+            esc(title)
+        );
+    }
+    o.push_str("</table>\n");
+    if !cov.unknown_rules.is_empty() {
+        o.push_str("<p class=\"reason\">Scenarios naming rules that do not exist:</p><ul>\n");
+        for e in &cov.unknown_rules {
+            let _ = writeln!(
+                o,
+                "<li><code>{}</code> {}:{} {}</li>",
+                esc(&e.rule),
+                esc(&e.feature),
+                e.line,
+                esc(&e.scenario)
+            );
+        }
+        o.push_str("</ul>\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_pads_by_terminal_columns() {
+        assert_eq!(pad("范围之外", 11), "范围之外   ");
+        assert_eq!(pad("cited", 11), "cited      ");
+    }
+
+    #[test]
+    fn html_escapes_what_it_quotes() {
+        assert_eq!(esc("a<b & \"c\"'"), "a&lt;b &amp; &quot;c&quot;&#39;");
+    }
+}

@@ -1,0 +1,454 @@
+//! Statutory coverage: for every article of every instrument, whether a rule
+//! cites it, it is scoped out (with its reason), its text is unverified, or it
+//! is uncovered; and for every rule, the scenarios that exercise it. A pure
+//! function of the law, the rules' citations and the scenarios' expectations;
+//! `certlex coverage` renders it.
+//!
+//! The percentage is articles cited ÷ articles in scope. Scoped-out articles
+//! are not in scope; unverified articles (text not available) are counted in
+//! a column of their own and left out of the denominator, so a gap in the
+//! sources never reads as covered nor as a failure of the rules.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{Citation, Law, Scope, Target};
+
+/// What coverage needs to know of a rule.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleRef<'a> {
+    pub id: &'a str,
+    pub cites: &'a [Citation],
+}
+
+/// One scenario step expecting a status of a rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Exercise {
+    pub rule: String,
+    pub kind: ExerciseKind,
+    /// The expected status, as the engine names it (`pass`, `fail`, …).
+    pub status: String,
+    pub feature: String,
+    /// Line of the scenario in the feature file.
+    pub line: usize,
+    pub scenario: String,
+}
+
+/// How a scenario exercises a rule. `Failing` is every status that stands
+/// against conformance (fail, needs-evidence, undetermined): an attest rule
+/// never fails, its adverse outcome is needs-evidence. `Other` is
+/// not-applicable and not-in-force, which show neither side of the duty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExerciseKind {
+    Passing,
+    Failing,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum State {
+    /// At least one rule cites the article (or one of its paragraphs or items).
+    Cited,
+    /// Marked out of scope, with a reason.
+    ScopedOut,
+    /// Its text is not available to the project.
+    Unverified,
+    /// In scope and no rule cites it yet.
+    Uncovered,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleCoverage {
+    pub number: u32,
+    pub state: State,
+    /// Ids of the rules citing it, sorted.
+    pub rules: Vec<String>,
+    /// Names of the parameters whose values cite it.
+    pub parameters: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChapterCoverage {
+    /// `None`: the articles whose chapter is not known.
+    pub number: Option<u32>,
+    pub articles: Vec<ArticleCoverage>,
+    /// Rules citing the chapter as a whole (the article is not known).
+    pub cited_as_chapter: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub present: usize,
+    pub cited: usize,
+    pub scoped_out: usize,
+    pub unverified: usize,
+    pub uncovered: usize,
+    /// Article numbers up to the instrument's article count that are not in
+    /// the rules at all (counted as in scope and uncovered: fail closed).
+    pub missing: usize,
+}
+
+impl Counts {
+    pub fn in_scope(&self) -> usize {
+        self.cited + self.uncovered + self.missing
+    }
+
+    /// Articles cited ÷ articles in scope, in percent; 100 when nothing is in scope.
+    pub fn percent(&self) -> f64 {
+        match self.in_scope() {
+            0 => 100.0,
+            n => self.cited as f64 * 100.0 / n as f64,
+        }
+    }
+
+    fn add(&mut self, other: &Counts) {
+        self.present += other.present;
+        self.cited += other.cited;
+        self.scoped_out += other.scoped_out;
+        self.unverified += other.unverified;
+        self.uncovered += other.uncovered;
+        self.missing += other.missing;
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InstrumentCoverage {
+    pub id: String,
+    pub chapters: Vec<ChapterCoverage>,
+    /// Article numbers missing from the rules.
+    pub missing: Vec<u32>,
+    pub counts: Counts,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleCoverage {
+    pub id: String,
+    pub passing: Vec<Exercise>,
+    pub failing: Vec<Exercise>,
+    pub other: Vec<Exercise>,
+}
+
+impl RuleCoverage {
+    /// Exercised on both sides: at least one passing and one failing scenario.
+    pub fn is_exercised(&self) -> bool {
+        !self.passing.is_empty() && !self.failing.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Coverage {
+    pub instruments: Vec<InstrumentCoverage>,
+    pub rules: Vec<RuleCoverage>,
+    /// Scenario steps naming a rule that does not exist.
+    pub unknown_rules: Vec<Exercise>,
+    pub total: Counts,
+}
+
+/// Compute coverage. Rules are listed in the order given; instruments in the
+/// law's order, chapters in number order with the articles of unknown chapter last.
+pub fn coverage(law: &Law, rules: &[RuleRef], exercises: &[Exercise]) -> Coverage {
+    let mut instruments = Vec::new();
+    let mut total = Counts::default();
+    for inst in &law.instruments {
+        let cites_of = |number: u32| -> Vec<String> {
+            let mut ids: Vec<String> = rules
+                .iter()
+                .filter(|r| {
+                    r.cites
+                        .iter()
+                        .any(|c| c.instrument == inst.id && c.article() == Some(number))
+                })
+                .map(|r| r.id.to_string())
+                .collect();
+            ids.sort();
+            ids.dedup();
+            ids
+        };
+        let params_of = |number: u32| -> Vec<String> {
+            law.parameters
+                .iter()
+                .filter(|p| {
+                    p.values.iter().flat_map(|v| &v.cites).any(|c| {
+                        c.instrument == inst.id && matches!(c.target, Target::Article { number: n, .. } if n == number)
+                    })
+                })
+                .map(|p| p.name.clone())
+                .collect()
+        };
+        let mut by_chapter: BTreeMap<Option<u32>, Vec<ArticleCoverage>> = BTreeMap::new();
+        for ch in &inst.chapters {
+            by_chapter.entry(Some(ch.number)).or_default();
+        }
+        let mut counts = Counts::default();
+        for article in inst.articles.values() {
+            let rules = cites_of(article.number);
+            let state = match (&article.scope, rules.is_empty()) {
+                (Scope::Unverified(_), _) => State::Unverified,
+                (Scope::Out(_), _) => State::ScopedOut,
+                (Scope::InScope, false) => State::Cited,
+                (Scope::InScope, true) => State::Uncovered,
+            };
+            counts.present += 1;
+            match state {
+                State::Cited => counts.cited += 1,
+                State::ScopedOut => counts.scoped_out += 1,
+                State::Unverified => counts.unverified += 1,
+                State::Uncovered => counts.uncovered += 1,
+            }
+            by_chapter
+                .entry(inst.chapter_of(article))
+                .or_default()
+                .push(ArticleCoverage {
+                    number: article.number,
+                    state,
+                    rules,
+                    parameters: params_of(article.number),
+                });
+        }
+        let missing: Vec<u32> = inst
+            .article_count
+            .map(|n| (1..=n).filter(|a| !inst.articles.contains_key(a)).collect())
+            .unwrap_or_default();
+        counts.missing = missing.len();
+        let mut chapters: Vec<ChapterCoverage> = by_chapter
+            .into_iter()
+            .map(|(number, articles)| {
+                let mut cited_as_chapter: Vec<String> = rules
+                    .iter()
+                    .filter(|r| {
+                        r.cites.iter().any(|c| {
+                            c.instrument == inst.id && matches!(c.target, Target::Chapter(n) if Some(n) == number)
+                        })
+                    })
+                    .map(|r| r.id.to_string())
+                    .collect();
+                cited_as_chapter.sort();
+                cited_as_chapter.dedup();
+                ChapterCoverage {
+                    number,
+                    articles,
+                    cited_as_chapter,
+                }
+            })
+            .collect();
+        // The articles of unknown chapter come last.
+        chapters.sort_by_key(|c| c.number.map_or(u32::MAX, |n| n));
+        total.add(&counts);
+        instruments.push(InstrumentCoverage {
+            id: inst.id.clone(),
+            chapters,
+            missing,
+            counts,
+        });
+    }
+    let rule_coverage = rules
+        .iter()
+        .map(|r| {
+            let of = |kind: ExerciseKind| -> Vec<Exercise> {
+                exercises
+                    .iter()
+                    .filter(|e| e.rule == r.id && e.kind == kind)
+                    .cloned()
+                    .collect()
+            };
+            RuleCoverage {
+                id: r.id.to_string(),
+                passing: of(ExerciseKind::Passing),
+                failing: of(ExerciseKind::Failing),
+                other: of(ExerciseKind::Other),
+            }
+        })
+        .collect();
+    let unknown_rules = exercises
+        .iter()
+        .filter(|e| !rules.iter().any(|r| r.id == e.rule))
+        .cloned()
+        .collect();
+    Coverage {
+        instruments,
+        rules: rule_coverage,
+        unknown_rules,
+        total,
+    }
+}
+
+/// `1-3, 5, 7-9`: article numbers as ranges.
+pub fn ranges(numbers: &[u32]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut iter = numbers.iter().copied().peekable();
+    while let Some(start) = iter.next() {
+        let mut end = start;
+        while iter.peek() == Some(&(end + 1)) {
+            end += 1;
+            iter.next();
+        }
+        out.push(if end == start {
+            start.to_string()
+        } else {
+            format!("{start}-{end}")
+        });
+    }
+    out.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    const LAW: &str = r#"
+instrument LAW {
+  title.en "A law"
+  in-force 2000-01-01
+  article-count 5
+  chapter 1 {
+    title.en "One"
+    articles 1-2
+  }
+  chapter 2 {
+    title.en "Two"
+    articles 3-4
+  }
+}
+article LAW 1 {
+  scope-out.zh "目的"
+  scope-out.en "purpose"
+  text.en "purpose"
+}
+article LAW 2 {
+  text.en "a duty"
+  item 1 {
+    text.en "first"
+  }
+}
+article LAW 3 {
+  text.en "another duty"
+}
+article LAW 4 {
+  unverified.zh "没有文本"
+  unverified.en "text not available"
+}
+regime current {
+  title.en "now"
+}
+parameter fine {
+  title.en "a fine"
+  value 10 cites LAW 1
+}
+"#;
+
+    fn law() -> Law {
+        let loaded = crate::load::load(&[SourceFile::new("law.rules", LAW)]);
+        assert!(loaded.errors().next().is_none(), "{:?}", loaded.diags);
+        loaded.rules.unwrap().law
+    }
+
+    fn cite(article: u32, item: Option<u32>) -> Citation {
+        Citation {
+            instrument: "LAW".into(),
+            target: Target::Article {
+                number: article,
+                para: None,
+                item,
+            },
+            from: None,
+            until: None,
+        }
+    }
+
+    fn exercise(rule: &str, kind: ExerciseKind) -> Exercise {
+        Exercise {
+            rule: rule.into(),
+            kind,
+            status: "pass".into(),
+            feature: "f.feature".into(),
+            line: 1,
+            scenario: "s".into(),
+        }
+    }
+
+    #[test]
+    fn articles_are_cited_scoped_out_unverified_uncovered_or_missing() {
+        let law = law();
+        let cites = [cite(2, Some(1))];
+        let chapter = [Citation {
+            target: Target::Chapter(2),
+            ..cite(3, None)
+        }];
+        let rules = [
+            RuleRef {
+                id: "R-2",
+                cites: &cites,
+            },
+            RuleRef {
+                id: "R-CH2",
+                cites: &chapter,
+            },
+        ];
+        let c = coverage(&law, &rules, &[]);
+        let inst = &c.instruments[0];
+        assert_eq!(
+            inst.counts,
+            Counts {
+                present: 4,
+                cited: 1,
+                scoped_out: 1,
+                unverified: 1,
+                uncovered: 1,
+                missing: 1,
+            }
+        );
+        assert_eq!(inst.missing, vec![5]);
+        // In scope: 2 (cited), 3 (uncovered), 5 (missing); 4 is counted apart.
+        assert_eq!(inst.counts.in_scope(), 3);
+        assert!((inst.counts.percent() - 100.0 / 3.0).abs() < 1e-9);
+        let ch1 = &inst.chapters[0];
+        assert_eq!(ch1.number, Some(1));
+        assert_eq!(ch1.articles[0].state, State::ScopedOut);
+        assert_eq!(ch1.articles[0].parameters, vec!["fine".to_string()]);
+        assert_eq!(ch1.articles[1].state, State::Cited);
+        assert_eq!(ch1.articles[1].rules, vec!["R-2".to_string()]);
+        let ch2 = &inst.chapters[1];
+        assert_eq!(ch2.cited_as_chapter, vec!["R-CH2".to_string()]);
+        // A chapter citation does not cover an article of that chapter.
+        assert_eq!(ch2.articles[0].state, State::Uncovered);
+        assert_eq!(ch2.articles[1].state, State::Unverified);
+    }
+
+    #[test]
+    fn rules_list_their_passing_failing_and_other_scenarios() {
+        let law = law();
+        let cites = [cite(2, None)];
+        let rules = [RuleRef {
+            id: "R-2",
+            cites: &cites,
+        }];
+        let exercises = [
+            exercise("R-2", ExerciseKind::Passing),
+            exercise("R-2", ExerciseKind::Failing),
+            exercise("R-2", ExerciseKind::Other),
+            exercise("NO-SUCH", ExerciseKind::Passing),
+        ];
+        let c = coverage(&law, &rules, &exercises);
+        let r = &c.rules[0];
+        assert_eq!((r.passing.len(), r.failing.len(), r.other.len()), (1, 1, 1));
+        assert!(r.is_exercised());
+        assert_eq!(c.unknown_rules.len(), 1);
+        let none = coverage(&law, &rules, &[]);
+        assert!(!none.rules[0].is_exercised());
+    }
+
+    #[test]
+    fn nothing_in_scope_is_full_coverage() {
+        assert!((Counts::default().percent() - 100.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn article_numbers_collapse_into_ranges() {
+        assert_eq!(ranges(&[1, 2, 3, 5, 7, 8]), "1-3, 5, 7-8");
+        assert_eq!(ranges(&[]), "");
+    }
+}
