@@ -182,3 +182,36 @@ fn reports_of_the_corpus_profiles() {
         snapshot(&format!("report-{stem}"), &text);
     }
 }
+
+/// What the 2024 draft changes for the provincial CA: `certlex diff`, in
+/// the human table and as JSON.
+#[test]
+fn the_diff_of_the_provincial_ca() {
+    for (format, name) in [("human", "diff-provincial-ca"), ("json", "diff-provincial-ca-json")] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_certlex"))
+            .args([
+                "--lang",
+                "en",
+                "diff",
+                "--from",
+                "current",
+                "--to",
+                "draft-2024",
+                "--at",
+                "2025-06-01",
+                "--format",
+                format,
+                "corpus/ca-profiles/provincial-ca.yaml",
+            ])
+            .current_dir(root())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        for rule in ["MEASURES-5-CAPITAL", "DRAFT-CH2-TECH-TEAM", "DRAFT-CH3-OUTLETS"] {
+            assert!(stdout.contains(rule), "{format}: {rule} missing from\n{stdout}");
+        }
+        snapshot(name, &stdout);
+    }
+}
