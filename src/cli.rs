@@ -11,6 +11,8 @@ mod fmt;
 mod rules;
 mod test;
 
+pub use facts::schema_markdown;
+
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use crate::diag::Diag;
 use crate::facts::Subject;
+use crate::run::RunContext;
 use crate::source::SourceFile;
 
 /// Bounds on what one input may hold, so a hostile file is an error, not a hang.
@@ -95,9 +96,18 @@ fn error(path: &Path, code: &'static str, message: String) -> Diag {
     Diag::error(code, format!("{}: {message}", path.display()))
 }
 
-/// Read one file (or standard input) into subjects.
-pub fn read(c: &Candidate, limits: &Limits) -> Read {
-    let name = c.path.display().to_string();
+/// What loading one file's bytes gave.
+#[derive(Debug)]
+pub enum Loaded {
+    Bytes(Vec<u8>),
+    /// Not an input certlex reads (directory walks only); the text says why.
+    Skipped(String),
+    Error(Diag),
+}
+
+/// Load one file's bytes (or standard input's), leaving out files of
+/// unknown types found in directory walks.
+pub fn load(c: &Candidate, limits: &Limits) -> Loaded {
     if !c.explicit {
         let ext = c
             .path
@@ -105,22 +115,38 @@ pub fn read(c: &Candidate, limits: &Limits) -> Read {
             .map(|e| e.to_string_lossy().to_lowercase())
             .unwrap_or_default();
         if !KNOWN_EXTENSIONS.contains(&ext.as_str()) {
-            return Read {
-                skipped: Some("not a known input type".into()),
-                ..Read::default()
-            };
+            return Loaded::Skipped("not a known input type".into());
         }
     }
-    let bytes = match read_bytes(&c.path, limits) {
-        Ok(b) => b,
-        Err(d) => {
-            return Read {
-                errors: vec![d],
-                ..Read::default()
-            };
-        }
-    };
-    read_bytes_as(&name, bytes, c.explicit, limits)
+    match read_bytes(&c.path, limits) {
+        Ok(b) => Loaded::Bytes(b),
+        Err(d) => Loaded::Error(d),
+    }
+}
+
+/// Read one file (or standard input) into subjects, with the run's context.
+pub fn read(c: &Candidate, limits: &Limits, ctx: &RunContext) -> Read {
+    match load(c, limits) {
+        Loaded::Bytes(bytes) => read_bytes_as(&c.path.display().to_string(), bytes, c.explicit, limits, ctx),
+        Loaded::Skipped(why) => Read {
+            skipped: Some(why),
+            ..Read::default()
+        },
+        Loaded::Error(d) => Read {
+            errors: vec![d],
+            ..Read::default()
+        },
+    }
+}
+
+/// The DER of every certificate in a file's bytes (pass 1 of a run).
+/// Whatever else the bytes hold, and whatever is broken, pass 2 reports.
+pub fn certificate_ders(bytes: &[u8], limits: &Limits) -> Vec<Vec<u8>> {
+    match detect(bytes) {
+        Content::Der => vec![bytes.to_vec()],
+        Content::Pem => pem::certificate_ders(&String::from_utf8_lossy(bytes), limits),
+        Content::CaProfile | Content::Unknown => Vec::new(),
+    }
 }
 
 fn read_bytes(path: &Path, limits: &Limits) -> Result<Vec<u8>, Diag> {
@@ -176,22 +202,27 @@ pub fn detect(bytes: &[u8]) -> Content {
 }
 
 /// Read bytes already in memory (`name` is how reports refer to them).
-pub fn read_bytes_as(name: &str, bytes: Vec<u8>, explicit: bool, limits: &Limits) -> Read {
+pub fn read_bytes_as(name: &str, bytes: Vec<u8>, explicit: bool, limits: &Limits, ctx: &RunContext) -> Read {
     match detect(&bytes) {
-        Content::Der => pem::der(name, &bytes),
+        Content::Der => pem::der(name, &bytes, ctx),
         Content::Pem => match String::from_utf8(bytes) {
-            Ok(text) => pem::pem(SourceFile::new(name, text), limits),
+            Ok(text) => pem::pem(SourceFile::new(name, text), limits, ctx),
             Err(e) => {
-                // PEM is ASCII; read what is valid and report where it is not.
+                // Text around the blocks may be in any encoding (a Latin-1
+                // dump, say): read the blocks, and point at the bytes that
+                // are not text only when something could not be read.
                 let valid = e.utf8_error().valid_up_to();
                 let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
                 let file: Arc<SourceFile> = SourceFile::new(name, text);
-                let mut read = pem::pem(file.clone(), limits);
+                let mut read = pem::pem(file.clone(), limits, ctx);
+                if read.errors.is_empty() && !read.subjects.is_empty() {
+                    return read;
+                }
                 let (line, _) = file.line_col(valid);
                 read.errors.insert(
                     0,
                     Diag::error("certlex::input::not-utf8", format!("{name}:{line}: the file has bytes that are not text"))
-                        .help("a PEM file is plain ASCII text; check that it was not saved in another encoding"),
+                        .help("the PEM blocks of a file are plain ASCII text; check that it was not saved in another encoding"),
                 );
                 read
             }

@@ -16,5 +16,6 @@ pub mod lang;
 pub mod law;
 pub mod load;
 pub mod report;
+pub mod run;
 pub mod scenario;
 pub mod source;

@@ -28,12 +28,22 @@ pub struct LawWorld {
     feature_dir: Option<PathBuf>,
     regime: Option<String>,
     at: Option<Date>,
-    /// The subjects under test, in the order given.
+    /// The inputs under test, in the order given.
+    inputs: Vec<Input>,
+    /// Issuer certificates and other inputs that inform the check but are
+    /// not tested: pass 1 of the run reads them into its context.
+    context: Vec<Input>,
+    /// The subjects of `inputs`, read with the run context when checked.
     subjects: Vec<Subject>,
-    /// Issuer certificates and other inputs that inform the check but are not tested.
-    context: Vec<Subject>,
     /// Findings per subject, once checked.
     checked: Option<Vec<Vec<Finding>>>,
+}
+
+/// An input as the scenario gave it: a file's bytes or a doc string.
+#[derive(Debug, Clone)]
+struct Input {
+    name: String,
+    bytes: Vec<u8>,
 }
 
 /// How a scenario run ended.
@@ -124,27 +134,60 @@ impl LawWorld {
         ))
     }
 
-    /// Read the subjects of a file.
-    fn read(&self, written: &str) -> Result<Vec<Subject>, String> {
+    /// Load a file named in a step, and check that it reads.
+    fn load(&self, written: &str) -> Result<Input, String> {
         let path = self.resolve_path(written)?;
         let c = crate::input::Candidate { path, explicit: true };
-        self.subjects_of(crate::input::read(&c, &crate::input::Limits::default()), written)
+        let bytes = match crate::input::load(&c, &crate::input::Limits::default()) {
+            crate::input::Loaded::Bytes(b) => b,
+            crate::input::Loaded::Error(d) => return Err(format!("`{written}` could not be read: {}", d.message)),
+            crate::input::Loaded::Skipped(why) => return Err(format!("`{written}` was skipped: {why}")),
+        };
+        self.validated(Input {
+            name: written.to_string(),
+            bytes,
+        })
     }
 
-    /// Read subjects from text written in the feature (a doc string).
-    fn read_inline(&self, name: &str, text: &str) -> Result<Vec<Subject>, String> {
-        let got = crate::input::read_bytes_as(name, text.as_bytes().to_vec(), true, &crate::input::Limits::default());
-        self.subjects_of(got, name)
+    /// An input written in the feature (a doc string).
+    fn inline(&self, name: &str, text: &str) -> Result<Input, String> {
+        self.validated(Input {
+            name: name.to_string(),
+            bytes: text.as_bytes().to_vec(),
+        })
     }
 
-    fn subjects_of(&self, got: crate::input::Read, written: &str) -> Result<Vec<Subject>, String> {
+    /// Report an input that does not read at the step that gives it.
+    fn validated(&self, input: Input) -> Result<Input, String> {
+        let ctx = crate::run::RunContext::new();
+        self.subjects_of(&input, &ctx).map(|_| input)
+    }
+
+    fn subjects_of(&self, input: &Input, ctx: &crate::run::RunContext) -> Result<Vec<Subject>, String> {
+        let limits = crate::input::Limits::default();
+        let got = crate::input::read_bytes_as(&input.name, input.bytes.clone(), true, &limits, ctx);
         if let Some(e) = got.errors.first() {
-            return Err(format!("`{written}` could not be read: {}", e.message));
+            return Err(format!("`{}` could not be read: {}", input.name, e.message));
         }
         if got.subjects.is_empty() {
-            return Err(format!("`{written}` holds nothing certlex can check"));
+            return Err(format!("`{}` holds nothing certlex can check", input.name));
         }
         Ok(got.subjects)
+    }
+
+    /// The run context of the scenario (pass 1): CA certificates among the
+    /// inputs, and every issuer certificate given.
+    pub fn run_context(&self) -> crate::run::RunContext {
+        use crate::run::Origin;
+        let limits = crate::input::Limits::default();
+        let mut ctx = crate::run::RunContext::new();
+        for i in &self.inputs {
+            ctx.add_bytes(&i.bytes, Origin::Input, &limits);
+        }
+        for i in &self.context {
+            ctx.add_bytes(&i.bytes, Origin::Issuers, &limits);
+        }
+        ctx
     }
 
     fn check(&mut self) -> Result<(), String> {
@@ -153,9 +196,18 @@ impl LawWorld {
         let regime = self.regime.clone().unwrap_or_else(|| "current".into());
         let res = rules.law.resolve(&regime, date)?;
         let ev = Evaluator::new(&rules, res);
-        if self.subjects.is_empty() {
+        if self.inputs.is_empty() {
             return Err("nothing to check: give a certificate, a CA profile or a rule statement first".into());
         }
+        // Pass 2: read each input with the context, as `certlex check` does.
+        let ctx = self.run_context();
+        let mut subjects = Vec::new();
+        for i in &self.inputs {
+            subjects.extend(self.subjects_of(i, &ctx)?);
+        }
+        self.subjects = subjects;
+        // Evidence named for a rule that does not exist fails the check, as
+        // it is an input error of `certlex check`.
         let problems: Vec<String> = self
             .subjects
             .iter()

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use certlex::facts::SubjectKind;
 use certlex::input::{Limits, read_bytes_as};
+use certlex::run::RunContext;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -44,7 +45,13 @@ fn snapshot(name: &str, text: &str) {
 /// Read a corpus file as the CLI does, named by its path from the repository root.
 fn read_corpus(path: &Path) -> certlex::input::Read {
     let name = path.strip_prefix(root()).unwrap().display().to_string();
-    read_bytes_as(&name, std::fs::read(path).unwrap(), true, &Limits::default())
+    read_bytes_as(
+        &name,
+        std::fs::read(path).unwrap(),
+        true,
+        &Limits::default(),
+        &RunContext::new(),
+    )
 }
 
 #[test]
@@ -94,7 +101,13 @@ fn a_ten_megabyte_profile_is_refused() {
     while text.len() < 10 * 1024 * 1024 {
         text.push_str(line);
     }
-    let got = read_bytes_as("huge.yaml", text.into_bytes(), true, &Limits::default());
+    let got = read_bytes_as(
+        "huge.yaml",
+        text.into_bytes(),
+        true,
+        &Limits::default(),
+        &RunContext::new(),
+    );
     assert!(got.subjects.is_empty());
     let rendered: Vec<String> = got.errors.iter().map(|e| e.render_plain()).collect();
     assert_eq!(got.errors[0].code, "certlex::profile::too-large");
@@ -107,7 +120,13 @@ fn a_deeply_nested_profile_is_refused() {
     for depth in 1..100 {
         text.push_str(&format!("{}n{depth}:\n", "  ".repeat(depth)));
     }
-    let got = read_bytes_as("deep.yaml", text.into_bytes(), true, &Limits::default());
+    let got = read_bytes_as(
+        "deep.yaml",
+        text.into_bytes(),
+        true,
+        &Limits::default(),
+        &RunContext::new(),
+    );
     assert_eq!(
         got.errors[0].code,
         "certlex::profile::too-costly",
@@ -119,9 +138,21 @@ fn a_deeply_nested_profile_is_refused() {
 #[test]
 fn yaml_that_is_not_a_profile_is_not_taken_for_one() {
     let ci = "name: ci\non:\n  push:\njobs:\n  test:\n    runs-on: ubuntu-latest\n";
-    let got = read_bytes_as(".github/ci.yml", ci.as_bytes().to_vec(), false, &Limits::default());
+    let got = read_bytes_as(
+        ".github/ci.yml",
+        ci.as_bytes().to_vec(),
+        false,
+        &Limits::default(),
+        &RunContext::new(),
+    );
     assert!(got.subjects.is_empty() && got.errors.is_empty() && got.skipped.is_some());
-    let got = read_bytes_as("ci.yml", ci.as_bytes().to_vec(), true, &Limits::default());
+    let got = read_bytes_as(
+        "ci.yml",
+        ci.as_bytes().to_vec(),
+        true,
+        &Limits::default(),
+        &RunContext::new(),
+    );
     assert_eq!(got.errors[0].code, "certlex::input::unknown-kind");
 }
 

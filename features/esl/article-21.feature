@@ -23,3 +23,51 @@ Feature: ESL article 21 — what an electronic signature certificate records
     Given the certificate "corpus/certificates/real/tongsuo-ntls-client-sign.pem"
     Then rule "ESL-21-6" is undetermined
     And it does not conform
+
+  Scenario: A certificate whose subject names its holder records the holder's name (21(2))
+    Given the certificate "corpus/certificates/good/rsa-ee.pem"
+    Then rule "ESL-21-2" passes
+
+  Scenario: A subject with neither CN nor O does not name the holder (21(2))
+    Given the certificate "corpus/certificates/bad/esl-21-2-no-holder-name.pem"
+    Then rule "ESL-21-2" fails
+    And the finding for "ESL-21-2" says "does not name its holder"
+
+  Scenario: A positive serial number is recorded (21(3))
+    Given the certificate "corpus/certificates/good/rsa-ee.pem"
+    Then rule "ESL-21-3" passes
+
+  Scenario: A serial number of zero is not a serial number (21(3))
+    Given the certificate "corpus/certificates/bad/esl-21-3-serial-zero.pem"
+    Then rule "ESL-21-3" fails
+
+  Scenario: A validity period that starts before it ends is a term of validity (21(4))
+    Given the certificate "corpus/certificates/good/rsa-ee.pem"
+    Then rule "ESL-21-4" passes
+
+  Scenario: A validity period that ends before it starts is no term of validity (21(4))
+    Given the certificate "corpus/certificates/bad/esl-21-4-validity-reversed.pem"
+    Then rule "ESL-21-4" fails
+
+  Scenario: An SM2 key on the SM2 curve is usable verification data (21(5))
+    Given the certificate "corpus/certificates/good/sm2-sign.pem"
+    Then rule "ESL-21-5" passes
+
+  Scenario: A public key that does not decode is no verification data (21(5))
+    Given the certificate "corpus/certificates/bad/esl-21-5-unusable-key.pem"
+    Then rule "ESL-21-5" fails
+
+  Scenario: An SM2 certificate's signature verifies with its issuer's key (21(6))
+    Given the certificate "corpus/certificates/good/sm2-sign.pem"
+    And the issuer certificate "corpus/certificates/ca/sm2-sub.pem"
+    Then rule "ESL-21-6" passes
+
+  Scenario: A CA certificate among the inputs is used as an issuer too (21(6))
+    Given the certificate "corpus/certificates/ca/ecdsa-root.pem"
+    And the certificate "corpus/certificates/good/ecdsa-ee.pem"
+    Then rule "ESL-21-6" passes
+
+  Scenario: A signature that does not verify with the issuer's key fails (21(6))
+    Given the certificate "corpus/certificates/bad/esl-21-6-bad-signature.pem"
+    And the issuer certificate "corpus/certificates/ca/rsa-root.pem"
+    Then rule "ESL-21-6" fails

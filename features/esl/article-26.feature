@@ -1,10 +1,31 @@
-Feature: ESL Article 26 — certificates issued outside the PRC have equal effect once the regulator approves them
+Feature: ESL article 26 — certificates issued outside the PRC need approval (certificates and CA profiles)
+  Article 26: a certificate issued by a provider outside the PRC has the same
+  effect as a domestic one after the department in charge approves it. An
+  issuer outside the mainland (its country is not CN; Hong Kong, Macao and
+  Taiwan included) needs evidence of that approval.
 
-  Background:
+  # The passing case, an approval stated by a CA profile checked in the same
+  # run, is covered through the run context in src/run/tests.rs until CA
+  # profiles can be read (the CA-profile branch adds them).
+
+  Scenario: A domestic issuer needs no approval
+    Given the certificate "corpus/certificates/good/rsa-ee.pem"
+    Then rule "ESL-26-FOREIGN-ISSUER" is not applicable
+
+  Scenario: A certificate from a foreign issuer needs evidence of approval
+    Given the certificate "corpus/certificates/bad/esl-26-foreign-issuer.pem"
+    Then rule "ESL-26-FOREIGN-ISSUER" needs evidence
+    And it does not conform
+
+  Scenario: A Hong Kong issuer is outside the mainland regime
+    Given the certificate "corpus/certificates/bad/esl-26-hong-kong-issuer.pem"
+    Then rule "ESL-26-FOREIGN-ISSUER" needs evidence
+
+  # CA profiles: the recognitions a profile lists (rule ESL-26-APPROVED).
+
+  Scenario: A CA profile of a foreign provider whose certificates are approved under an agreement
     Given the law as in force on 2025-06-01
-
-  Scenario: Foreign certificates approved under an agreement
-    Given a CA profile:
+    And a CA profile:
       """
       kind: ca-profile
       legal_entity:
@@ -25,13 +46,15 @@ Feature: ESL Article 26 — certificates issued outside the PRC have equal effec
     Then rule "ESL-26-APPROVED" passes
     And it conforms
 
-  Scenario: A foreign provider whose application is still pending
-    Given the CA profile "corpus/ca-profiles/foreign-ca.yaml"
+  Scenario: A CA profile of a foreign provider whose application is still pending
+    Given the law as in force on 2025-06-01
+    And the CA profile "corpus/ca-profiles/foreign-ca.yaml"
     When it is checked under the current regime
     Then rule "ESL-26-APPROVED" fails
     And the finding for "ESL-26-APPROVED" says "until approved"
 
-  Scenario: A domestic CA that relies on no foreign certificates
-    Given the CA profile "corpus/ca-profiles/national-ca.yaml"
+  Scenario: A CA profile of a domestic CA that relies on no foreign certificates
+    Given the law as in force on 2025-06-01
+    And the CA profile "corpus/ca-profiles/national-ca.yaml"
     When it is checked under the current regime
     Then rule "ESL-26-APPROVED" is not applicable

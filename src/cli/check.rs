@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 
 use super::{Global, RegimeArgs, load_rules, resolve};
 use crate::engine::{Evaluator, Severity};
-use crate::input::{Limits, discover, read};
+use crate::input::{Limits, discover, read, read_bytes_as};
 use crate::report::{Gate, Human, Json, Meta, Reporter, Summary};
 
 #[derive(Args)]
@@ -16,6 +16,11 @@ pub struct CheckArgs {
     /// are searched for .pem/.crt/.cer/.der, .yaml/.yml and .md/.txt files.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Certificates of the CAs that issued the inputs (files or directories;
+    /// repeatable), to verify their signatures and chains. CA certificates
+    /// among the inputs are used too.
+    #[arg(long, value_name = "FILE|DIR")]
+    pub issuers: Vec<PathBuf>,
     #[command(flatten)]
     pub regime: RegimeArgs,
     /// Output format.
@@ -80,7 +85,15 @@ pub fn run(g: &Global, a: &CheckArgs) -> u8 {
     };
     let evaluator = Evaluator::new(&rules, resolution);
     let mut summary = Summary::default();
+    // Pass 1: the run context (the CA certificates of the inputs and `--issuers`).
+    let gathered = crate::run::gather(&a.paths, &a.issuers, &limits);
+    let ctx = &gathered.context;
     let result = (|| -> std::io::Result<()> {
+        for d in &gathered.errors {
+            summary.input_errors += 1;
+            reporter.input_error(d)?;
+        }
+        // Pass 2: each subject with the context.
         for candidate in discover(&a.paths) {
             let candidate = match candidate {
                 Ok(c) => c,
@@ -90,7 +103,12 @@ pub fn run(g: &Global, a: &CheckArgs) -> u8 {
                     continue;
                 }
             };
-            let got = read(&candidate, &limits);
+            let got = match &gathered.stdin {
+                Some(bytes) if candidate.path.as_os_str() == "-" => {
+                    read_bytes_as("-", bytes.clone(), true, &limits, ctx)
+                }
+                _ => read(&candidate, &limits, ctx),
+            };
             if let Some(why) = &got.skipped {
                 summary.skipped += 1;
                 reporter.skipped(&candidate.path.display().to_string(), why)?;

@@ -260,6 +260,9 @@ fn subjects(rules: &RuleSet, a: &DiffArgs, from: &Resolution, to: &Resolution, l
     let mut input_errors = Vec::new();
     let mut read_any = false;
     let mut rows: Vec<(String, crate::engine::diff::Changed)> = Vec::new();
+    // Pass 1 of the run: what the inputs tell about each other (issuers,
+    // the chains and approvals CA profiles state).
+    let gathered = crate::run::gather(&a.subjects, &[], &limits);
     for candidate in discover(&a.subjects) {
         let candidate = match candidate {
             Ok(c) => c,
@@ -268,7 +271,12 @@ fn subjects(rules: &RuleSet, a: &DiffArgs, from: &Resolution, to: &Resolution, l
                 continue;
             }
         };
-        let got = read(&candidate, &limits);
+        let got = match &gathered.stdin {
+            Some(bytes) if candidate.path.as_os_str() == "-" => {
+                crate::input::read_bytes_as("-", bytes.clone(), true, &limits, &gathered.context)
+            }
+            _ => read(&candidate, &limits, &gathered.context),
+        };
         input_errors.extend(got.errors);
         for s in &got.subjects {
             read_any = true;

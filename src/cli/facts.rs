@@ -7,12 +7,15 @@ use clap::Args;
 
 use super::print_diags;
 use crate::facts::SubjectKind;
-use crate::input::{Candidate, Limits, read};
+use crate::input::{Candidate, Limits, read, read_bytes_as};
 
 #[derive(Args)]
 pub struct FactsArgs {
     /// The input file (`-` for standard input).
     pub path: PathBuf,
+    /// Certificates of the CAs that issued it (files or directories).
+    #[arg(long, value_name = "FILE|DIR")]
+    pub issuers: Vec<PathBuf>,
 }
 
 #[derive(Args)]
@@ -38,13 +41,20 @@ pub struct SchemaArgs {
 }
 
 pub fn run_facts(a: &FactsArgs) -> u8 {
-    let got = read(
-        &Candidate {
-            path: a.path.clone(),
-            explicit: true,
-        },
-        &Limits::default(),
-    );
+    let limits = Limits::default();
+    let gathered = crate::run::gather(std::slice::from_ref(&a.path), &a.issuers, &limits);
+    print_diags(gathered.errors.iter());
+    let got = match &gathered.stdin {
+        Some(bytes) => read_bytes_as("-", bytes.clone(), true, &limits, &gathered.context),
+        None => read(
+            &Candidate {
+                path: a.path.clone(),
+                explicit: true,
+            },
+            &limits,
+            &gathered.context,
+        ),
+    };
     print_diags(got.errors.iter());
     let subjects: Vec<serde_json::Value> = got
         .subjects
@@ -72,7 +82,11 @@ pub fn run_facts(a: &FactsArgs) -> u8 {
             return 2;
         }
     }
-    if got.errors.is_empty() { 0 } else { 2 }
+    if got.errors.is_empty() && gathered.errors.is_empty() {
+        0
+    } else {
+        2
+    }
 }
 
 pub fn run_schema(a: &SchemaArgs) -> u8 {

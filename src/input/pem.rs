@@ -8,6 +8,7 @@ use x509_parser::pem::Pem;
 use super::{Limits, Read};
 use crate::diag::Diag;
 use crate::facts::{Subject, SubjectKind, certificate};
+use crate::run::RunContext;
 use crate::source::{SourceFile, Span};
 
 fn subject(name: String, facts: crate::facts::Record) -> Subject {
@@ -20,8 +21,8 @@ fn subject(name: String, facts: crate::facts::Record) -> Subject {
     }
 }
 
-pub fn der(name: &str, bytes: &[u8]) -> Read {
-    match certificate::extract(bytes) {
+pub fn der(name: &str, bytes: &[u8], ctx: &RunContext) -> Read {
+    match certificate::extract(bytes, ctx) {
         Ok(facts) => Read {
             subjects: vec![subject(name.to_string(), facts)],
             ..Read::default()
@@ -51,26 +52,18 @@ fn label_kind(label: &str) -> Label {
     }
 }
 
-pub fn pem(file: Arc<SourceFile>, limits: &Limits) -> Read {
-    // Old Mac files end lines with CR alone: make them LF for the reader.
-    let normalized: Option<String> =
-        (file.text.contains('\r') && !file.text.contains('\n')).then(|| file.text.replace('\r', "\n"));
-    let text: &str = normalized.as_deref().unwrap_or(&file.text);
-    let name = &file.name;
-    let mut read = Read::default();
+/// A PEM block found in a text, at a byte offset, or why it is broken.
+type Block = (usize, Result<Pem, String>);
+
+/// The PEM blocks of a text, in order; text around them is ignored.
+/// Returns whether the block limit cut the scan short.
+fn blocks(text: &str, limits: &Limits) -> (Vec<Block>, bool) {
     let mut offset = 0;
-    let mut blocks: Vec<(usize, Result<Pem, String>)> = Vec::new();
+    let mut blocks: Vec<Block> = Vec::new();
     while let Some(rel) = text.get(offset..).and_then(|t| t.find("-----BEGIN ")) {
         let start = offset + rel;
         if blocks.len() >= limits.max_pem_blocks {
-            read.errors.push(
-                Diag::error(
-                    "certlex::input::too-many-blocks",
-                    format!("{name}: more than {} PEM blocks", limits.max_pem_blocks),
-                )
-                .help("split the file, or raise the limit with `--max-pem-blocks N`"),
-            );
-            break;
+            return (blocks, true);
         }
         let rest = text.get(start..).unwrap_or("");
         match Pem::read(std::io::Cursor::new(rest.as_bytes())) {
@@ -93,6 +86,43 @@ pub fn pem(file: Arc<SourceFile>, limits: &Limits) -> Read {
             }
         }
     }
+    (blocks, false)
+}
+
+/// Old Mac files end lines with CR alone: make them LF for the reader.
+fn normalized(text: &str) -> Option<String> {
+    (text.contains('\r') && !text.contains('\n')).then(|| text.replace('\r', "\n"))
+}
+
+/// The DER of every certificate block of a PEM text (pass 1 of a run:
+/// broken blocks and keys are left for pass 2 to report).
+pub fn certificate_ders(text: &str, limits: &Limits) -> Vec<Vec<u8>> {
+    let normalized = normalized(text);
+    let text = normalized.as_deref().unwrap_or(text);
+    blocks(text, limits)
+        .0
+        .into_iter()
+        .filter_map(|(_, b)| b.ok())
+        .filter(|p| matches!(label_kind(&p.label), Label::Certificate))
+        .map(|p| p.contents)
+        .collect()
+}
+
+pub fn pem(file: Arc<SourceFile>, limits: &Limits, ctx: &RunContext) -> Read {
+    let normalized = normalized(&file.text);
+    let text: &str = normalized.as_deref().unwrap_or(&file.text);
+    let name = &file.name;
+    let mut read = Read::default();
+    let (blocks, cut) = blocks(text, limits);
+    if cut {
+        read.errors.push(
+            Diag::error(
+                "certlex::input::too-many-blocks",
+                format!("{name}: more than {} PEM blocks", limits.max_pem_blocks),
+            )
+            .help("split the file, or raise the limit with `--max-pem-blocks N`"),
+        );
+    }
     let certs = blocks
         .iter()
         .filter(|(_, b)| matches!(b, Ok(p) if matches!(label_kind(&p.label), Label::Certificate)) || b.is_err())
@@ -101,7 +131,16 @@ pub fn pem(file: Arc<SourceFile>, limits: &Limits) -> Read {
     for (start, block) in blocks {
         let (line, _) = file.line_col(start);
         let at = format!("{name}:{line}");
+        let begin_line = text.get(start..).and_then(|t| t.lines().next()).unwrap_or("");
         match block {
+            // A broken key block: no snippet of the file, which would show key material.
+            Err(why) if begin_line.contains("PRIVATE KEY") => read.errors.push(
+                Diag::error(
+                    "certlex::input::private-key",
+                    format!("{at}: the file contains a private key block, and it is malformed ({why})"),
+                )
+                .help("certlex checks certificates, never keys; remove the key from the file and keep it secret (it was not printed)"),
+            ),
             Err(why) => read.errors.push(
                 Diag::error("certlex::input::bad-pem", format!("{at}: {why}"))
                     .in_file(&file)
@@ -120,7 +159,7 @@ pub fn pem(file: Arc<SourceFile>, limits: &Limits) -> Read {
                 Label::Certificate => {
                     index += 1;
                     let subject_name = if certs > 1 { format!("{name}#{index}") } else { name.clone() };
-                    match certificate::extract(&p.contents) {
+                    match certificate::extract(&p.contents, ctx) {
                         Ok(facts) => read.subjects.push(subject(subject_name, facts)),
                         Err(e) => read.errors.push(
                             Diag::error("certlex::input::bad-certificate", format!("{at}: {}", e.0))

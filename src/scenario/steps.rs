@@ -58,8 +58,8 @@ fn law_on(w: &mut LawWorld, date: String) -> Result<(), String> {
 // ---- what is checked ----
 
 fn add(w: &mut LawWorld, path: &str) -> Result<(), String> {
-    let subjects = w.read(path)?;
-    w.subjects.extend(subjects);
+    let input = w.load(path)?;
+    w.inputs.push(input);
     w.checked = None;
     Ok(())
 }
@@ -69,8 +69,8 @@ fn add_inline(w: &mut LawWorld, name: &str, step: &Step) -> Result<(), String> {
         .docstring
         .as_deref()
         .ok_or("write the input below this step, between \"\"\" lines")?;
-    let subjects = w.read_inline(name, text)?;
-    w.subjects.extend(subjects);
+    let input = w.inline(name, text)?;
+    w.inputs.push(input);
     w.checked = None;
     Ok(())
 }
@@ -84,8 +84,8 @@ fn certificate(w: &mut LawWorld, path: String) -> Result<(), String> {
 #[given(regex = r#"^the issuer certificate "([^"]+)"$"#)]
 #[given(regex = r#"^颁发者证书 "([^"]+)"$"#)]
 fn issuer_certificate(w: &mut LawWorld, path: String) -> Result<(), String> {
-    let subjects = w.read(&path)?;
-    w.context.extend(subjects);
+    let input = w.load(&path)?;
+    w.context.push(input);
     w.checked = None;
     Ok(())
 }

@@ -121,7 +121,7 @@ fn subject() -> Subject {
             "extensions",
             Value::List(vec![ext("2.5.29.15", true), ext("2.5.29.19", false)]),
         )
-        .set("certificate_policies", Value::List(vec![Value::from("1.2.3")]));
+        .set("duplicate_extensions", Value::List(vec![Value::from("1.2.3")]));
     Subject {
         kind: SubjectKind::Certificate,
         name: "test".into(),
@@ -212,7 +212,7 @@ fn lists() {
     check(&[
         ("issuer.country in [\"CN\", \"HK\"]", Pass),
         ("issuer.country not in [\"CN\"]", Fail),
-        ("certificate_policies contains \"1.2.3\"", Pass),
+        ("duplicate_extensions contains \"1.2.3\"", Pass),
         ("issuer.organization contains \"CF\"", Pass),
         ("issuer.organization matches \"^[A-Z]+$\"", Pass),
     ]);

@@ -1,0 +1,281 @@
+//! The link from a certificate to its issuer: who signed it (itself, or a
+//! certificate of the run context), whether the signature verifies, and the
+//! chain checks a relying party makes (names chain, validity nests, the
+//! issuer is a CA allowed to sign certificates, path length). Without the
+//! issuer, every fact about it is unknown, never assumed.
+
+use std::sync::Arc;
+
+use x509_parser::certificate::X509Certificate;
+use x509_parser::extensions::ParsedExtension;
+use x509_parser::prelude::FromDer;
+
+use super::schema::{CHAIN, SIGNATURE};
+use super::verify::{Verdict, verify};
+use crate::facts::{Record, RecordBuilder, Value};
+use crate::run::{IssuerLink, RunContext, subject_key_id};
+
+/// How far up a chain certlex walks (real chains have 2 to 5 certificates).
+const MAX_DEPTH: usize = 12;
+
+pub(super) struct Link {
+    pub self_signed: Value,
+    pub signature: Record,
+    pub chain: Record,
+}
+
+fn authority_key_id<'a>(cert: &X509Certificate<'a>) -> Option<&'a [u8]> {
+    cert.extensions().iter().find_map(|e| match e.parsed_extension() {
+        ParsedExtension::AuthorityKeyIdentifier(a) => a.key_identifier.as_ref().map(|k| k.0),
+        _ => None,
+    })
+}
+
+fn self_issued(cert: &X509Certificate) -> bool {
+    cert.tbs_certificate.issuer().as_raw() == cert.tbs_certificate.subject().as_raw()
+}
+
+/// Verified with its own key.
+fn self_signed(cert: &X509Certificate) -> Verdict {
+    if !self_issued(cert) {
+        return Verdict::Invalid;
+    }
+    verify(cert, cert.public_key())
+}
+
+fn basic_ca(cert: &X509Certificate) -> Option<bool> {
+    cert.extensions().iter().find_map(|e| match e.parsed_extension() {
+        ParsedExtension::BasicConstraints(bc) => Some(bc.ca),
+        _ => None,
+    })
+}
+
+fn path_len(cert: &X509Certificate) -> Option<u32> {
+    cert.extensions().iter().find_map(|e| match e.parsed_extension() {
+        ParsedExtension::BasicConstraints(bc) if bc.ca => bc.path_len_constraint,
+        _ => None,
+    })
+}
+
+fn key_cert_sign(cert: &X509Certificate) -> bool {
+    cert.extensions()
+        .iter()
+        .find_map(|e| match e.parsed_extension() {
+            ParsedExtension::KeyUsage(ku) => Some(ku.key_cert_sign()),
+            _ => None,
+        })
+        .unwrap_or(true)
+}
+
+/// What looking for the issuer of `cert` among the context gave.
+enum Search {
+    /// The issuer's position in the context, and its DER.
+    Found(usize, Arc<[u8]>),
+    /// Candidates exist, and none has a key the signature verifies with.
+    Invalid,
+    /// A candidate's signature could not be checked (the text says why).
+    Unsupported(String),
+    NotAvailable,
+}
+
+fn find_issuer(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Search {
+    let mut invalid = false;
+    let mut unsupported = None;
+    for index in ctx.issuer_candidates(cert.tbs_certificate.issuer().as_raw(), authority_key_id(cert)) {
+        let Some(cand) = ctx.issuer(index) else { continue };
+        if cand.as_ref() == der {
+            continue;
+        }
+        let Ok((_, issuer)) = X509Certificate::from_der(cand) else {
+            continue;
+        };
+        match verify(cert, issuer.public_key()) {
+            Verdict::Valid => return Search::Found(index, cand.clone()),
+            Verdict::Invalid => invalid = true,
+            Verdict::Unsupported(w) => {
+                unsupported.get_or_insert(w);
+            }
+        }
+    }
+    match (unsupported, invalid) {
+        (Some(w), _) => Search::Unsupported(w),
+        (None, true) => Search::Invalid,
+        (None, false) => Search::NotAvailable,
+    }
+}
+
+fn all_unknown(fields: &'static [crate::facts::Field], why: &str, set: &[(&str, Value)]) -> Record {
+    let mut r = RecordBuilder::new(fields);
+    for f in fields {
+        r.set(f.name, Value::unknown(why));
+    }
+    for (name, v) in set {
+        r.set(name, v.clone());
+    }
+    r.finish()
+}
+
+pub(super) fn link(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Link {
+    let algorithms_match = Value::Bool(cert.signature_algorithm == cert.tbs_certificate.signature);
+    let own = self_signed(cert);
+    let self_signed_value = match &own {
+        Verdict::Valid => Value::Bool(true),
+        Verdict::Invalid => Value::Bool(false),
+        Verdict::Unsupported(w) => Value::unknown(w.as_str()),
+    };
+    let signature = |verified: Value| {
+        let mut s = RecordBuilder::new(SIGNATURE);
+        s.set("verified", verified);
+        s.set("algorithms_match", algorithms_match.clone());
+        s.finish()
+    };
+    if own == Verdict::Valid {
+        return Link {
+            self_signed: self_signed_value,
+            signature: signature(Value::Bool(true)),
+            chain: chain_facts(cert, cert, None, ctx),
+        };
+    }
+    // A self-issued certificate that names no other key claims to be
+    // self-signed: its own key failing is then a bad signature.
+    let claims_self_signed = self_issued(cert)
+        && authority_key_id(cert).is_none_or(|aki| subject_key_id(cert).is_some_and(|ski| ski == aki));
+    let search = find_issuer(der, cert, ctx);
+    let (verified, chain) = match search {
+        Search::Found(index, issuer_der) => match X509Certificate::from_der(&issuer_der) {
+            Ok((_, issuer)) => (Value::Bool(true), chain_facts(cert, &issuer, Some(index), ctx)),
+            Err(_) => (Value::unknown("the issuer's certificate does not parse"), not_found("")),
+        },
+        Search::Unsupported(w) => (Value::unknown(w.as_str()), not_found(&w)),
+        Search::Invalid => (Value::Bool(false), not_found("")),
+        Search::NotAvailable => match own {
+            Verdict::Unsupported(w) if claims_self_signed => (Value::unknown(w.as_str()), not_found(&w)),
+            Verdict::Invalid if claims_self_signed => (Value::Bool(false), not_found("")),
+            _ => (
+                Value::unknown("the issuer's certificate is not among the inputs; give it with `--issuers`"),
+                not_found(""),
+            ),
+        },
+    };
+    Link {
+        self_signed: self_signed_value,
+        signature: signature(verified),
+        chain,
+    }
+}
+
+fn not_found(why: &str) -> Record {
+    let why = if why.is_empty() {
+        "no certificate whose key verifies the signature is among the inputs or `--issuers`"
+    } else {
+        why
+    };
+    all_unknown(CHAIN, why, &[("issuer_found", Value::Bool(false))])
+}
+
+fn chain_facts(cert: &X509Certificate, issuer: &X509Certificate, index: Option<usize>, ctx: &RunContext) -> Record {
+    let mut r = RecordBuilder::new(CHAIN);
+    let is_self = std::ptr::eq(cert, issuer);
+    r.set("issuer_found", true);
+    r.set(
+        "names_chain",
+        cert.tbs_certificate.issuer().as_raw() == issuer.tbs_certificate.subject().as_raw(),
+    );
+    let issuer_is_ca = match basic_ca(issuer) {
+        Some(ca) => Value::Bool(ca),
+        None if issuer.tbs_certificate.version.0 < 2 && self_issued(issuer) => Value::Bool(true),
+        None if issuer.tbs_certificate.version.0 < 2 => {
+            Value::unknown("the issuer is an X.509 v1 certificate, which cannot state that it is a CA")
+        }
+        None => Value::Bool(false),
+    };
+    r.set("issuer_is_ca", issuer_is_ca);
+    r.set("issuer_key_cert_sign", key_cert_sign(issuer));
+    let (v, iv) = (cert.validity(), issuer.validity());
+    r.set(
+        "validity_nested",
+        iv.not_before.timestamp() <= v.not_before.timestamp() && v.not_after.timestamp() <= iv.not_after.timestamp(),
+    );
+    let (path_ok, length, anchored) = match index {
+        Some(i) if !is_self => walk(cert, i, ctx),
+        _ => (Value::Bool(true), 1, true),
+    };
+    r.set("path_length_ok", path_ok);
+    r.set("length", length);
+    r.set("anchored", anchored);
+    r.finish()
+}
+
+/// Issuer `index`'s own link: self-signed, or signed by another issuer of
+/// the context (worked out once per run and cached).
+fn issuer_link(index: usize, ctx: &RunContext) -> Option<IssuerLink> {
+    ctx.link(index, || {
+        let parsed = ctx
+            .issuer(index)
+            .and_then(|der| X509Certificate::from_der(der).ok().map(|(_, c)| (der.clone(), c)));
+        let Some((der, cert)) = parsed else {
+            return IssuerLink {
+                self_signed: false,
+                parent: None,
+            };
+        };
+        if self_signed(&cert) == Verdict::Valid {
+            return IssuerLink {
+                self_signed: true,
+                parent: None,
+            };
+        }
+        let parent = match find_issuer(&der, &cert, ctx) {
+            Search::Found(i, _) => Some(i),
+            _ => None,
+        };
+        IssuerLink {
+            self_signed: false,
+            parent,
+        }
+    })
+}
+
+/// Walk up from issuer `index` to a self-signed certificate, checking every
+/// pathLenConstraint against the non-self-issued CA certificates below it
+/// (the certificate checked counts when it is itself a CA: it exists to
+/// issue certificates under the constraint).
+fn walk(cert: &X509Certificate, index: usize, ctx: &RunContext) -> (Value, i64, bool) {
+    let mut below: u32 = u32::from(basic_ca(cert) == Some(true) && !self_issued(cert));
+    let mut length = 1;
+    let mut violated = false;
+    let mut anchored = false;
+    let mut current = Some(index);
+    let mut steps = 0;
+    while let Some(i) = current {
+        steps += 1;
+        let Some(der) = ctx.issuer(i) else { break };
+        let Ok((_, cur)) = X509Certificate::from_der(der) else {
+            break;
+        };
+        length += 1;
+        if path_len(&cur).is_some_and(|p| below > p) {
+            violated = true;
+        }
+        let Some(link) = issuer_link(i, ctx) else { break };
+        if link.self_signed {
+            anchored = true;
+            break;
+        }
+        if !self_issued(&cur) {
+            below += 1;
+        }
+        if steps >= MAX_DEPTH {
+            break;
+        }
+        current = link.parent;
+    }
+    let ok = match (violated, anchored) {
+        (true, _) => Value::Bool(false),
+        (false, true) => Value::Bool(true),
+        (false, false) => {
+            Value::unknown("the chain above the issuer is not complete, so path lengths above it cannot be checked")
+        }
+    };
+    (ok, length, anchored)
+}

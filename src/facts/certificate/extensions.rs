@@ -1,0 +1,308 @@
+//! Extensions: every one listed with its critical flag, duplicates and
+//! unknown critical ones named, and the common ones (and GM/T 0015's
+//! identity codes) read into facts of their own.
+
+use x509_parser::certificate::X509Certificate;
+use x509_parser::der_parser::asn1_rs::{Any, FromDer as _, Tag};
+use x509_parser::extensions::{DistributionPointName, GeneralName, ParsedExtension, X509Extension};
+
+use super::schema::{
+    AIA, AKI, BASIC_CONSTRAINTS, CRL_DP, EXTENDED_KEY_USAGE, EXTENSION, IDENTITY_CODE, KEY_USAGE, POLICY, SAN,
+};
+use super::{hex, oid_name};
+use crate::facts::{RecordBuilder, Value};
+
+/// The arc of GM/T 0015's identity-code extensions.
+const IDENTITY_ARC: &str = "1.2.156.10260.4.1.";
+
+fn identity_kind(oid: &str) -> &str {
+    match oid.strip_prefix(IDENTITY_ARC) {
+        Some("1") => "identity_code",
+        Some("2") => "social_insurance_number",
+        Some("3") => "ic_registration_number",
+        Some("4") => "organization_code",
+        Some("5") => "tax_number",
+        _ => oid,
+    }
+}
+
+fn strs(items: impl IntoIterator<Item = String>) -> Value {
+    Value::List(items.into_iter().map(Value::from).collect())
+}
+
+fn general_names<'a>(
+    names: impl IntoIterator<Item = &'a GeneralName<'a>>,
+    kind: fn(&GeneralName) -> Option<String>,
+) -> Value {
+    strs(names.into_iter().filter_map(kind))
+}
+
+fn uri(g: &GeneralName) -> Option<String> {
+    match g {
+        GeneralName::URI(u) => Some((*u).to_string()),
+        _ => None,
+    }
+}
+
+fn ip_text(b: &[u8]) -> String {
+    if let Ok(v4) = <[u8; 4]>::try_from(b) {
+        return std::net::Ipv4Addr::from(v4).to_string();
+    }
+    if let Ok(v6) = <[u8; 16]>::try_from(b) {
+        return std::net::Ipv6Addr::from(v6).to_string();
+    }
+    hex(b)
+}
+
+/// The text of a DER string (any string type), unwrapping one OCTET STRING
+/// or SEQUENCE layer, as identity-code values are written in practice.
+fn der_text(bytes: &[u8], depth: u8) -> Option<String> {
+    let (_, any) = Any::from_der(bytes).ok()?;
+    match any.tag() {
+        Tag::Utf8String
+        | Tag::PrintableString
+        | Tag::Ia5String
+        | Tag::NumericString
+        | Tag::VisibleString
+        | Tag::TeletexString => std::str::from_utf8(any.data).ok().map(str::to_string),
+        Tag::BmpString => {
+            let units: Vec<u16> = any
+                .data
+                .chunks_exact(2)
+                .filter_map(|c| c.try_into().ok())
+                .map(u16::from_be_bytes)
+                .collect();
+            String::from_utf16(&units).ok()
+        }
+        Tag::OctetString | Tag::Sequence if depth > 0 => der_text(any.data, depth - 1).or_else(|| {
+            (any.tag() == Tag::OctetString)
+                .then(|| std::str::from_utf8(any.data).ok().map(str::to_string))
+                .flatten()
+        }),
+        _ => None,
+    }
+}
+
+fn identity_code(ext: &X509Extension, oid: &str) -> Value {
+    let mut r = RecordBuilder::new(IDENTITY_CODE);
+    r.set("oid", oid);
+    r.set("kind", identity_kind(oid));
+    r.set(
+        "value",
+        der_text(ext.value, 2).map_or_else(|| Value::unknown("the value is not a text string"), Value::from),
+    );
+    r.set("critical", ext.critical);
+    Value::Record(r.finish())
+}
+
+pub(super) fn extensions(cert: &X509Certificate, r: &mut RecordBuilder) {
+    let mut list = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    let mut duplicates: Vec<String> = Vec::new();
+    let mut unknown_critical: Vec<String> = Vec::new();
+    let mut identity = Vec::new();
+    for ext in cert.extensions() {
+        let oid = ext.oid.to_id_string();
+        if seen.contains(&oid) {
+            if !duplicates.contains(&oid) {
+                duplicates.push(oid.clone());
+            }
+        } else {
+            seen.push(oid.clone());
+        }
+        let parsed = ext.parsed_extension();
+        let is_identity = oid.starts_with(IDENTITY_ARC);
+        let known = is_identity || !matches!(parsed, ParsedExtension::UnsupportedExtension { .. });
+        if ext.critical && !known {
+            unknown_critical.push(oid.clone());
+        }
+        let mut e = RecordBuilder::new(EXTENSION);
+        e.set("oid", oid.as_str());
+        e.set("name", oid_name(&ext.oid));
+        e.set("critical", ext.critical);
+        e.set("known", known);
+        e.set("parses", !matches!(parsed, ParsedExtension::ParseError { .. }));
+        list.push(Value::Record(e.finish()));
+        if is_identity {
+            identity.push(identity_code(ext, &oid));
+        }
+        // Duplicates: the first occurrence gives the facts, as a relying
+        // party reading the first would see; `duplicate_extensions` says so.
+        if duplicates.contains(&oid) {
+            continue;
+        }
+        if let ParsedExtension::ParseError { error } = parsed {
+            // Fail closed: what a broken extension would have said is unknown.
+            if let Some(fact) = fact_of(&oid) {
+                let why = format!("the `{}` extension does not decode ({error})", oid_name(&ext.oid));
+                r.set(fact, Value::unknown(why.as_str()));
+                if fact == "basic_constraints" {
+                    r.set("is_ca", Value::unknown(why));
+                }
+            }
+            continue;
+        }
+        parsed_facts(parsed, ext.critical, r);
+    }
+    r.set("extensions", Value::List(list));
+    r.set("duplicate_extensions", strs(duplicates));
+    r.set("unknown_critical_extensions", strs(unknown_critical));
+    r.set("identity_codes", Value::List(identity));
+}
+
+/// The fact an extension fills.
+fn fact_of(oid: &str) -> Option<&'static str> {
+    Some(match oid {
+        "2.5.29.19" => "basic_constraints",
+        "2.5.29.15" => "key_usage",
+        "2.5.29.37" => "extended_key_usage",
+        "2.5.29.14" => "subject_key_id",
+        "2.5.29.35" => "authority_key_id",
+        "2.5.29.31" => "crl_distribution_points",
+        "1.3.6.1.5.5.7.1.1" => "authority_info_access",
+        "2.5.29.32" => "certificate_policies",
+        "2.5.29.17" => "subject_alt_name",
+        _ => return None,
+    })
+}
+
+fn parsed_facts(parsed: &ParsedExtension, critical: bool, r: &mut RecordBuilder) {
+    match parsed {
+        ParsedExtension::BasicConstraints(bc) => {
+            let mut b = RecordBuilder::new(BASIC_CONSTRAINTS);
+            b.set("ca", bc.ca);
+            b.set("path_len", Value::opt(bc.path_len_constraint.map(i64::from)));
+            b.set("critical", critical);
+            r.set("basic_constraints", b.finish());
+            r.set("is_ca", bc.ca);
+        }
+        ParsedExtension::KeyUsage(ku) => {
+            let mut k = RecordBuilder::new(KEY_USAGE);
+            k.set("digital_signature", ku.digital_signature());
+            k.set("non_repudiation", ku.non_repudiation());
+            k.set("key_encipherment", ku.key_encipherment());
+            k.set("data_encipherment", ku.data_encipherment());
+            k.set("key_agreement", ku.key_agreement());
+            k.set("key_cert_sign", ku.key_cert_sign());
+            k.set("crl_sign", ku.crl_sign());
+            k.set("encipher_only", ku.encipher_only());
+            k.set("decipher_only", ku.decipher_only());
+            k.set("empty", ku.flags == 0);
+            k.set("critical", critical);
+            r.set("key_usage", k.finish());
+        }
+        ParsedExtension::ExtendedKeyUsage(eku) => {
+            let std_purposes = [
+                (eku.any, "2.5.29.37.0"),
+                (eku.server_auth, "1.3.6.1.5.5.7.3.1"),
+                (eku.client_auth, "1.3.6.1.5.5.7.3.2"),
+                (eku.code_signing, "1.3.6.1.5.5.7.3.3"),
+                (eku.email_protection, "1.3.6.1.5.5.7.3.4"),
+                (eku.time_stamping, "1.3.6.1.5.5.7.3.8"),
+                (eku.ocsp_signing, "1.3.6.1.5.5.7.3.9"),
+            ];
+            let purposes = std_purposes
+                .iter()
+                .filter(|(on, _)| *on)
+                .map(|(_, oid)| (*oid).to_string())
+                .chain(eku.other.iter().map(|o| o.to_id_string()));
+            let mut k = RecordBuilder::new(EXTENDED_KEY_USAGE);
+            k.set("purposes", strs(purposes));
+            k.set("critical", critical);
+            r.set("extended_key_usage", k.finish());
+        }
+        ParsedExtension::SubjectKeyIdentifier(id) => {
+            r.set("subject_key_id", hex(id.0));
+        }
+        ParsedExtension::AuthorityKeyIdentifier(aki) => {
+            let mut a = RecordBuilder::new(AKI);
+            a.set("key_id", Value::opt(aki.key_identifier.as_ref().map(|k| hex(k.0))));
+            a.set(
+                "issuer_and_serial",
+                aki.authority_cert_issuer.is_some() && aki.authority_cert_serial.is_some(),
+            );
+            a.set("critical", critical);
+            r.set("authority_key_id", a.finish());
+        }
+        ParsedExtension::CRLDistributionPoints(points) => {
+            let mut uris = Vec::new();
+            for p in points.iter() {
+                if let Some(DistributionPointName::FullName(names)) = &p.distribution_point {
+                    uris.extend(names.iter().filter_map(uri));
+                }
+            }
+            let mut c = RecordBuilder::new(CRL_DP);
+            c.set("uris", strs(uris));
+            c.set("count", points.points.len() as i64);
+            c.set("critical", critical);
+            r.set("crl_distribution_points", c.finish());
+        }
+        ParsedExtension::AuthorityInfoAccess(aia) => {
+            let mut ocsp = Vec::new();
+            let mut issuers = Vec::new();
+            for d in &aia.accessdescs {
+                let target = match d.access_method.to_id_string().as_str() {
+                    "1.3.6.1.5.5.7.48.1" => &mut ocsp,
+                    "1.3.6.1.5.5.7.48.2" => &mut issuers,
+                    _ => continue,
+                };
+                if let Some(u) = uri(&d.access_location) {
+                    target.push(u);
+                }
+            }
+            let mut a = RecordBuilder::new(AIA);
+            a.set("ocsp", strs(ocsp));
+            a.set("ca_issuers", strs(issuers));
+            a.set("critical", critical);
+            r.set("authority_info_access", a.finish());
+        }
+        ParsedExtension::CertificatePolicies(ps) => {
+            let policies = ps
+                .iter()
+                .map(|p| {
+                    let cps = p
+                        .policy_qualifiers
+                        .iter()
+                        .flatten()
+                        .filter(|q| q.policy_qualifier_id.to_id_string() == "1.3.6.1.5.5.7.2.1")
+                        .filter_map(|q| der_text(q.qualifier, 0));
+                    let mut pr = RecordBuilder::new(POLICY);
+                    pr.set("oid", p.policy_id.to_id_string());
+                    pr.set("cps", strs(cps));
+                    Value::Record(pr.finish())
+                })
+                .collect();
+            r.set("certificate_policies", Value::List(policies));
+        }
+        ParsedExtension::SubjectAlternativeName(san) => {
+            let names = &san.general_names;
+            let mut s = RecordBuilder::new(SAN);
+            s.set(
+                "dns",
+                general_names(names, |g| match g {
+                    GeneralName::DNSName(d) => Some((*d).to_string()),
+                    _ => None,
+                }),
+            );
+            s.set(
+                "email",
+                general_names(names, |g| match g {
+                    GeneralName::RFC822Name(d) => Some((*d).to_string()),
+                    _ => None,
+                }),
+            );
+            s.set("uri", general_names(names, uri));
+            s.set(
+                "ip",
+                general_names(names, |g| match g {
+                    GeneralName::IPAddress(b) => Some(ip_text(b)),
+                    _ => None,
+                }),
+            );
+            s.set("count", names.len() as i64);
+            s.set("critical", critical);
+            r.set("subject_alt_name", s.finish());
+        }
+        _ => {}
+    }
+}

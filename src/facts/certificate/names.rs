@@ -1,0 +1,101 @@
+//! Distinguished names: attributes in any string type CAs use (UTF-8 and
+//! BMPString Chinese names included) and the first of each common type.
+
+use x509_parser::der_parser::asn1_rs::Tag;
+use x509_parser::x509::{AttributeTypeAndValue, X509Name};
+
+use super::oid_name;
+use super::schema::{ATTRIBUTE, NAME};
+use crate::facts::{Record, RecordBuilder, Value};
+
+/// The text of an attribute value in any of the string types CAs use.
+fn attr_text(attr: &AttributeTypeAndValue) -> Option<String> {
+    if let Ok(s) = attr.as_str() {
+        return Some(s.to_string());
+    }
+    let data = attr.attr_value().data;
+    match attr.attr_value().tag() {
+        Tag::BmpString => {
+            let units: Vec<u16> = data
+                .chunks_exact(2)
+                .filter_map(|c| c.try_into().ok())
+                .map(u16::from_be_bytes)
+                .collect();
+            String::from_utf16(&units).ok()
+        }
+        Tag::UniversalString => data
+            .chunks_exact(4)
+            .map(|c| {
+                <[u8; 4]>::try_from(c)
+                    .ok()
+                    .and_then(|b| char::from_u32(u32::from_be_bytes(b)))
+            })
+            .collect(),
+        // T.61 is read as Latin-1, which is what CAs put there in practice.
+        Tag::TeletexString | Tag::VisibleString | Tag::GeneralString => {
+            Some(data.iter().map(|b| char::from(*b)).collect())
+        }
+        Tag::Utf8String => std::str::from_utf8(data).ok().map(str::to_string),
+        _ => None,
+    }
+}
+
+pub(super) fn encoding_name(tag: Tag) -> String {
+    match tag {
+        Tag::Utf8String => "UTF8String".into(),
+        Tag::PrintableString => "PrintableString".into(),
+        Tag::Ia5String => "IA5String".into(),
+        Tag::BmpString => "BMPString".into(),
+        Tag::TeletexString => "TeletexString".into(),
+        Tag::UniversalString => "UniversalString".into(),
+        Tag::NumericString => "NumericString".into(),
+        Tag::VisibleString => "VisibleString".into(),
+        t => format!("{t}"),
+    }
+}
+
+pub(super) fn name(n: &X509Name) -> Record {
+    let mut r = RecordBuilder::new(NAME);
+    let mut attributes = Vec::new();
+    let mut firsts: Vec<(&'static str, Value)> = Vec::new();
+    for attr in n.iter_attributes() {
+        let oid = attr.attr_type().to_id_string();
+        let text = attr_text(attr);
+        let value = match &text {
+            Some(t) => Value::str(t.as_str()),
+            None => Value::unknown(format!(
+                "the {} value cannot be decoded as text",
+                encoding_name(attr.attr_value().tag())
+            )),
+        };
+        let field = match oid.as_str() {
+            "2.5.4.6" => Some("country"),
+            "2.5.4.10" => Some("organization"),
+            "2.5.4.11" => Some("organizational_unit"),
+            "2.5.4.3" => Some("common_name"),
+            "2.5.4.5" => Some("serial_number"),
+            "2.5.4.8" => Some("state"),
+            "2.5.4.7" => Some("locality"),
+            "1.2.840.113549.1.9.1" => Some("email"),
+            "2.5.4.97" => Some("organization_identifier"),
+            _ => None,
+        };
+        if let Some(f) = field
+            && !firsts.iter().any(|(n, _)| *n == f)
+        {
+            firsts.push((f, value.clone()));
+        }
+        let mut a = RecordBuilder::new(ATTRIBUTE);
+        a.set("type", oid_name(attr.attr_type()));
+        a.set("oid", oid);
+        a.set("value", value);
+        a.set("encoding", encoding_name(attr.attr_value().tag()));
+        attributes.push(Value::Record(a.finish()));
+    }
+    for (f, v) in firsts {
+        r.set(f, v);
+    }
+    r.set("empty", attributes.is_empty());
+    r.set("attributes", Value::List(attributes));
+    r.finish()
+}

@@ -1,0 +1,128 @@
+use super::*;
+use crate::facts::Value;
+use crate::run::{Origin, RunContext};
+
+fn der(rel: &str) -> Vec<u8> {
+    let bytes = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("corpus/certificates")
+            .join(rel),
+    )
+    .unwrap();
+    crate::input::certificate_ders(&bytes, &crate::input::Limits::default())
+        .into_iter()
+        .next()
+        .unwrap()
+}
+
+/// The value at a dotted path (`a.b`, list index as a number: `a.0.b`).
+fn at<'a>(r: &'a Record, path: &str) -> &'a Value {
+    let mut fields = SCHEMA;
+    let mut v: Option<&Value> = None;
+    let mut rec = r;
+    for seg in path.split('.') {
+        if let Some(Value::List(items)) = v {
+            let item = &items[seg.parse::<usize>().unwrap()];
+            v = Some(item);
+            if let Value::Record(inner) = item {
+                rec = inner;
+            }
+            continue;
+        }
+        let (i, f) = crate::facts::lookup(fields, seg).unwrap_or_else(|| panic!("no fact `{seg}`"));
+        let got = rec.get(i);
+        match (&f.ty, got) {
+            (crate::facts::Ty::Record(sub), Value::Record(inner)) => {
+                fields = sub;
+                rec = inner;
+            }
+            (crate::facts::Ty::List(crate::facts::Ty::Record(sub)), _) => fields = sub,
+            _ => {}
+        }
+        v = Some(got);
+    }
+    v.unwrap()
+}
+
+#[test]
+fn every_fixture_conforms_to_the_schema() {
+    let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/certificates");
+    for e in walkdir::WalkDir::new(&base) {
+        let p = e.unwrap().into_path();
+        if !p.extension().is_some_and(|x| x == "pem" || x == "der") || p.to_string_lossy().contains("/keys/") {
+            continue;
+        }
+        let bytes = std::fs::read(&p).unwrap();
+        for d in crate::input::certificate_ders(&bytes, &crate::input::Limits::default()) {
+            let r = extract(&d, &RunContext::new()).unwrap();
+            r.check(SCHEMA).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        }
+    }
+}
+
+#[test]
+fn an_sm2_certificate_reads_with_its_chinese_names_and_identity_code() {
+    let r = extract(&der("good/sm2-sign.pem"), &RunContext::new()).unwrap();
+    assert_eq!(at(&r, "signature_algorithm.oid"), &Value::str("1.2.156.10197.1.501"));
+    assert_eq!(at(&r, "signature_algorithm.name"), &Value::str("sm2-with-sm3"));
+    assert_eq!(at(&r, "public_key.algorithm"), &Value::str("sm2"));
+    assert_eq!(at(&r, "public_key.curve"), &Value::str("1.2.156.10197.1.301"));
+    assert_eq!(at(&r, "public_key.bits"), &Value::Int(256));
+    assert_eq!(at(&r, "public_key.usable"), &Value::Bool(true));
+    assert_eq!(at(&r, "subject.common_name"), &Value::str("王五"));
+    assert_eq!(at(&r, "subject.organization"), &Value::str("某某科技有限公司"));
+    assert_eq!(at(&r, "issuer.attributes.1.encoding"), &Value::str("UTF8String"));
+    assert_eq!(at(&r, "identity_codes.0.kind"), &Value::str("identity_code"));
+    assert_eq!(at(&r, "identity_codes.0.value"), &Value::str("00000000000000000X"));
+    assert_eq!(at(&r, "serial.decimal"), &Value::str("4099"));
+    assert_eq!(at(&r, "validity.not_after_encoding"), &Value::str("UTCTime"));
+    assert_eq!(at(&r, "key_usage.non_repudiation"), &Value::Bool(true));
+    assert_eq!(at(&r, "key_usage.key_encipherment"), &Value::Bool(false));
+    assert!(matches!(at(&r, "signature.verified"), Value::Unknown(_)));
+    assert_eq!(at(&r, "chain.issuer_found"), &Value::Bool(false));
+    assert!(matches!(at(&r, "issuer_recognized"), Value::Unknown(_)));
+}
+
+#[test]
+fn absent_extensions_are_absent_and_present_ones_are_read() {
+    let r = extract(&der("bad/esl-22-no-revocation-pointer.pem"), &RunContext::new()).unwrap();
+    assert_eq!(at(&r, "crl_distribution_points"), &Value::Absent);
+    assert_eq!(at(&r, "authority_info_access"), &Value::Absent);
+    assert_eq!(at(&r, "is_ca"), &Value::Bool(false));
+    let r = extract(&der("good/rsa-ee.pem"), &RunContext::new()).unwrap();
+    assert_eq!(
+        at(&r, "crl_distribution_points.uris.0"),
+        &Value::str("http://crl.example.cn/ca.crl")
+    );
+    assert_eq!(
+        at(&r, "authority_info_access.ocsp.0"),
+        &Value::str("http://ocsp.example.cn")
+    );
+    assert_eq!(
+        at(&r, "certificate_policies.0.cps.0"),
+        &Value::str("http://ca.example.cn/cps")
+    );
+    assert_eq!(at(&r, "subject_alt_name.email.0"), &Value::str("zhangsan@example.cn"));
+}
+
+#[test]
+fn a_broken_extension_makes_its_fact_unknown_not_absent() {
+    let r = extract(&der("bad/esl-22-extension-does-not-decode.pem"), &RunContext::new()).unwrap();
+    assert!(matches!(at(&r, "subject_alt_name"), Value::Unknown(_)));
+}
+
+#[test]
+fn a_self_signed_sm2_root_verifies_itself_and_anchors_its_chain() {
+    let r = extract(&der("ca/sm2-root.pem"), &RunContext::new()).unwrap();
+    assert_eq!(at(&r, "self_signed"), &Value::Bool(true));
+    assert_eq!(at(&r, "signature.verified"), &Value::Bool(true));
+    assert_eq!(at(&r, "chain.anchored"), &Value::Bool(true));
+    let mut ctx = RunContext::new();
+    ctx.add_certificate(&der("ca/sm2-root.pem"), Origin::Issuers);
+    ctx.add_certificate(&der("ca/sm2-sub.pem"), Origin::Issuers);
+    let r = extract(&der("good/sm2-enc.pem"), &ctx).unwrap();
+    assert_eq!(at(&r, "signature.verified"), &Value::Bool(true));
+    assert_eq!(at(&r, "chain.length"), &Value::Int(3));
+    assert_eq!(at(&r, "chain.anchored"), &Value::Bool(true));
+    assert_eq!(at(&r, "chain.path_length_ok"), &Value::Bool(true));
+}

@@ -1,0 +1,78 @@
+//! Checking the issuer's signature on a certificate: RSA, ECDSA and Ed25519
+//! with x509-parser (ring), SM2 with SM3 with RustCrypto's `sm2`. An
+//! algorithm or key size that cannot be checked here is `Unsupported`, never
+//! a failure: a signature certlex cannot check is unknown, not bad.
+
+use sm2::dsa::signature::Verifier as _;
+use x509_parser::certificate::X509Certificate;
+use x509_parser::error::X509Error;
+use x509_parser::public_key::PublicKey;
+use x509_parser::x509::SubjectPublicKeyInfo;
+
+/// SM2 with SM3 (GM/T 0006).
+pub const SM2_WITH_SM3: &str = "1.2.156.10197.1.501";
+/// The SM2 curve; also used by some CAs as the key algorithm OID itself.
+pub const SM2_CURVE: &str = "1.2.156.10197.1.301";
+/// The default signer ID of GM/T 0009 and GM/T 0015.
+pub const SM2_DISTID: &str = "1234567812345678";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Valid,
+    Invalid,
+    Unsupported(String),
+}
+
+/// Does `cert` carry a valid signature by the key `issuer`?
+pub fn verify(cert: &X509Certificate, issuer: &SubjectPublicKeyInfo) -> Verdict {
+    let alg = cert.signature_algorithm.algorithm.to_id_string();
+    if alg == SM2_WITH_SM3 {
+        return verify_sm2(cert, issuer);
+    }
+    // ring accepts RSA moduli of 2048 to 8192 bits (1024 with SHA-1) and
+    // reports any other size as a bad signature: say so instead.
+    if let Ok(PublicKey::RSA(k)) = issuer.parsed() {
+        let bits = k.key_size();
+        let sha1 = matches!(alg.as_str(), "1.2.840.113549.1.1.5" | "1.3.14.3.2.29");
+        let least = if sha1 { 1024 } else { 2048 };
+        if bits < least || bits > 8192 {
+            return Verdict::Unsupported(format!(
+                "RSA signatures by {bits}-bit keys cannot be checked here (ring accepts {least} to 8192 bits)"
+            ));
+        }
+    }
+    match cert.verify_signature(Some(issuer)) {
+        Ok(()) => Verdict::Valid,
+        Err(X509Error::SignatureVerificationError) => Verdict::Invalid,
+        Err(e) => Verdict::Unsupported(format!("the signature algorithm `{alg}` cannot be checked here ({e})")),
+    }
+}
+
+fn verify_sm2(cert: &X509Certificate, issuer: &SubjectPublicKeyInfo) -> Verdict {
+    let curve = issuer
+        .algorithm
+        .parameters
+        .as_ref()
+        .and_then(|p| p.as_oid().ok())
+        .map(|o| o.to_id_string());
+    let key_alg = issuer.algorithm.algorithm.to_id_string();
+    if curve.as_deref() != Some(SM2_CURVE) && key_alg != SM2_CURVE {
+        // An SM2 signature by a key that is not an SM2 key cannot be valid.
+        return Verdict::Invalid;
+    }
+    let Ok(key) = sm2::dsa::VerifyingKey::from_sec1_bytes(SM2_DISTID, &issuer.subject_public_key.data) else {
+        return Verdict::Unsupported("the issuer's SM2 public key is not a point on the SM2 curve".into());
+    };
+    let Ok(sig) = sm2::dsa::Signature::from_der(&cert.signature_value.data) else {
+        return Verdict::Invalid;
+    };
+    match key.verify(cert.tbs_certificate.as_ref(), &sig) {
+        Ok(()) => Verdict::Valid,
+        Err(_) => Verdict::Invalid,
+    }
+}
+
+/// Is this SPKI a usable SM2 key (a point on the curve)?
+pub fn sm2_point_ok(spki: &SubjectPublicKeyInfo) -> bool {
+    sm2::PublicKey::from_sec1_bytes(&spki.subject_public_key.data).is_ok()
+}

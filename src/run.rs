@@ -1,0 +1,256 @@
+//! The run context: what one run knows across its inputs, for facts that one
+//! subject cannot supply alone. A run has two passes: pass 1 gathers the
+//! context from every input and `--issuers` (keeping only the DER of
+//! certificates that can issue others, not every subject's facts), pass 2
+//! reads each subject with the context and evaluates it. `certlex check`,
+//! `certlex facts` and the scenario steps all build their context here.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, OnceLock};
+
+use sha2::{Digest, Sha256};
+use x509_parser::certificate::X509Certificate;
+use x509_parser::extensions::ParsedExtension;
+use x509_parser::prelude::FromDer;
+
+use crate::diag::Diag;
+use crate::facts::Value;
+use crate::input::{Candidate, Limits, Loaded, discover, load};
+
+/// What a run knows beyond one subject.
+#[derive(Debug, Default)]
+pub struct RunContext {
+    /// DER of the certificates that may have issued others.
+    issuers: Vec<Arc<[u8]>>,
+    /// Each issuer's subject key identifier, to match authority key ids.
+    key_ids: Vec<Option<Box<[u8]>>>,
+    /// Each issuer's own link up its chain, worked out once in pass 2 and
+    /// shared by every certificate below it.
+    links: Vec<OnceLock<IssuerLink>>,
+    /// Issuer positions by the raw DER of their subject name.
+    by_subject: HashMap<Box<[u8]>, Vec<usize>>,
+    /// Issuer positions by their subject key identifier.
+    by_key_id: HashMap<Box<[u8]>, Vec<usize>>,
+    /// SHA-256 of every issuer kept, so one given twice is kept once.
+    seen: HashSet<[u8; 32]>,
+    /// Approvals of foreign certification service providers (ESL 26) stated
+    /// by CA profiles in this run. `None`: no CA profile in the run states
+    /// any, so whether an issuer is recognized is unknown.
+    ///
+    /// CA profiles fill this (and any further cross-subject data, such as the
+    /// fingerprints of chains filed with the regulator) in pass 1; certificate
+    /// facts read it in pass 2 (`issuer_recognized`).
+    pub recognitions: Option<Vec<Recognition>>,
+}
+
+/// An approval (核准) of a certification service provider outside the PRC,
+/// naming the provider as its certificates' issuer names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recognition {
+    /// The issuer's organization (O), exactly as in its certificates.
+    pub organization: String,
+    /// The issuer's country (C); `None` matches any.
+    pub country: Option<String>,
+    /// The approval: a document number or reference, for reports.
+    pub reference: String,
+}
+
+/// An issuer certificate's own place in its chain, as the walk up needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct IssuerLink {
+    /// Its signature verifies with its own key.
+    pub self_signed: bool,
+    /// The issuer (a position in the context) whose key verifies its signature.
+    pub parent: Option<usize>,
+}
+
+/// Why a certificate is kept as a possible issuer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Named with `--issuers` or `Given the issuer certificate`: always kept.
+    Issuers,
+    /// An input of the run: kept only if it can issue certificates.
+    Input,
+}
+
+impl RunContext {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Pass 1: consider one DER certificate. Returns whether it was kept.
+    /// Certificates that do not parse are left for pass 2 to report.
+    pub fn add_certificate(&mut self, der: &[u8], origin: Origin) -> bool {
+        let Ok((_, cert)) = X509Certificate::from_der(der) else {
+            return false;
+        };
+        if origin == Origin::Input && !may_issue(&cert) {
+            return false;
+        }
+        let digest: [u8; 32] = Sha256::digest(der).into();
+        if !self.seen.insert(digest) {
+            return false;
+        }
+        let index = self.issuers.len();
+        self.by_subject
+            .entry(cert.tbs_certificate.subject().as_raw().into())
+            .or_default()
+            .push(index);
+        if let Some(ski) = subject_key_id(&cert) {
+            self.by_key_id.entry(ski.into()).or_default().push(index);
+        }
+        self.key_ids.push(subject_key_id(&cert).map(Into::into));
+        self.links.push(OnceLock::new());
+        self.issuers.push(der.into());
+        true
+    }
+
+    /// The DER of issuer `index`.
+    pub(crate) fn issuer(&self, index: usize) -> Option<&Arc<[u8]>> {
+        self.issuers.get(index)
+    }
+
+    /// Issuer `index`'s link up its chain, computed by `make` the first time.
+    pub(crate) fn link(&self, index: usize, make: impl FnOnce() -> IssuerLink) -> Option<IssuerLink> {
+        self.links.get(index).map(|cell| *cell.get_or_init(make))
+    }
+
+    /// How many certificates are kept as possible issuers.
+    pub fn issuer_count(&self) -> usize {
+        self.issuers.len()
+    }
+
+    /// The certificates that may have issued a certificate with this issuer
+    /// name and authority key identifier, as positions: those with that
+    /// subject name, then those with that key identifier; a name match whose
+    /// key identifier differs from `key_id` is left out.
+    pub fn issuer_candidates(&self, issuer_name: &[u8], key_id: Option<&[u8]>) -> Vec<usize> {
+        let mut picked: Vec<usize> = Vec::new();
+        for &i in self.by_subject.get(issuer_name).into_iter().flatten() {
+            let own = self.key_ids.get(i).and_then(Option::as_deref);
+            let differs = matches!((key_id, own), (Some(want), Some(have)) if want != have);
+            if !differs {
+                picked.push(i);
+            }
+        }
+        if let Some(k) = key_id {
+            for &i in self.by_key_id.get(k).into_iter().flatten() {
+                if !picked.contains(&i) {
+                    picked.push(i);
+                }
+            }
+        }
+        picked
+    }
+
+    /// Whether a CA profile of this run approves the issuer named by
+    /// `organization` and `country` (ESL 26): unknown when no CA profile in
+    /// the run states approvals, since certlex cannot know of one otherwise.
+    pub fn recognized(&self, organization: Option<&str>, country: Option<&str>) -> Value {
+        let Some(list) = &self.recognitions else {
+            return Value::unknown("no CA profile in this run states approvals of foreign providers (ESL 26)");
+        };
+        let Some(org) = organization else {
+            return Value::Bool(false);
+        };
+        Value::Bool(
+            list.iter()
+                .any(|r| r.organization == org && r.country.as_deref().is_none_or(|c| Some(c) == country)),
+        )
+    }
+
+    /// Record an approval (ESL 26), e.g. from a CA profile.
+    pub fn add_recognition(&mut self, r: Recognition) {
+        self.recognitions.get_or_insert_with(Vec::new).push(r);
+    }
+}
+
+/// What pass 1 over files gave.
+#[derive(Debug, Default)]
+pub struct Gathered {
+    pub context: RunContext,
+    /// `--issuers` paths that could not be read (inputs are reported in pass 2).
+    pub errors: Vec<Diag>,
+    /// Standard input, read once in pass 1 when `-` is an input.
+    pub stdin: Option<Vec<u8>>,
+}
+
+impl RunContext {
+    /// Pass 1 over one input's bytes: keep its certificates that can issue
+    /// others (all of them for `--issuers`). Returns how many were kept.
+    pub fn add_bytes(&mut self, bytes: &[u8], origin: Origin, limits: &Limits) -> usize {
+        crate::input::certificate_ders(bytes, limits)
+            .iter()
+            .filter(|der| self.add_certificate(der, origin))
+            .count()
+    }
+}
+
+/// Pass 1 over files: the certificates of `inputs` that can issue others and
+/// every certificate of `issuers` (files or directories).
+pub fn gather(inputs: &[std::path::PathBuf], issuers: &[std::path::PathBuf], limits: &Limits) -> Gathered {
+    let mut g = Gathered::default();
+    for c in discover(inputs).flatten() {
+        let bytes = match load(&c, limits) {
+            Loaded::Bytes(b) => b,
+            Loaded::Skipped(_) | Loaded::Error(_) => continue,
+        };
+        g.context.add_bytes(&bytes, Origin::Input, limits);
+        if c.path.as_os_str() == "-" {
+            g.stdin = Some(bytes);
+        }
+    }
+    for c in discover(issuers) {
+        let c: Candidate = match c {
+            Ok(c) => c,
+            Err(d) => {
+                g.errors.push(d);
+                continue;
+            }
+        };
+        match load(&c, limits) {
+            Loaded::Bytes(bytes) => {
+                let found = crate::input::certificate_ders(&bytes, limits);
+                if found.is_empty() && c.explicit {
+                    g.errors.push(
+                        Diag::error(
+                            "certlex::input::no-issuer",
+                            format!("{}: no certificate found", c.path.display()),
+                        )
+                        .help("`--issuers` takes PEM or DER certificates of the CAs that issued the inputs"),
+                    );
+                }
+                for der in &found {
+                    g.context.add_certificate(der, Origin::Issuers);
+                }
+            }
+            Loaded::Skipped(_) => {}
+            Loaded::Error(d) => g.errors.push(d),
+        }
+    }
+    g
+}
+
+/// Can this certificate issue others? A CA (basic constraints cA), a
+/// certificate whose key usage allows keyCertSign, or an X.509 v1/v2
+/// certificate (old roots have no extensions to say so).
+fn may_issue(cert: &X509Certificate) -> bool {
+    if cert.tbs_certificate.version.0 < 2 {
+        return true;
+    }
+    cert.extensions().iter().any(|e| match e.parsed_extension() {
+        ParsedExtension::BasicConstraints(bc) => bc.ca,
+        ParsedExtension::KeyUsage(ku) => ku.key_cert_sign(),
+        _ => false,
+    })
+}
+
+pub(crate) fn subject_key_id<'a>(cert: &X509Certificate<'a>) -> Option<&'a [u8]> {
+    cert.extensions().iter().find_map(|e| match e.parsed_extension() {
+        ParsedExtension::SubjectKeyIdentifier(k) => Some(k.0),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests;

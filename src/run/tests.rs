@@ -1,0 +1,93 @@
+use super::*;
+use crate::engine::{Evaluator, Status};
+use crate::facts::{Subject, SubjectKind};
+
+fn corpus(path: &str) -> Vec<u8> {
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("corpus/certificates")
+            .join(path),
+    )
+    .unwrap()
+}
+
+fn ders(path: &str) -> Vec<Vec<u8>> {
+    crate::input::certificate_ders(&corpus(path), &Limits::default())
+}
+
+fn subject(der: &[u8], ctx: &RunContext) -> Subject {
+    Subject {
+        kind: SubjectKind::Certificate,
+        name: "test".into(),
+        source: None,
+        facts: crate::facts::certificate::extract(der, ctx).unwrap(),
+        attestations: Vec::new(),
+    }
+}
+
+fn status(rule: &str, s: &Subject) -> Status {
+    let rules = crate::load::builtin().unwrap();
+    let res = rules
+        .law
+        .resolve("current", crate::dates::parse_date("2026-06-01").unwrap())
+        .unwrap();
+    let ev = Evaluator::new(&rules, res);
+    let (i, r) = rules.rule(rule).unwrap();
+    ev.check_rule(i, r, s).status
+}
+
+#[test]
+fn pass_one_keeps_only_certificates_that_can_issue() {
+    let mut ctx = RunContext::new();
+    assert!(!ctx.add_certificate(&ders("good/rsa-ee.pem")[0], Origin::Input));
+    assert!(ctx.add_certificate(&ders("ca/rsa-root.pem")[0], Origin::Input));
+    // Given as an issuer, even an end-entity certificate is kept; twice is once.
+    assert!(ctx.add_certificate(&ders("ca/ee-used-as-issuer.pem")[0], Origin::Issuers));
+    assert!(!ctx.add_certificate(&ders("ca/ee-used-as-issuer.pem")[0], Origin::Issuers));
+    assert_eq!(ctx.issuer_count(), 2);
+}
+
+#[test]
+fn the_issuer_signature_is_unknown_without_the_issuer_and_verified_with_it() {
+    let ee = &ders("good/sm2-sign.pem")[0];
+    let alone = subject(ee, &RunContext::new());
+    assert_eq!(status("ESL-21-6", &alone), Status::Undetermined);
+    let mut ctx = RunContext::new();
+    ctx.add_bytes(&corpus("ca/sm2-sub.pem"), Origin::Issuers, &Limits::default());
+    ctx.add_bytes(&corpus("ca/sm2-root.pem"), Origin::Issuers, &Limits::default());
+    let linked = subject(ee, &ctx);
+    assert_eq!(status("ESL-21-6", &linked), Status::Pass);
+    assert_eq!(status("ESL-22-PATH-LENGTH", &linked), Status::Pass);
+}
+
+#[test]
+fn esl_26_needs_evidence_without_a_recognition_and_passes_with_one() {
+    let der = &ders("bad/esl-26-foreign-issuer.pem")[0];
+    let mut ctx = RunContext::new();
+    assert_eq!(
+        status("ESL-26-FOREIGN-ISSUER", &subject(der, &ctx)),
+        Status::NeedsEvidence
+    );
+    // A CA profile that states approvals, none of this issuer: still needs evidence.
+    ctx.add_recognition(Recognition {
+        organization: "Another Provider".into(),
+        country: None,
+        reference: "approval 1".into(),
+    });
+    assert_eq!(
+        status("ESL-26-FOREIGN-ISSUER", &subject(der, &ctx)),
+        Status::NeedsEvidence
+    );
+    ctx.add_recognition(Recognition {
+        organization: "Example Foreign Trust Inc".into(),
+        country: Some("US".into()),
+        reference: "approval 2".into(),
+    });
+    assert_eq!(status("ESL-26-FOREIGN-ISSUER", &subject(der, &ctx)), Status::Pass);
+    // A domestic issuer: the article does not apply.
+    let domestic = &ders("good/rsa-ee.pem")[0];
+    assert_eq!(
+        status("ESL-26-FOREIGN-ISSUER", &subject(domestic, &ctx)),
+        Status::NotApplicable
+    );
+}
