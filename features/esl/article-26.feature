@@ -4,9 +4,8 @@ Feature: ESL article 26 — certificates issued outside the PRC need approval (c
   issuer outside the mainland (its country is not CN; Hong Kong, Macao and
   Taiwan included) needs evidence of that approval.
 
-  # The passing case, an approval stated by a CA profile checked in the same
-  # run, is covered through the run context in src/run/tests.rs until CA
-  # profiles can be read (the CA-profile branch adds them).
+  # The passing case: an approval stated by a CA profile checked in the same
+  # run (the run context carries it from the profile to the certificate).
 
   Scenario: A domestic issuer needs no approval
     Given the certificate "corpus/certificates/good/rsa-ee.pem"
@@ -19,6 +18,37 @@ Feature: ESL article 26 — certificates issued outside the PRC need approval (c
 
   Scenario: A Hong Kong issuer is outside the mainland regime
     Given the certificate "corpus/certificates/bad/esl-26-hong-kong-issuer.pem"
+    Then rule "ESL-26-FOREIGN-ISSUER" needs evidence
+
+  Scenario: A foreign issuer approved in a CA profile checked in the same run
+    Given a CA profile:
+      """
+      kind: ca-profile
+      legal_entity:
+        name: Example Foreign Trust Inc
+        jurisdiction: US
+      recognitions:
+        - issuer: Example Foreign Trust Inc
+          country: US
+          basis: reciprocity
+          approval: 工信部电认函〔2025〕31 号
+      """
+    And the certificate "corpus/certificates/bad/esl-26-foreign-issuer.pem"
+    Then rule "ESL-26-FOREIGN-ISSUER" passes
+
+  Scenario: A foreign issuer whose recognition a CA profile lists as still pending
+    Given a CA profile:
+      """
+      kind: ca-profile
+      legal_entity:
+        name: Example Foreign Trust Inc
+        jurisdiction: US
+      recognitions:
+        - issuer: Example Foreign Trust Inc
+          country: US
+          basis: reciprocity
+      """
+    And the certificate "corpus/certificates/bad/esl-26-foreign-issuer.pem"
     Then rule "ESL-26-FOREIGN-ISSUER" needs evidence
 
   # CA profiles: the recognitions a profile lists (rule ESL-26-APPROVED).

@@ -16,6 +16,7 @@
 //! are worked out by certlex and may not be written.
 
 mod attest;
+mod context;
 mod derive;
 pub mod edit;
 mod json_schema;
@@ -24,6 +25,7 @@ mod scalar;
 pub mod yaml;
 
 pub use attest::check_attestations;
+pub use context::gather;
 pub use json_schema::json_schema;
 pub use read::{MAX_PROFILE_BYTES, looks_like_profile, read};
 
