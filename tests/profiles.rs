@@ -136,6 +136,21 @@ fn a_deeply_nested_profile_is_refused() {
 }
 
 #[test]
+fn a_profile_with_a_byte_order_mark_and_crlf_lines_reads() {
+    let text = "\u{feff}kind: ca-profile\r\nlegal_entity:\r\n  name: 东岳电子认证服务有限公司\r\ncapital:\r\n  registered_rmb: 70_000_000\r\n";
+    let got = read_bytes_as(
+        "bom.yaml",
+        text.as_bytes().to_vec(),
+        true,
+        &Limits::default(),
+        &RunContext::new(),
+    );
+    let errors: Vec<String> = got.errors.iter().map(|d| d.render_plain()).collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    assert_eq!(got.subjects.len(), 1);
+}
+
+#[test]
 fn yaml_that_is_not_a_profile_is_not_taken_for_one() {
     let ci = "name: ci\non:\n  push:\njobs:\n  test:\n    runs-on: ubuntu-latest\n";
     let got = read_bytes_as(

@@ -26,7 +26,7 @@ pub fn looks_like_profile(bytes: &[u8]) -> bool {
     let head = bytes.get(..bytes.len().min(64 * 1024)).unwrap_or(bytes);
     let text = String::from_utf8_lossy(head);
     text.lines().any(|line| {
-        let line = line.trim_end();
+        let line = line.trim_start_matches('\u{feff}').trim_end();
         if let Some(rest) = line.strip_prefix("kind:") {
             let value = rest.split(" #").next().unwrap_or("").trim().trim_matches(['"', '\'']);
             return value == KIND;
