@@ -185,6 +185,8 @@ pub enum Content {
     Der,
     Pem,
     RuleStatement,
+    /// A CA profile in YAML (`kind: ca-profile`, or a `legal_entity:` section).
+    CaProfile,
     Unknown,
 }
 
@@ -200,6 +202,9 @@ fn is_pem(bytes: &[u8]) -> bool {
 pub fn detect(bytes: &[u8]) -> Content {
     if is_der(bytes) {
         return Content::Der;
+    }
+    if crate::facts::profile::looks_like_profile(bytes) {
+        return Content::CaProfile;
     }
     if is_pem(bytes) {
         return Content::Pem;
@@ -249,6 +254,7 @@ pub fn read_bytes_as(name: &str, bytes: Vec<u8>, explicit: bool, limits: &Limits
                 },
             }
         }
+        Content::CaProfile => profile(name, bytes),
         Content::Unknown if explicit => Read {
             errors: vec![
                 Diag::error(
@@ -261,6 +267,38 @@ pub fn read_bytes_as(name: &str, bytes: Vec<u8>, explicit: bool, limits: &Limits
         },
         Content::Unknown => Read {
             skipped: Some("not a certificate, CA profile or rule statement".into()),
+            ..Read::default()
+        },
+    }
+}
+
+/// A CA profile: YAML text, read along the profile schema.
+fn profile(name: &str, bytes: Vec<u8>) -> Read {
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let file = SourceFile::new(name, String::from_utf8_lossy(e.as_bytes()).into_owned());
+            let (line, _) = file.line_col(valid);
+            return Read {
+                errors: vec![
+                    Diag::error(
+                        "certlex::input::not-utf8",
+                        format!("{name}:{line}: the file has bytes that are not UTF-8 text"),
+                    )
+                    .help("save the CA profile as UTF-8 (the YAML standard encoding)"),
+                ],
+                ..Read::default()
+            };
+        }
+    };
+    match crate::facts::profile::read(SourceFile::new(name, text)) {
+        Ok(subject) => Read {
+            subjects: vec![subject],
+            ..Read::default()
+        },
+        Err(errors) => Read {
+            errors,
             ..Read::default()
         },
     }

@@ -5,6 +5,7 @@
 //! Used by `cargo test` (tests/scenarios.rs) and by `certlex test`.
 
 pub mod index;
+mod profile_steps;
 mod steps;
 
 use std::path::{Path, PathBuf};
@@ -205,6 +206,18 @@ impl LawWorld {
             subjects.extend(self.subjects_of(i, &ctx)?);
         }
         self.subjects = subjects;
+        // Evidence named for a rule that does not exist fails the check, as
+        // it is an input error of `certlex check`.
+        let problems: Vec<String> = self
+            .subjects
+            .iter()
+            .flat_map(|s| crate::facts::profile::check_attestations(s, &rules))
+            .filter(crate::diag::Diag::is_error)
+            .map(|d| d.render_plain())
+            .collect();
+        if !problems.is_empty() {
+            return Err(problems.join("\n"));
+        }
         self.checked = Some(self.subjects.iter().map(|s| ev.check(s)).collect());
         Ok(())
     }

@@ -89,6 +89,16 @@ pub fn run(g: &Global, a: &CheckArgs) -> u8 {
     let result = (|| -> std::io::Result<()> {
         crate::run::each(&a.paths, &a.issuers, &limits, |item| match item {
             Item::Subject(s) => {
+                // Evidence named for a rule that does not exist is an input
+                // error; for a rule that takes none, a warning (on stderr).
+                let (errors, warnings): (Vec<_>, Vec<_>) = crate::facts::profile::check_attestations(&s, &rules)
+                    .into_iter()
+                    .partition(crate::diag::Diag::is_error);
+                super::print_diags(warnings.iter());
+                for d in &errors {
+                    summary.input_errors += 1;
+                    reporter.input_error(d)?;
+                }
                 let findings = evaluator.check(&s);
                 summary.add(&findings, &rules, &gate);
                 reporter.subject(&s, &findings)

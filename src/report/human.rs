@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::{Gate, Meta, Reporter, Summary};
-use crate::diag::Diag;
+use crate::diag::{Diag, Level};
 use crate::engine::{Finding, RuleSet, Status};
 use crate::facts::Subject;
 use crate::i18n::Lang;
@@ -96,14 +96,15 @@ impl<W: Write> Reporter for Human<'_, W> {
             )?;
             if let Some(m) = f.message.get(lang) {
                 match (subject.source.as_ref(), f.span) {
-                    // Text subjects: the lines the finding is about, as miette draws them.
-                    (Some(file), Some(span)) => {
+                    // Text subjects: the lines an adverse finding is about, as miette draws them.
+                    (Some(file), Some(span)) if f.status.is_adverse() => {
+                        let level = if f.status == Status::Fail {
+                            Level::Error
+                        } else {
+                            Level::Warning
+                        };
                         let d = Diag {
-                            level: if f.status == Status::Fail {
-                                crate::diag::Level::Error
-                            } else {
-                                crate::diag::Level::Warning
-                            },
+                            level,
                             ..Diag::error("", m)
                         }
                         .in_file(file)
@@ -112,6 +113,10 @@ impl<W: Write> Reporter for Human<'_, W> {
                         for line in drawn.lines().filter(|l| !l.trim().is_empty()) {
                             writeln!(self.out, "    {line}")?;
                         }
+                    }
+                    (Some(file), Some(span)) => {
+                        let (l, c) = file.line_col(span.start);
+                        writeln!(self.out, "      {m} ({}:{l}:{c})", file.name)?;
                     }
                     _ => {
                         let at = f.fact.as_ref().map_or_else(String::new, |fact| format!(" ({fact})"));
