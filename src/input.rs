@@ -217,7 +217,20 @@ pub fn detect(bytes: &[u8]) -> Content {
 
 /// Read bytes already in memory (`name` is how reports refer to them).
 pub fn read_bytes_as(name: &str, bytes: Vec<u8>, explicit: bool, limits: &Limits, ctx: &RunContext) -> Read {
-    match detect(&bytes) {
+    let content = detect(&bytes);
+    read_content(name, bytes, content, explicit, limits, ctx)
+}
+
+/// Read bytes as the given kind of content (detected, or named by the caller).
+pub fn read_content(
+    name: &str,
+    bytes: Vec<u8>,
+    content: Content,
+    explicit: bool,
+    limits: &Limits,
+    ctx: &RunContext,
+) -> Read {
+    match content {
         Content::Der => pem::der(name, &bytes, ctx),
         Content::Pem => match String::from_utf8(bytes) {
             Ok(text) => pem::pem(SourceFile::new(name, text), limits, ctx),

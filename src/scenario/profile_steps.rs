@@ -17,7 +17,11 @@ fn like(w: &mut LawWorld, path: &str, edit: impl FnOnce(&mut Doc) -> Result<(), 
     let text = std::fs::read_to_string(&found).map_err(|e| format!("cannot read `{path}`: {e}"))?;
     let mut doc = Doc::parse(&SourceFile::new(path, text))?;
     edit(&mut doc)?;
-    let input = w.inline(&format!("{path} (varied)"), &doc.to_yaml())?;
+    let input = w.inline(
+        &format!("{path} (varied)"),
+        &doc.to_yaml(),
+        crate::input::Content::CaProfile,
+    )?;
     w.inputs.push(input);
     w.checked = None;
     Ok(())
