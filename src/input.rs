@@ -190,6 +190,11 @@ pub enum Content {
     Unknown,
 }
 
+/// Does it start like DER or hold a PEM block (cheap; no parsing)?
+pub fn certificate_like(bytes: &[u8]) -> bool {
+    is_der(bytes) || is_pem(bytes)
+}
+
 fn is_der(bytes: &[u8]) -> bool {
     bytes.first() == Some(&0x30)
 }
@@ -256,7 +261,7 @@ pub fn read_content(
         },
         Content::RuleStatement => {
             let text = String::from_utf8_lossy(&bytes).into_owned();
-            match crate::facts::statement::read(&SourceFile::new(name, text)) {
+            match crate::facts::statement::read(&SourceFile::new(name, text), ctx) {
                 Ok(s) => Read {
                     subjects: vec![s],
                     ..Read::default()

@@ -261,7 +261,8 @@ impl RunContext {
     /// Pass 1 over one input's bytes: keep its certificates that can issue
     /// others (all of them for `--issuers`). Returns how many were kept.
     pub fn add_bytes(&mut self, bytes: &[u8], origin: Origin, limits: &Limits) -> usize {
-        if crate::input::detect(bytes) == crate::input::Content::CaProfile {
+        // Not `input::detect`: pass 1 need not tell rule statements apart.
+        if !crate::input::certificate_like(bytes) && crate::facts::profile::looks_like_profile(bytes) {
             crate::facts::profile::gather(self, bytes);
             return 0;
         }
