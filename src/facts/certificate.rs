@@ -11,6 +11,10 @@ pub mod verify;
 
 pub use schema::SCHEMA;
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use sha2::{Digest, Sha256};
 use x509_parser::certificate::X509Certificate;
 use x509_parser::num_bigint::BigInt;
@@ -40,21 +44,50 @@ pub fn extract(der: &[u8], ctx: &RunContext) -> Result<Record, ParseError> {
 }
 
 pub(crate) fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write as _;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02X}");
-        s
-    })
+    data_encoding::HEXUPPER.encode(bytes)
 }
 
-pub(crate) fn oid_name(oid: &Oid) -> String {
-    let id = oid.to_id_string();
-    if let Some(n) = known_oid_name(&id) {
-        return n.to_string();
+/// An OID's dotted form and its readable name.
+type OidTexts = (Arc<str>, Arc<str>);
+
+thread_local! {
+    /// OIDs as text and their names, made once per thread: a corpus repeats
+    /// the same few dozen OIDs in every certificate.
+    static OIDS: RefCell<HashMap<Vec<u8>, OidTexts>> = RefCell::new(HashMap::new());
+}
+
+/// Most OIDs remembered per thread; a hostile input's endless new OIDs are
+/// then made each time, not kept.
+const OID_CACHE_LIMIT: usize = 4096;
+
+fn oid_texts(oid: &Oid) -> OidTexts {
+    let key = oid.as_bytes();
+    if let Some(hit) = OIDS.with_borrow(|m| m.get(key).cloned()) {
+        return hit;
     }
-    x509_parser::objects::oid2sn(oid, x509_parser::objects::oid_registry())
-        .map(str::to_string)
-        .unwrap_or(id)
+    let id = oid.to_id_string();
+    let name: Arc<str> = match known_oid_name(&id) {
+        Some(n) => n.into(),
+        None => x509_parser::objects::oid2sn(oid, x509_parser::objects::oid_registry())
+            .map_or_else(|_| Arc::from(id.as_str()), Arc::from),
+    };
+    let texts = (Arc::from(id), name);
+    OIDS.with_borrow_mut(|m| {
+        if m.len() < OID_CACHE_LIMIT {
+            m.insert(key.to_vec(), texts.clone());
+        }
+    });
+    texts
+}
+
+/// An OID in dotted form: `1.2.156.10197.1.501`.
+pub(crate) fn oid_text(oid: &Oid) -> Arc<str> {
+    oid_texts(oid).0
+}
+
+/// A readable name of an OID (`sm2-with-sm3`), or its dotted form.
+pub(crate) fn oid_name(oid: &Oid) -> Arc<str> {
+    oid_texts(oid).1
 }
 
 /// Names of OIDs that x509-parser's registry lacks: the Chinese SM
@@ -141,7 +174,7 @@ fn serial(raw: &[u8]) -> Record {
 
 fn algorithm(oid: &Oid) -> Record {
     let mut r = RecordBuilder::new(ALGORITHM);
-    r.set("oid", oid.to_id_string());
+    r.set("oid", oid_text(oid));
     r.set("name", oid_name(oid));
     r.finish()
 }
@@ -162,12 +195,12 @@ fn validity(cert: &X509Certificate) -> Record {
 fn public_key(cert: &X509Certificate) -> Record {
     use x509_parser::public_key::PublicKey;
     let spki = cert.public_key();
-    let oid = spki.algorithm.algorithm.to_id_string();
+    let oid = oid_text(&spki.algorithm.algorithm);
     let curve_oid = spki.algorithm.parameters.as_ref().and_then(|p| p.as_oid().ok());
-    let curve = curve_oid.as_ref().map(Oid::to_id_string);
+    let curve = curve_oid.as_ref().map(oid_text);
     let mut r = RecordBuilder::new(PUBLIC_KEY);
-    let sm2 = curve.as_deref() == Some(verify::SM2_CURVE) || oid == verify::SM2_CURVE;
-    let algorithm = match oid.as_str() {
+    let sm2 = curve.as_deref() == Some(verify::SM2_CURVE) || &*oid == verify::SM2_CURVE;
+    let algorithm = match &*oid {
         _ if sm2 => "sm2".to_string(),
         "1.2.840.113549.1.1.1" => "rsa".to_string(),
         "1.2.840.10045.2.1" => "ec".to_string(),

@@ -2,6 +2,8 @@
 //! unknown critical ones named, and the common ones (and GM/T 0015's
 //! identity codes) read into facts of their own.
 
+use std::sync::Arc;
+
 use x509_parser::certificate::X509Certificate;
 use x509_parser::der_parser::asn1_rs::{Any, FromDer as _, Tag};
 use x509_parser::extensions::{DistributionPointName, GeneralName, ParsedExtension, X509Extension};
@@ -9,7 +11,7 @@ use x509_parser::extensions::{DistributionPointName, GeneralName, ParsedExtensio
 use super::schema::{
     AIA, AKI, BASIC_CONSTRAINTS, CRL_DP, EXTENDED_KEY_USAGE, EXTENSION, IDENTITY_CODE, KEY_USAGE, POLICY, SAN,
 };
-use super::{hex, oid_name};
+use super::{hex, oid_name, oid_text};
 use crate::facts::{RecordBuilder, Value};
 
 /// The arc of GM/T 0015's identity-code extensions.
@@ -26,8 +28,8 @@ fn identity_kind(oid: &str) -> &str {
     }
 }
 
-fn strs(items: impl IntoIterator<Item = String>) -> Value {
-    Value::List(items.into_iter().map(Value::from).collect())
+fn strs<S: Into<Value>>(items: impl IntoIterator<Item = S>) -> Value {
+    Value::List(items.into_iter().map(Into::into).collect())
 }
 
 fn general_names<'a>(
@@ -97,12 +99,12 @@ fn identity_code(ext: &X509Extension, oid: &str) -> Value {
 
 pub(super) fn extensions(cert: &X509Certificate, r: &mut RecordBuilder) {
     let mut list = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
-    let mut duplicates: Vec<String> = Vec::new();
-    let mut unknown_critical: Vec<String> = Vec::new();
+    let mut seen: Vec<Arc<str>> = Vec::new();
+    let mut duplicates: Vec<Arc<str>> = Vec::new();
+    let mut unknown_critical: Vec<Arc<str>> = Vec::new();
     let mut identity = Vec::new();
     for ext in cert.extensions() {
-        let oid = ext.oid.to_id_string();
+        let oid = oid_text(&ext.oid);
         if seen.contains(&oid) {
             if !duplicates.contains(&oid) {
                 duplicates.push(oid.clone());
@@ -117,7 +119,7 @@ pub(super) fn extensions(cert: &X509Certificate, r: &mut RecordBuilder) {
             unknown_critical.push(oid.clone());
         }
         let mut e = RecordBuilder::new(EXTENSION);
-        e.set("oid", oid.as_str());
+        e.set("oid", oid.clone());
         e.set("name", oid_name(&ext.oid));
         e.set("critical", ext.critical);
         e.set("known", known);
@@ -204,8 +206,8 @@ fn parsed_facts(parsed: &ParsedExtension, critical: bool, r: &mut RecordBuilder)
             let purposes = std_purposes
                 .iter()
                 .filter(|(on, _)| *on)
-                .map(|(_, oid)| (*oid).to_string())
-                .chain(eku.other.iter().map(|o| o.to_id_string()));
+                .map(|(_, oid)| Arc::<str>::from(*oid))
+                .chain(eku.other.iter().map(|o| oid_text(o)));
             let mut k = RecordBuilder::new(EXTENDED_KEY_USAGE);
             k.set("purposes", strs(purposes));
             k.set("critical", critical);
@@ -241,7 +243,7 @@ fn parsed_facts(parsed: &ParsedExtension, critical: bool, r: &mut RecordBuilder)
             let mut ocsp = Vec::new();
             let mut issuers = Vec::new();
             for d in &aia.accessdescs {
-                let target = match d.access_method.to_id_string().as_str() {
+                let target = match &*oid_text(&d.access_method) {
                     "1.3.6.1.5.5.7.48.1" => &mut ocsp,
                     "1.3.6.1.5.5.7.48.2" => &mut issuers,
                     _ => continue,
@@ -264,10 +266,10 @@ fn parsed_facts(parsed: &ParsedExtension, critical: bool, r: &mut RecordBuilder)
                         .policy_qualifiers
                         .iter()
                         .flatten()
-                        .filter(|q| q.policy_qualifier_id.to_id_string() == "1.3.6.1.5.5.7.2.1")
+                        .filter(|q| &*oid_text(&q.policy_qualifier_id) == "1.3.6.1.5.5.7.2.1")
                         .filter_map(|q| der_text(q.qualifier, 0));
                     let mut pr = RecordBuilder::new(POLICY);
-                    pr.set("oid", p.policy_id.to_id_string());
+                    pr.set("oid", oid_text(&p.policy_id));
                     pr.set("cps", strs(cps));
                     Value::Record(pr.finish())
                 })

@@ -4,8 +4,8 @@
 use x509_parser::der_parser::asn1_rs::Tag;
 use x509_parser::x509::{AttributeTypeAndValue, X509Name};
 
-use super::oid_name;
 use super::schema::{ATTRIBUTE, NAME};
+use super::{oid_name, oid_text};
 use crate::facts::{Record, RecordBuilder, Value};
 
 /// The text of an attribute value in any of the string types CAs use.
@@ -59,7 +59,7 @@ pub(super) fn name(n: &X509Name) -> Record {
     let mut attributes = Vec::new();
     let mut firsts: Vec<(&'static str, Value)> = Vec::new();
     for attr in n.iter_attributes() {
-        let oid = attr.attr_type().to_id_string();
+        let oid = oid_text(attr.attr_type());
         let text = attr_text(attr);
         let value = match &text {
             Some(t) => Value::str(t.as_str()),
@@ -68,7 +68,7 @@ pub(super) fn name(n: &X509Name) -> Record {
                 encoding_name(attr.attr_value().tag())
             )),
         };
-        let field = match oid.as_str() {
+        let field = match &*oid {
             "2.5.4.6" => Some("country"),
             "2.5.4.10" => Some("organization"),
             "2.5.4.11" => Some("organizational_unit"),

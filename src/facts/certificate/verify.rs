@@ -25,15 +25,15 @@ pub enum Verdict {
 
 /// Does `cert` carry a valid signature by the key `issuer`?
 pub fn verify(cert: &X509Certificate, issuer: &SubjectPublicKeyInfo) -> Verdict {
-    let alg = cert.signature_algorithm.algorithm.to_id_string();
-    if alg == SM2_WITH_SM3 {
+    let alg = super::oid_text(&cert.signature_algorithm.algorithm);
+    if &*alg == SM2_WITH_SM3 {
         return verify_sm2(cert, issuer);
     }
     // ring accepts RSA moduli of 2048 to 8192 bits (1024 with SHA-1) and
     // reports any other size as a bad signature: say so instead.
     if let Ok(PublicKey::RSA(k)) = issuer.parsed() {
         let bits = k.key_size();
-        let sha1 = matches!(alg.as_str(), "1.2.840.113549.1.1.5" | "1.3.14.3.2.29");
+        let sha1 = matches!(&*alg, "1.2.840.113549.1.1.5" | "1.3.14.3.2.29");
         let least = if sha1 { 1024 } else { 2048 };
         if bits < least || bits > 8192 {
             return Verdict::Unsupported(format!(
@@ -54,9 +54,9 @@ fn verify_sm2(cert: &X509Certificate, issuer: &SubjectPublicKeyInfo) -> Verdict 
         .parameters
         .as_ref()
         .and_then(|p| p.as_oid().ok())
-        .map(|o| o.to_id_string());
-    let key_alg = issuer.algorithm.algorithm.to_id_string();
-    if curve.as_deref() != Some(SM2_CURVE) && key_alg != SM2_CURVE {
+        .map(|o| super::oid_text(&o));
+    let key_alg = super::oid_text(&issuer.algorithm.algorithm);
+    if curve.as_deref() != Some(SM2_CURVE) && &*key_alg != SM2_CURVE {
         // An SM2 signature by a key that is not an SM2 key cannot be valid.
         return Verdict::Invalid;
     }
