@@ -90,7 +90,7 @@ impl<'a, W: Write> Human<'a, W> {
         };
         let mut status = f.status.name(lang).to_string();
         if f.waiver.is_some() {
-            status = format!("{status} {}", lang.pick("（已豁免）", "(waived)"));
+            status.push_str(lang.pick("（已豁免）", " (waived)"));
         }
         writeln!(
             self.out,
@@ -297,15 +297,17 @@ impl<W: Write> Reporter for Human<'_, W> {
                 w.file, w.line, w.rule, w.subjects
             )?;
         }
-        let mut statuses: Vec<String> = s
+        let statuses: Vec<String> = s
             .statuses
             .iter()
             .map(|(st, n)| format!("{n} {}", st.name(lang)))
             .collect();
+        let sep = lang.pick("，", ", ");
+        let mut statuses = statuses.join(sep);
         if s.waived > 0 {
-            statuses.push(match lang {
-                Lang::Zh => format!("其中 {} 项已豁免", s.waived),
-                Lang::En => format!("{} of them waived", s.waived),
+            statuses.push_str(&match lang {
+                Lang::Zh => format!("；{} 项已豁免", s.waived),
+                Lang::En => format!("; {} waived", s.waived),
             });
         }
         let verdict = if s.conformant() {
@@ -344,12 +346,10 @@ impl<W: Write> Reporter for Human<'_, W> {
         }
         let line = match lang {
             Lang::Zh => format!(
-                "{verdict}：{subjects}，{errors}；{}；{blocking}{extra}（{regime}）",
-                statuses.join("，")
+                "{verdict}：{subjects}，{errors}；{statuses}；{blocking}{extra}（{regime}）"
             ),
             Lang::En => format!(
-                "{verdict}: {subjects}, {errors}; {}; {blocking}{extra} ({regime})",
-                statuses.join(", ")
+                "{verdict}: {subjects}, {errors}; {statuses}; {blocking}{extra} ({regime})"
             ),
         };
         writeln!(self.out, "\n{line}")?;

@@ -29,14 +29,12 @@ impl<'a, W: Write> JsonLines<'a, W> {
         Ok(me)
     }
 
+    /// Write `v` as one line, its `type` first so a reader can dispatch early.
     fn line(&mut self, kind: &str, v: J) -> io::Result<()> {
-        let mut o = serde_json::Map::new();
-        o.insert("type".into(), J::from(kind));
-        if let J::Object(m) = v {
-            o.extend(m);
-        }
-        serde_json::to_writer(&mut self.out, &J::Object(o))?;
-        writeln!(self.out)
+        let rest = serde_json::to_string(&v)?;
+        let fields = rest.strip_prefix('{').unwrap_or("}");
+        let sep = if fields == "}" { "" } else { "," };
+        writeln!(self.out, "{{\"type\":{}{sep}{fields}", J::from(kind))
     }
 }
 
