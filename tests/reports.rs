@@ -90,7 +90,10 @@ fn assert_valid(validator: &jsonschema::Validator, doc: &Value, what: &str) {
 fn human_in_english_and_chinese() {
     let en = report("human", &[]);
     assert!(en.contains("(waived)") && en.contains("expired on 2026-01-31"), "{en}");
-    assert!(en.contains("ESL article 21  What an electronic signature certificate records"), "{en}");
+    assert!(
+        en.contains("ESL article 21  What an electronic signature certificate records"),
+        "{en}"
+    );
     snapshot("human-en", &en);
     let zh = report("human", &["--lang", "zh"]);
     assert!(zh.contains("电子签名法第二十一条") && zh.contains("已豁免"), "{zh}");
@@ -159,7 +162,10 @@ fn sarif_is_valid_sarif_2_1_0() {
     assert_eq!(ids.len(), builtin.rules.len(), "one SARIF rule per certlex rule");
     let esl_21_1 = rules.iter().find(|r| r["id"] == "ESL-21-1").unwrap();
     let help = esl_21_1["help"]["text"].as_str().unwrap();
-    assert!(help.contains("电子认证服务提供者名称") && help.contains("article 21, item (1)"), "{help}");
+    assert!(
+        help.contains("电子认证服务提供者名称") && help.contains("article 21, item (1)"),
+        "{help}"
+    );
     let results = run["results"].as_array().unwrap();
     // kind and level as documented in src/report/sarif.rs.
     for r in results {
@@ -167,7 +173,10 @@ fn sarif_is_valid_sarif_2_1_0() {
         let level = r["level"].as_str().unwrap();
         assert!(kind == "fail" || level == "none", "SARIF 3.27.10: {r}");
         assert_eq!(r["ruleId"], rules[r["ruleIndex"].as_u64().unwrap() as usize]["id"]);
-        assert!(!r["locations"].as_array().unwrap().is_empty(), "code scanning needs a location: {r}");
+        assert!(
+            !r["locations"].as_array().unwrap().is_empty(),
+            "code scanning needs a location: {r}"
+        );
     }
     let kinds = |k: &str| results.iter().filter(|r| r["kind"] == k).count();
     assert!(kinds("fail") >= 4 && kinds("open") >= 1 && kinds("review") >= 1);
@@ -177,11 +186,16 @@ fn sarif_is_valid_sarif_2_1_0() {
         .find(|r| r["ruleId"] == "ESL-19-CPS-LIABILITY-LIMITS")
         .unwrap();
     let region = &md["locations"][0]["physicalLocation"]["region"];
-    assert_eq!((region["startLine"].as_u64(), region["startColumn"].as_u64()), (Some(115), Some(1)));
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+        (Some(115), Some(1))
+    );
     let waived: Vec<&Value> = results.iter().filter(|r| r.get("suppressions").is_some()).collect();
     assert_eq!(waived.len(), 1);
     assert_eq!(waived[0]["suppressions"][0]["status"], "accepted");
-    let config = run["invocations"][0]["toolConfigurationNotifications"].as_array().unwrap();
+    let config = run["invocations"][0]["toolConfigurationNotifications"]
+        .as_array()
+        .unwrap();
     assert_eq!(config.len(), 2, "the expired and the unused waiver");
 }
 
@@ -202,12 +216,18 @@ fn junit_reads_back_with_a_junit_parser() {
         panic!("ESL-21-1 should fail: {:?}", case.status)
     };
     assert_eq!(f.failure_type, "fail");
-    assert!(f.message.contains("ESL 21(1)") && f.text.contains("issuer.organization"), "{f:?}");
+    assert!(
+        f.message.contains("ESL 21(1)") && f.text.contains("issuer.organization"),
+        "{f:?}"
+    );
     let revocation = suites
         .suites
         .iter()
         .flat_map(|s| &s.cases)
-        .find(|c| c.original_name == "ESL-22-REVOCATION-POINTER" && c.classname.as_deref().is_some_and(|n| n.contains("revocation")))
+        .find(|c| {
+            c.original_name == "ESL-22-REVOCATION-POINTER"
+                && c.classname.as_deref().is_some_and(|n| n.contains("revocation"))
+        })
         .unwrap();
     assert!(
         matches!(&revocation.status, junit_parser::TestStatus::Skipped(s) if s.message.contains("waived")),

@@ -46,7 +46,10 @@ impl Progress for Bar {
         let mut bar = self.bar.borrow_mut();
         if *n == THRESHOLD {
             let b = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-            b.set_style(ProgressStyle::with_template("{spinner} {pos} files found {elapsed}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+            b.set_style(
+                ProgressStyle::with_template("{spinner} {pos} files found {elapsed}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
             *bar = Some(b);
         }
         if let Some(b) = bar.as_ref() {

@@ -152,7 +152,10 @@ pub(super) fn check(file: &Arc<SourceFile>, w: &RawWaiver, at: Span, rules: &Rul
         );
     }
     let pattern = w.subjects.get_ref();
-    let glob = GlobBuilder::new(pattern).literal_separator(true).build().map(|g| g.compile_matcher());
+    let glob = GlobBuilder::new(pattern)
+        .literal_separator(true)
+        .build()
+        .map(|g| g.compile_matcher());
     if let Err(e) = &glob {
         diags.push(
             Diag::error("certlex::config::bad-glob", format!("`{pattern}` is not a path glob: {}", e.kind()))

@@ -82,7 +82,12 @@ impl<'a, W: Write> Human<'a, W> {
         let Some(rule) = self.rules.rules.get(f.rule) else {
             return Ok(());
         };
-        let cites = rule.cites.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+        let cites = rule
+            .cites
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
         let severity = if f.status == Status::Fail {
             rule.severity.name(lang)
         } else {
@@ -139,7 +144,10 @@ impl<'a, W: Write> Human<'a, W> {
 
 /// The citation a rule is grouped under: its first in force, else its first.
 fn primary<'c>(law: &Law, cites: &'c [Citation], res: &Resolution) -> Option<&'c Citation> {
-    cites.iter().find(|c| law.cites_in_force(c, res)).or_else(|| cites.first())
+    cites
+        .iter()
+        .find(|c| law.cites_in_force(c, res))
+        .or_else(|| cites.first())
 }
 
 fn place(law: &Law, c: &Citation) -> Place {
@@ -162,7 +170,10 @@ fn header(law: &Law, c: &Citation, lang: Lang) -> String {
     let (target, heading) = match c.target {
         Target::Chapter(n) => (
             Target::Chapter(n),
-            inst.chapters.iter().find(|ch| ch.number == n).and_then(|ch| ch.title.get(lang)),
+            inst.chapters
+                .iter()
+                .find(|ch| ch.number == n)
+                .and_then(|ch| ch.title.get(lang)),
         ),
         Target::Article { number, .. } => (
             Target::Article {
@@ -206,10 +217,7 @@ fn waiver_line(w: &Waiver, lang: Lang) -> String {
 impl<W: Write> Reporter for Human<'_, W> {
     fn subject(&mut self, subject: &Subject, findings: &[Finding]) -> io::Result<()> {
         let lang = self.meta.lang;
-        let blocking = findings
-            .iter()
-            .filter(|f| self.meta.gate.blocks(f, self.rules))
-            .count();
+        let blocking = findings.iter().filter(|f| self.meta.gate.blocks(f, self.rules)).count();
         let verdict = if blocking == 0 {
             self.paint("32", lang.pick("符合", "conformant"))
         } else {
@@ -252,7 +260,12 @@ impl<W: Write> Reporter for Human<'_, W> {
         }
         if !quiet.is_empty() {
             let parts: Vec<String> = quiet.iter().map(|(s, n)| format!("{n} {}", s.name(lang))).collect();
-            writeln!(self.out, "  {} {}", self.paint("32", "✓"), parts.join(lang.pick("，", ", ")))?;
+            writeln!(
+                self.out,
+                "  {} {}",
+                self.paint("32", "✓"),
+                parts.join(lang.pick("，", ", "))
+            )?;
         }
         Ok(())
     }
@@ -280,7 +293,9 @@ impl<W: Write> Reporter for Human<'_, W> {
         for u in problems {
             let w = &u.waiver;
             let (mark, what) = match (u.state, lang) {
-                (WaiverState::Expired, Lang::Zh) => (self.paint("31", "✗"), format!("已于 {} 到期，不再豁免", w.expires)),
+                (WaiverState::Expired, Lang::Zh) => {
+                    (self.paint("31", "✗"), format!("已于 {} 到期，不再豁免", w.expires))
+                }
                 (WaiverState::Expired, Lang::En) => (
                     self.paint("31", "✗"),
                     format!("expired on {}: it waives nothing; renew or remove it", w.expires),
@@ -334,7 +349,10 @@ impl<W: Write> Reporter for Human<'_, W> {
         let mut extra = String::new();
         if gate.allow_undetermined {
             extra = lang
-                .pick("，无法判定和需要证据不计入", ", undetermined and needs-evidence allowed")
+                .pick(
+                    "，无法判定和需要证据不计入",
+                    ", undetermined and needs-evidence allowed",
+                )
                 .to_string();
         }
         let expired = s.count(WaiverState::Expired);
@@ -345,12 +363,8 @@ impl<W: Write> Reporter for Human<'_, W> {
             });
         }
         let line = match lang {
-            Lang::Zh => format!(
-                "{verdict}：{subjects}，{errors}；{statuses}；{blocking}{extra}（{regime}）"
-            ),
-            Lang::En => format!(
-                "{verdict}: {subjects}, {errors}; {statuses}; {blocking}{extra} ({regime})"
-            ),
+            Lang::Zh => format!("{verdict}：{subjects}，{errors}；{statuses}；{blocking}{extra}（{regime}）"),
+            Lang::En => format!("{verdict}: {subjects}, {errors}; {statuses}; {blocking}{extra} ({regime})"),
         };
         writeln!(self.out, "\n{line}")?;
         Ok(())

@@ -49,7 +49,9 @@ impl<'a, W: Write> JUnit<'a, W> {
     pub fn new(out: W, rules: &'a RuleSet, meta: Meta) -> io::Result<Self> {
         let mut xml = Writer::new_with_indent(out, b' ', 2);
         xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-        xml.write_event(Event::Start(BytesStart::new("testsuites").with_attributes([("name", "certlex")])))?;
+        xml.write_event(Event::Start(
+            BytesStart::new("testsuites").with_attributes([("name", "certlex")]),
+        ))?;
         Ok(Self {
             xml,
             rules,
@@ -96,7 +98,11 @@ impl<'a, W: Write> JUnit<'a, W> {
             body.push_str(&format!("  {name} {}\n", c.describe(lang)));
         }
         if let Some((line, column)) = super::position(subject, f) {
-            body.push_str(&format!("{}{}:{line}:{column}\n", lang.pick("位置：", "at: "), subject.name));
+            body.push_str(&format!(
+                "{}{}:{line}:{column}\n",
+                lang.pick("位置：", "at: "),
+                subject.name
+            ));
         } else if let Some(fact) = &f.fact {
             body.push_str(&format!("{}{fact}\n", lang.pick("事实：", "fact: ")));
         }
@@ -110,10 +116,8 @@ impl<'a, W: Write> JUnit<'a, W> {
         };
         let blocks = self.meta.gate.blocks(f, self.rules);
         let (message, body) = self.details(subject, f);
-        let case = BytesStart::new("testcase").with_attributes([
-            ("name", rule.id.as_str()),
-            ("classname", &clean(&subject.name)),
-        ]);
+        let case = BytesStart::new("testcase")
+            .with_attributes([("name", rule.id.as_str()), ("classname", &clean(&subject.name))]);
         let skip = match (&f.waiver, f.status) {
             (Some(w), _) => Some(match lang {
                 Lang::Zh => format!(
@@ -240,7 +244,9 @@ impl<W: Write> Reporter for JUnit<'_, W> {
                         w.create_element("testcase")
                             .with_attributes([("name", path.as_str()), ("classname", "skipped")])
                             .write_inner_content(|w| {
-                                w.create_element("skipped").with_attribute(("message", why.as_str())).write_empty()?;
+                                w.create_element("skipped")
+                                    .with_attribute(("message", why.as_str()))
+                                    .write_empty()?;
                                 Ok(())
                             })?;
                     }
@@ -265,7 +271,9 @@ impl<W: Write> Reporter for JUnit<'_, W> {
                         let name = clean(&format!("{} {}", wv.rule, wv.subjects));
                         let place = clean(&format!("{}:{}", wv.file, wv.line));
                         let (tag, text) = match (u.state, lang) {
-                            (WaiverState::Expired, Lang::Zh) => ("failure", format!("已于 {} 到期，不再豁免", wv.expires)),
+                            (WaiverState::Expired, Lang::Zh) => {
+                                ("failure", format!("已于 {} 到期，不再豁免", wv.expires))
+                            }
                             (WaiverState::Expired, Lang::En) => (
                                 "failure",
                                 format!("expired on {}: it waives nothing; renew or remove it", wv.expires),
@@ -273,7 +281,9 @@ impl<W: Write> Reporter for JUnit<'_, W> {
                             (WaiverState::Unused, Lang::Zh) => ("system-out", "没有豁免任何结论".to_string()),
                             (WaiverState::Unused, Lang::En) => ("system-out", "warning: waives no finding".to_string()),
                             (WaiverState::Used, Lang::Zh) => ("system-out", format!("豁免了 {} 项结论", u.findings)),
-                            (WaiverState::Used, Lang::En) => ("system-out", format!("waived {} finding(s)", u.findings)),
+                            (WaiverState::Used, Lang::En) => {
+                                ("system-out", format!("waived {} finding(s)", u.findings))
+                            }
                         };
                         w.create_element("testcase")
                             .with_attributes([("name", name.as_str()), ("classname", place.as_str())])

@@ -28,7 +28,10 @@ impl Output {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
-        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let temp = tempfile::Builder::new()
             .prefix(&format!(".{name}."))
             .suffix(".tmp")
@@ -99,7 +102,11 @@ mod tests {
         std::fs::write(&target, "old").unwrap();
         let mut out = Output::file(&target).unwrap();
         out.write_all(b"new report").unwrap();
-        assert_eq!(std::fs::read_to_string(&target).unwrap(), "old", "not visible before commit");
+        assert_eq!(
+            std::fs::read_to_string(&target).unwrap(),
+            "old",
+            "not visible before commit"
+        );
         out.commit().unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "new report");
         assert_eq!(entries(dir.path()), ["report.json"]);

@@ -93,17 +93,25 @@ impl<'a, W: Write> Sarif<'a, W> {
         let text = f.message.get(lang).or_else(|| rule.title.get(lang)).unwrap_or(&rule.id);
         let mut physical = json!({ "artifactLocation": { "uri": uri(s.file()) } });
         if let Some((a, b)) = region(s, f) {
-            physical["region"] = json!({
-                "startLine": a.line, "startColumn": a.column, "endLine": b.line, "endColumn": b.column,
-            });
+            set(
+                &mut physical,
+                "region",
+                json!({
+                    "startLine": a.line, "startColumn": a.column, "endLine": b.line, "endColumn": b.column,
+                }),
+            );
         }
         let mut location = json!({ "physicalLocation": physical });
         if let Some(fact) = &f.fact {
-            location["logicalLocations"] = json!([{
-                "name": fact,
-                "fullyQualifiedName": format!("{}/{fact}", s.name),
-                "kind": "member",
-            }]);
+            set(
+                &mut location,
+                "logicalLocations",
+                json!([{
+                    "name": fact,
+                    "fullyQualifiedName": format!("{}/{fact}", s.name),
+                    "kind": "member",
+                }]),
+            );
         }
         let fingerprint = Sha256::digest(format!("{}\0{}\0{}", rule.id, s.name, f.fact.as_deref().unwrap_or("")));
         let mut r = json!({
@@ -124,13 +132,17 @@ impl<'a, W: Write> Sarif<'a, W> {
             },
         });
         if let Some(w) = &f.waiver {
-            r["suppressions"] = json!([{
-                "kind": "external",
-                "status": "accepted",
-                "justification": w.reason,
-                "location": config_location(&w.file, w.line),
-                "properties": { "approver": w.approver, "expires": w.expires },
-            }]);
+            set(
+                &mut r,
+                "suppressions",
+                json!([{
+                    "kind": "external",
+                    "status": "accepted",
+                    "justification": w.reason,
+                    "location": config_location(&w.file, w.line),
+                    "properties": { "approver": w.approver, "expires": w.expires },
+                }]),
+            );
         }
         Some(r)
     }
@@ -188,8 +200,20 @@ fn level(s: Severity) -> &'static str {
 /// A relative path as a URI reference: `/` kept, anything but unreserved
 /// characters percent-encoded (spaces, Chinese file names).
 fn uri(path: &str) -> String {
-    const KEEP: &AsciiSet = &NON_ALPHANUMERIC.remove(b'/').remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+    const KEEP: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'/')
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~');
     utf8_percent_encode(&path.replace('\\', "/"), KEEP).to_string()
+}
+
+/// Add a member to a JSON object.
+fn set(v: &mut J, key: &str, value: J) {
+    if let Some(o) = v.as_object_mut() {
+        o.insert(key.into(), value);
+    }
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -247,9 +271,13 @@ impl<W: Write> Reporter for Sarif<'_, W> {
             let mut physical = json!({ "artifactLocation": { "uri": uri(&file.name) } });
             if let Some((span, _)) = d.labels.first() {
                 let (line, column) = file.line_col(span.start);
-                physical["region"] = json!({ "startLine": line, "startColumn": column });
+                set(
+                    &mut physical,
+                    "region",
+                    json!({ "startLine": line, "startColumn": column }),
+                );
             }
-            n["locations"] = json!([{ "physicalLocation": physical }]);
+            set(&mut n, "locations", json!([{ "physicalLocation": physical }]));
         }
         self.notifications.push(n);
         Ok(())
