@@ -364,3 +364,59 @@ fn every_format_is_offered_and_piped_runs_show_no_progress() {
         assert!(!stderr(&o).contains("files found"), "{format}: {}", stderr(&o));
     }
 }
+
+#[test]
+fn test_writes_one_junit_document_for_several_paths() {
+    let dir = temp_dir("test-junit");
+    let target = dir.join("scenarios.xml");
+    let o = certlex(&[
+        "test",
+        "--format",
+        "junit",
+        "--output",
+        target.to_str().unwrap(),
+        "features/esl",
+        "corpus/features-bad/wrong-expectation.feature",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("scenarios"), "cucumber's report goes to stderr");
+    let xml = std::fs::read_to_string(&target).unwrap();
+    assert_eq!(xml.matches("<testsuites").count(), 1, "{xml}");
+    let suites = junit_parser::from_reader(std::io::Cursor::new(xml.as_bytes())).unwrap();
+    let failures: u64 = suites.suites.iter().map(|s| s.failures).sum();
+    assert_eq!(failures, 1, "the wrong expectation");
+    assert!(suites.suites.len() > 2);
+    // `--junit FILE` still writes the same report beside the human one.
+    let also = dir.join("also.xml");
+    let o = certlex(&[
+        "test",
+        "--junit",
+        also.to_str().unwrap(),
+        "corpus/features-bad/wrong-expectation.feature",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("expected pass, but it is fail"));
+    assert!(std::fs::read_to_string(&also).unwrap().contains("<testsuites"));
+    assert_eq!(entries(&dir), ["also.xml", "scenarios.xml"]);
+}
+
+#[test]
+fn diff_writes_its_output_file_atomically() {
+    let dir = temp_dir("diff");
+    let target = dir.join("diff.json");
+    let o = certlex(&[
+        "diff",
+        "--from",
+        "current",
+        "--to",
+        "draft-2024",
+        "--format",
+        "json",
+        "--output",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
+    assert_eq!(v["to"]["regime"], "draft-2024");
+    assert_eq!(entries(&dir), ["diff.json"]);
+}
