@@ -99,7 +99,7 @@ pub enum Command {
     Test(test::TestArgs),
     /// Print the facts certlex reads from an input, as JSON (for rule authors).
     Facts(facts::FactsArgs),
-    /// Print the documentation of a subject kind's facts.
+    /// Print the JSON Schema of CA profiles, or the documentation of a kind's facts.
     Schema(facts::SchemaArgs),
     /// Statutory coverage: articles cited, scoped out, unverified or uncovered,
     /// and the scenarios exercising each rule.

@@ -4,6 +4,7 @@
 //! generated documentation (`docs/facts/*.md`).
 
 pub mod certificate;
+pub mod profile;
 mod schema;
 pub mod statement;
 mod value;
@@ -43,7 +44,7 @@ impl SubjectKind {
         match self {
             Self::Certificate => certificate::SCHEMA,
             Self::RuleStatement => statement::SCHEMA,
-            Self::CaProfile => &[],
+            Self::CaProfile => profile::SCHEMA,
         }
     }
 

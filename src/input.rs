@@ -185,7 +185,14 @@ pub enum Content {
     Der,
     Pem,
     RuleStatement,
+    /// A CA profile in YAML (`kind: ca-profile`, or a `legal_entity:` section).
+    CaProfile,
     Unknown,
+}
+
+/// Does it start like DER or hold a PEM block (cheap; no parsing)?
+pub fn certificate_like(bytes: &[u8]) -> bool {
+    is_der(bytes) || is_pem(bytes)
 }
 
 fn is_der(bytes: &[u8]) -> bool {
@@ -201,6 +208,9 @@ pub fn detect(bytes: &[u8]) -> Content {
     if is_der(bytes) {
         return Content::Der;
     }
+    if crate::facts::profile::looks_like_profile(bytes) {
+        return Content::CaProfile;
+    }
     if is_pem(bytes) {
         return Content::Pem;
     }
@@ -212,7 +222,20 @@ pub fn detect(bytes: &[u8]) -> Content {
 
 /// Read bytes already in memory (`name` is how reports refer to them).
 pub fn read_bytes_as(name: &str, bytes: Vec<u8>, explicit: bool, limits: &Limits, ctx: &RunContext) -> Read {
-    match detect(&bytes) {
+    let content = detect(&bytes);
+    read_content(name, bytes, content, explicit, limits, ctx)
+}
+
+/// Read bytes as the given kind of content (detected, or named by the caller).
+pub fn read_content(
+    name: &str,
+    bytes: Vec<u8>,
+    content: Content,
+    explicit: bool,
+    limits: &Limits,
+    ctx: &RunContext,
+) -> Read {
+    match content {
         Content::Der => pem::der(name, &bytes, ctx),
         Content::Pem => match String::from_utf8(bytes) {
             Ok(text) => pem::pem(SourceFile::new(name, text), limits, ctx),
@@ -238,7 +261,7 @@ pub fn read_bytes_as(name: &str, bytes: Vec<u8>, explicit: bool, limits: &Limits
         },
         Content::RuleStatement => {
             let text = String::from_utf8_lossy(&bytes).into_owned();
-            match crate::facts::statement::read(&SourceFile::new(name, text)) {
+            match crate::facts::statement::read(&SourceFile::new(name, text), ctx) {
                 Ok(s) => Read {
                     subjects: vec![s],
                     ..Read::default()
@@ -249,6 +272,7 @@ pub fn read_bytes_as(name: &str, bytes: Vec<u8>, explicit: bool, limits: &Limits
                 },
             }
         }
+        Content::CaProfile => profile(name, bytes),
         Content::Unknown if explicit => Read {
             errors: vec![
                 Diag::error(
@@ -261,6 +285,38 @@ pub fn read_bytes_as(name: &str, bytes: Vec<u8>, explicit: bool, limits: &Limits
         },
         Content::Unknown => Read {
             skipped: Some("not a certificate, CA profile or rule statement".into()),
+            ..Read::default()
+        },
+    }
+}
+
+/// A CA profile: YAML text, read along the profile schema.
+fn profile(name: &str, bytes: Vec<u8>) -> Read {
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let file = SourceFile::new(name, String::from_utf8_lossy(e.as_bytes()).into_owned());
+            let (line, _) = file.line_col(valid);
+            return Read {
+                errors: vec![
+                    Diag::error(
+                        "certlex::input::not-utf8",
+                        format!("{name}:{line}: the file has bytes that are not UTF-8 text"),
+                    )
+                    .help("save the CA profile as UTF-8 (the YAML standard encoding)"),
+                ],
+                ..Read::default()
+            };
+        }
+    };
+    match crate::facts::profile::read(SourceFile::new(name, text)) {
+        Ok(subject) => Read {
+            subjects: vec![subject],
+            ..Read::default()
+        },
+        Err(errors) => Read {
+            errors,
             ..Read::default()
         },
     }

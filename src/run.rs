@@ -41,6 +41,37 @@ pub struct RunContext {
     /// fingerprints of chains filed with the regulator) in pass 1; certificate
     /// facts read it in pass 2 (`issuer_recognized`).
     pub recognitions: Option<Vec<Recognition>>,
+    /// Certificate chains filed with the regulator, as CA profiles of this
+    /// run list them (`filed_chains`). `None`: no CA profile in the run lists
+    /// any, so whether a chain is filed is unknown.
+    pub filed_chains: Option<Vec<FiledChain>>,
+    /// Rule statements filed with the regulator, as CA profiles of this run
+    /// state them (`rule_statement.filing_number`): how a rule statement
+    /// checked in the same run is matched with its CA. `None`: no CA
+    /// profile in the run states one.
+    pub filed_statements: Option<Vec<FiledStatement>>,
+}
+
+/// A certificate chain a CA profile says it filed with the regulator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FiledChain {
+    /// SHA-256 of a CA certificate of the chain, 64 lowercase hexadecimal digits.
+    pub sha256: String,
+    /// The chain's name in the profile.
+    pub name: String,
+    /// The CA whose profile lists it.
+    pub ca: String,
+}
+
+/// A rule statement a CA profile says it published and filed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FiledStatement {
+    /// The filing record number (备案号).
+    pub filing_number: String,
+    /// The version the profile names, if any.
+    pub version: Option<String>,
+    /// The CA whose profile states it.
+    pub ca: String,
 }
 
 /// An approval (核准) of a certification service provider outside the PRC,
@@ -163,6 +194,57 @@ impl RunContext {
     pub fn add_recognition(&mut self, r: Recognition) {
         self.recognitions.get_or_insert_with(Vec::new).push(r);
     }
+
+    /// Whether a certificate's chain is among the chains CA profiles of this
+    /// run say they filed: `fingerprints` are the SHA-256 of the
+    /// certificate and of the CA certificates found above it; `complete`
+    /// says the walk up reached a self-signed certificate. A match anywhere
+    /// on the chain is a filed chain; no match on a complete chain is not;
+    /// no match on an incomplete chain is unknown (the unseen part may be
+    /// the filed one), and so is any chain when no profile lists filed chains.
+    pub fn chain_filed(&self, fingerprints: &[String], complete: bool) -> Value {
+        let Some(filed) = &self.filed_chains else {
+            return Value::unknown(
+                "no CA profile in this run lists the chains filed with the regulator; check the certificates with their CA's profile",
+            );
+        };
+        let matched = fingerprints
+            .iter()
+            .any(|fp| filed.iter().any(|c| c.sha256.eq_ignore_ascii_case(fp)));
+        match (matched, complete) {
+            (true, _) => Value::Bool(true),
+            (false, true) => Value::Bool(false),
+            (false, false) => Value::unknown(
+                "the chain above this certificate is not complete among the inputs, and no certificate found on it is a filed chain; give the CA certificates with `--issuers`",
+            ),
+        }
+    }
+
+    /// Record a filed certificate chain, e.g. from a CA profile.
+    pub fn add_filed_chain(&mut self, c: FiledChain) {
+        self.filed_chains.get_or_insert_with(Vec::new).push(c);
+    }
+
+    /// Record a filed rule statement, e.g. from a CA profile.
+    pub fn add_filed_statement(&mut self, s: FiledStatement) {
+        self.filed_statements.get_or_insert_with(Vec::new).push(s);
+    }
+
+    /// The CA profile of this run that states a rule statement with this
+    /// filing number, if any: how a rule statement is matched with its CA.
+    pub fn statement_filed_by(&self, filing_number: &str) -> Option<&FiledStatement> {
+        let wanted = normalize_filing_number(filing_number);
+        self.filed_statements
+            .as_ref()?
+            .iter()
+            .find(|s| normalize_filing_number(&s.filing_number) == wanted)
+    }
+}
+
+/// A filing number compared without spaces, so `〔2024〕0412 号` matches
+/// `〔2024〕0412号`.
+fn normalize_filing_number(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// What pass 1 over files gave.
@@ -181,6 +263,11 @@ impl RunContext {
     /// Pass 1 over one input's bytes: keep its certificates that can issue
     /// others (all of them for `--issuers`). Returns how many were kept.
     pub fn add_bytes(&mut self, bytes: &[u8], origin: Origin, limits: &Limits) -> usize {
+        // Not `input::detect`: pass 1 need not tell rule statements apart.
+        if !crate::input::certificate_like(bytes) && crate::facts::profile::looks_like_profile(bytes) {
+            crate::facts::profile::gather(self, bytes);
+            return 0;
+        }
         crate::input::certificate_ders(bytes, limits)
             .iter()
             .filter(|der| self.add_certificate(der, origin))

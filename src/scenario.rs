@@ -5,6 +5,7 @@
 //! Used by `cargo test` (tests/scenarios.rs) and by `certlex test`.
 
 pub mod index;
+mod profile_steps;
 mod steps;
 
 use std::path::{Path, PathBuf};
@@ -43,6 +44,8 @@ pub struct LawWorld {
 struct Input {
     name: String,
     bytes: Vec<u8>,
+    /// What the step says the input is (doc strings); files are read by content.
+    kind: Option<crate::input::Content>,
 }
 
 /// How a scenario run ended.
@@ -166,14 +169,16 @@ impl LawWorld {
         self.validated(Input {
             name: written.to_string(),
             bytes,
+            kind: None,
         })
     }
 
-    /// An input written in the feature (a doc string).
-    fn inline(&self, name: &str, text: &str) -> Result<Input, String> {
+    /// An input written in the feature (a doc string), of the kind the step names.
+    fn inline(&self, name: &str, text: &str, kind: crate::input::Content) -> Result<Input, String> {
         self.validated(Input {
             name: name.to_string(),
             bytes: text.as_bytes().to_vec(),
+            kind: Some(kind),
         })
     }
 
@@ -185,7 +190,8 @@ impl LawWorld {
 
     fn subjects_of(&self, input: &Input, ctx: &crate::run::RunContext) -> Result<Vec<Subject>, String> {
         let limits = crate::input::Limits::default();
-        let got = crate::input::read_bytes_as(&input.name, input.bytes.clone(), true, &limits, ctx);
+        let kind = input.kind.unwrap_or_else(|| crate::input::detect(&input.bytes));
+        let got = crate::input::read_content(&input.name, input.bytes.clone(), kind, true, &limits, ctx);
         if let Some(e) = got.errors.first() {
             return Err(format!("`{}` could not be read: {}", input.name, e.message));
         }
@@ -226,6 +232,18 @@ impl LawWorld {
             subjects.extend(self.subjects_of(i, &ctx)?);
         }
         self.subjects = subjects;
+        // Evidence named for a rule that does not exist fails the check, as
+        // it is an input error of `certlex check`.
+        let problems: Vec<String> = self
+            .subjects
+            .iter()
+            .flat_map(|s| crate::facts::profile::check_attestations(s, &rules))
+            .filter(crate::diag::Diag::is_error)
+            .map(|d| d.render_plain())
+            .collect();
+        if !problems.is_empty() {
+            return Err(problems.join("\n"));
+        }
         self.checked = Some(self.subjects.iter().map(|s| ev.check(s)).collect());
         Ok(())
     }

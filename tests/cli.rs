@@ -420,3 +420,27 @@ fn diff_writes_its_output_file_atomically() {
     assert_eq!(v["to"]["regime"], "draft-2024");
     assert_eq!(entries(&dir), ["diff.json"]);
 }
+
+#[test]
+fn the_examples_in_docs_scenarios_md_run_and_pass() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/scenarios.md")).unwrap();
+    let dir = std::env::temp_dir().join(format!("certlex-doc-scenarios-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut n = 0;
+    for block in doc.split("```gherkin\n").skip(1) {
+        let body = block.split("```").next().unwrap();
+        let feature = if body.contains("Feature:") || body.contains("功能:") {
+            body.to_string()
+        } else {
+            format!(
+                "Feature: an example of docs/scenarios.md\n\n{}",
+                body.lines().map(|l| format!("  {l}\n")).collect::<String>()
+            )
+        };
+        n += 1;
+        std::fs::write(dir.join(format!("example-{n}.feature")), feature).unwrap();
+    }
+    assert!(n >= 3, "docs/scenarios.md has gherkin examples");
+    let o = certlex(&["test", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+}

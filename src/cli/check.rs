@@ -125,6 +125,16 @@ pub fn run(g: &Global, a: &CheckArgs) -> u8 {
         let mut reporter = crate::report::reporter(a.format, &mut out, &rules, meta)?;
         crate::run::each_with(&a.paths, &a.issuers, &limits, progress, |item| match item {
             Item::Subject(s) => {
+                // Evidence named for a rule that does not exist is an input
+                // error; for a rule that takes none, a warning (on stderr).
+                let (errors, warnings): (Vec<_>, Vec<_>) = crate::facts::profile::check_attestations(&s, &rules)
+                    .into_iter()
+                    .partition(crate::diag::Diag::is_error);
+                super::print_diags(warnings.iter());
+                for d in &errors {
+                    summary.input_errors += 1;
+                    reporter.input_error(d)?;
+                }
                 let mut findings = evaluator.check(&s);
                 config.waivers.apply(&s, &mut findings, date);
                 summary.add(&findings, &rules, &gate);

@@ -313,8 +313,11 @@ fn subjects(rules: &RuleSet, a: &DiffArgs, from: &Resolution, to: &Resolution, l
     }
     let law = &rules.law;
     let why = |c: &crate::engine::diff::Changed| -> (String, Vec<String>) {
-        // Explain with the side where the finding is adverse, else the `to` side.
-        let (f, res) = if c.from.status.is_adverse() && !c.to.status.is_adverse() {
+        // Explain with the side where the finding is adverse, else the `to`
+        // side, unless the rule is not in force there: then the side where it is.
+        let (f, res) = if (c.from.status.is_adverse() && !c.to.status.is_adverse())
+            || c.to.status == crate::engine::Status::NotInForce
+        {
             (&c.from, from)
         } else {
             (&c.to, to)

@@ -20,9 +20,25 @@ pub struct FactsArgs {
 }
 
 #[derive(Args)]
+#[command(after_help = "\
+Output:
+  certlex schema ca-profile              JSON Schema of the YAML a CA profile is written in (for editors)
+  certlex schema --markdown ca-profile   the documentation of its facts (docs/facts/ca-profile.md)
+  certlex schema certificate             the documentation of certificate facts (Markdown)
+
+Certificates and rule statements are not written in YAML, so they have no JSON Schema; their
+facts are documented in Markdown. To validate a profile in an editor, save the JSON Schema and
+start the profile with `# yaml-language-server: $schema=PATH`.")]
 pub struct SchemaArgs {
     /// `certificate`, `ca-profile` or `rule-statement`.
     pub kind: String,
+    /// Print the Markdown documentation of the kind's facts (the default for
+    /// kinds not written in YAML).
+    #[arg(long, conflicts_with = "json_schema")]
+    pub markdown: bool,
+    /// Print the JSON Schema of the YAML input (the default for `ca-profile`).
+    #[arg(long)]
+    pub json_schema: bool,
 }
 
 pub fn run_facts(a: &FactsArgs) -> u8 {
@@ -30,8 +46,21 @@ pub fn run_facts(a: &FactsArgs) -> u8 {
     let mut errors = 0;
     let _ = crate::run::each::<()>(std::slice::from_ref(&a.path), &a.issuers, &Limits::default(), |item| {
         match item {
-            Item::Subject(s) => subjects
-                .push(serde_json::json!({ "name": s.name, "kind": s.kind, "facts": s.facts.to_json(s.kind.schema()) })),
+            Item::Subject(s) => {
+                let mut o =
+                    serde_json::json!({ "name": s.name, "kind": s.kind, "facts": s.facts.to_json(s.kind.schema()) });
+                if !s.attestations.is_empty()
+                    && let Some(map) = o.as_object_mut()
+                {
+                    let evidence: serde_json::Map<String, serde_json::Value> = s
+                        .attestations
+                        .iter()
+                        .map(|a| (a.rule.clone(), a.evidence.clone().into()))
+                        .collect();
+                    map.insert("attestations".into(), evidence.into());
+                }
+                subjects.push(o);
+            }
             Item::Error(d) => {
                 errors += 1;
                 print_diags([&d]);
@@ -60,8 +89,32 @@ pub fn run_schema(a: &SchemaArgs) -> u8 {
         );
         return 2;
     };
-    print!("{}", schema_markdown(kind));
-    0
+    let json = match kind {
+        SubjectKind::CaProfile => !a.markdown,
+        SubjectKind::Certificate | SubjectKind::RuleStatement => a.json_schema,
+    };
+    if !json {
+        print!("{}", schema_markdown(kind));
+        return 0;
+    }
+    if kind != SubjectKind::CaProfile {
+        print_diags([&crate::diag::Diag::error(
+            "certlex::usage::no-json-schema",
+            format!("a {kind} is not written in YAML, so it has no JSON Schema"),
+        )
+        .help(format!("`certlex schema --markdown {kind}` documents its facts"))]);
+        return 2;
+    }
+    match serde_json::to_string_pretty(&crate::facts::profile::json_schema()) {
+        Ok(s) => {
+            println!("{s}");
+            0
+        }
+        Err(e) => {
+            eprintln!("certlex: {e}");
+            2
+        }
+    }
 }
 
 /// The Markdown documentation of a kind's facts (`docs/facts/<kind>.md`).
@@ -71,7 +124,7 @@ pub fn schema_markdown(kind: SubjectKind) -> String {
             "Certificate facts",
             "What certlex reads from an X.509 certificate (PEM or DER; RSA, ECDSA and SM2), and the paths rules use to read it.",
         ),
-        SubjectKind::CaProfile => ("CA profile facts", "What certlex reads from a CA profile (YAML)."),
+        SubjectKind::CaProfile => return crate::facts::profile::markdown(),
         SubjectKind::RuleStatement => (
             "Rule statement facts",
             "What certlex reads from a rule statement (电子认证业务规则).",

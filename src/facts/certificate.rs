@@ -97,8 +97,18 @@ fn facts(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Record {
     );
     r.set("is_ca", false);
     extensions::extensions(cert, &mut r);
-    r.set("fingerprint_sha256", hex(&Sha256::digest(der)));
+    let fingerprint = hex(&Sha256::digest(der));
+    r.set("fingerprint_sha256", fingerprint.as_str());
     let link = chain::link(der, cert, ctx);
+    // The chain filed with the regulator, as CA profiles of the run list them.
+    let mut on_chain = vec![fingerprint];
+    on_chain.extend(
+        link.above
+            .iter()
+            .filter_map(|&i| ctx.issuer(i))
+            .map(|d| hex(&Sha256::digest(d))),
+    );
+    r.set("chain_filed", ctx.chain_filed(&on_chain, link.anchored));
     r.set("self_signed", link.self_signed);
     r.set("signature", link.signature);
     r.set("chain", link.chain);

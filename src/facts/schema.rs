@@ -21,11 +21,29 @@ pub struct Field {
     pub ty: Ty,
     /// What the fact is and where it comes from (English).
     pub doc: &'static str,
+    /// Worked out by certlex from other facts, never written in the input
+    /// (for kinds people write, such as CA profiles in YAML).
+    pub computed: bool,
 }
 
 impl Field {
     pub const fn new(name: &'static str, ty: Ty, doc: &'static str) -> Self {
-        Self { name, ty, doc }
+        Self {
+            name,
+            ty,
+            doc,
+            computed: false,
+        }
+    }
+
+    /// A fact certlex works out from others; a YAML input may not set it.
+    pub const fn computed(name: &'static str, ty: Ty, doc: &'static str) -> Self {
+        Self {
+            name,
+            ty,
+            doc,
+            computed: true,
+        }
     }
 }
 
@@ -88,7 +106,7 @@ pub fn lookup(fields: &'static [Field], name: &str) -> Option<(usize, &'static F
 /// `docs/facts/<kind>.md`.
 pub fn markdown(title: &str, intro: &str, fields: &'static [Field]) -> String {
     let mut out = format!(
-        "<!-- Generated from the fact schema by `certlex schema KIND`; do not edit by hand. -->\n# {title}\n\n{intro}\n\n| fact | type | meaning |\n|---|---|---|\n"
+        "<!-- Generated from the fact schema by `certlex schema --markdown KIND`; do not edit by hand. -->\n# {title}\n\n{intro}\n\n| fact | type | meaning |\n|---|---|---|\n"
     );
     fn rows(out: &mut String, prefix: &str, fields: &'static [Field]) {
         for f in fields {
@@ -97,9 +115,10 @@ pub fn markdown(title: &str, intro: &str, fields: &'static [Field]) -> String {
             } else {
                 format!("{prefix}.{}", f.name)
             };
+            let computed = if f.computed { " (computed)" } else { "" };
             let _ = writeln!(
                 out,
-                "| `{path}` | {} | {} |",
+                "| `{path}` | {}{computed} | {} |",
                 f.ty.describe(),
                 f.doc.replace('|', "\\|")
             );

@@ -14,6 +14,7 @@ use super::schema::{Field, Ty};
 use super::value::{Record, RecordBuilder, Value};
 use super::{Subject, SubjectKind};
 use crate::diag::Diag;
+use crate::run::RunContext;
 use crate::source::{SourceFile, Span};
 use sections::{Format, Section};
 
@@ -81,6 +82,11 @@ static HEADING: &[Field] = &[
         Ty::Int,
         "depth: 1 for `4`, 2 for `4.9`, 0 for an unnumbered heading",
     ),
+];
+
+static PROFILE_MATCH: &[Field] = &[
+    Field::new("ca", Ty::Str, "the CA whose profile states the filing number"),
+    Field::new("version", Ty::Str, "the statement version that profile names"),
 ];
 
 /// The facts of a rule statement.
@@ -168,6 +174,16 @@ pub static SCHEMA: &[Field] = &[
         "section 9.8, limitations of liability (有限责任)",
     ),
     Field::new("indemnities", Ty::Record(SECTION), "section 9.9, indemnities (赔偿)"),
+    Field::new(
+        "profiles_in_run",
+        Ty::Bool,
+        "a CA profile checked in the same run states the filing number of its rule statement",
+    ),
+    Field::new(
+        "profile",
+        Ty::Record(PROFILE_MATCH),
+        "the CA profile of the same run that states this statement's filing number (absent if none does)",
+    ),
 ];
 
 /// Named sections: fact name, section number.
@@ -210,8 +226,9 @@ pub fn looks_like(text: &str) -> bool {
         >= 3
 }
 
-/// Read a rule statement.
-pub fn read(file: &Arc<SourceFile>) -> Result<Subject, Diag> {
+/// Read a rule statement; `ctx` tells which CA profiles of the run state
+/// which filing numbers, so the statement is matched with its CA.
+pub fn read(file: &Arc<SourceFile>, ctx: &RunContext) -> Result<Subject, Diag> {
     let text: &str = &file.text;
     let mut r = RecordBuilder::new(SCHEMA);
     let body_start = match front_matter::split(text) {
@@ -228,10 +245,21 @@ pub fn read(file: &Arc<SourceFile>) -> Result<Subject, Diag> {
                 .help("a rule statement's front matter says `kind: rule-statement`, or leaves `kind` out"));
             }
             r.set_at("front_matter", front(file, &fm, s)?, Some(Span::new(s, e)));
+            if let Some(found) = fm.filing_number.as_ref().and_then(|n| ctx.statement_filed_by(&n.value)) {
+                let mut m = RecordBuilder::new(PROFILE_MATCH);
+                m.set("ca", found.ca.as_str());
+                m.set("version", Value::opt(found.version.clone()));
+                r.set_at(
+                    "profile",
+                    m.finish(),
+                    fm.filing_number.as_ref().and_then(|n| front_matter::span_of(n, s)),
+                );
+            }
             after
         }
         None => usize::from(text.starts_with('\u{feff}')) * 3,
     };
+    r.set("profiles_in_run", ctx.filed_statements.is_some());
     let body = text.get(body_start..).unwrap_or("");
     let (format, secs) = sections::read(body, body_start);
     r.set("format", if format == Format::Markdown { "markdown" } else { "text" });

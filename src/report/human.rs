@@ -109,8 +109,8 @@ impl<'a, W: Write> Human<'a, W> {
         )?;
         if let Some(m) = f.message.get(lang) {
             match (subject.source.as_ref(), f.span) {
-                // Text subjects: the lines the finding is about, as miette draws them.
-                (Some(file), Some(span)) => {
+                // Text subjects: the lines an adverse finding is about, as miette draws them.
+                (Some(file), Some(span)) if f.status.is_adverse() => {
                     let d = Diag {
                         level: if f.status == Status::Fail {
                             Level::Error
@@ -125,6 +125,10 @@ impl<'a, W: Write> Human<'a, W> {
                     for line in drawn.lines().filter(|l| !l.trim().is_empty()) {
                         writeln!(self.out, "      {line}")?;
                     }
+                }
+                (Some(file), Some(span)) => {
+                    let (l, c) = file.line_col(span.start);
+                    writeln!(self.out, "        {m} ({}:{l}:{c})", file.name)?;
                 }
                 _ => {
                     writeln!(self.out, "        {m}")?;

@@ -64,12 +64,12 @@ fn add(w: &mut LawWorld, path: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn add_inline(w: &mut LawWorld, name: &str, step: &Step) -> Result<(), String> {
+fn add_inline(w: &mut LawWorld, name: &str, kind: crate::input::Content, step: &Step) -> Result<(), String> {
     let text = step
         .docstring
         .as_deref()
         .ok_or("write the input below this step, between \"\"\" lines")?;
-    let input = w.inline(name, text)?;
+    let input = w.inline(name, text, kind)?;
     w.inputs.push(input);
     w.checked = None;
     Ok(())
@@ -99,7 +99,7 @@ fn ca_profile(w: &mut LawWorld, path: String) -> Result<(), String> {
 #[given(regex = r"^a CA profile:$")]
 #[given(regex = r"^机构概况：$")]
 fn ca_profile_inline(w: &mut LawWorld, step: &Step) -> Result<(), String> {
-    add_inline(w, "profile.yaml", step)
+    add_inline(w, "profile.yaml", crate::input::Content::CaProfile, step)
 }
 
 #[given(regex = r#"^the rule statement "([^"]+)"$"#)]
@@ -111,7 +111,7 @@ fn rule_statement(w: &mut LawWorld, path: String) -> Result<(), String> {
 #[given(regex = r"^a rule statement:$")]
 #[given(regex = r"^业务规则：$")]
 fn rule_statement_inline(w: &mut LawWorld, step: &Step) -> Result<(), String> {
-    add_inline(w, "statement.md", step)
+    add_inline(w, "statement.md", crate::input::Content::RuleStatement, step)
 }
 
 // ---- checking ----

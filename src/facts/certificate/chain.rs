@@ -22,6 +22,10 @@ pub(super) struct Link {
     pub self_signed: Value,
     pub signature: Record,
     pub chain: Record,
+    /// The CA certificates found above this one (positions in the context),
+    /// nearest first, and whether the walk reached a self-signed one.
+    pub above: Vec<usize>,
+    pub anchored: bool,
 }
 
 fn authority_key_id<'a>(cert: &X509Certificate<'a>) -> Option<&'a [u8]> {
@@ -134,6 +138,8 @@ pub(super) fn link(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Link
             self_signed: self_signed_value,
             signature: signature(Value::Bool(true)),
             chain: chain_facts(cert, cert, None, ctx),
+            above: Vec::new(),
+            anchored: true,
         };
     }
     // A self-issued certificate that names no other key claims to be
@@ -141,6 +147,10 @@ pub(super) fn link(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Link
     let claims_self_signed = self_issued(cert)
         && authority_key_id(cert).is_none_or(|aki| subject_key_id(cert).is_some_and(|ski| ski == aki));
     let search = find_issuer(der, cert, ctx);
+    let (above, anchored) = match &search {
+        Search::Found(index, _) => ancestors(*index, ctx),
+        _ => (Vec::new(), false),
+    };
     let (verified, chain) = match search {
         Search::Found(index, issuer_der) => match X509Certificate::from_der(&issuer_der) {
             Ok((_, issuer)) => (Value::Bool(true), chain_facts(cert, &issuer, Some(index), ctx)),
@@ -161,7 +171,28 @@ pub(super) fn link(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Link
         self_signed: self_signed_value,
         signature: signature(verified),
         chain,
+        above,
+        anchored,
     }
+}
+
+/// Issuer `index` and the CAs above it, nearest first, and whether the walk
+/// reached a self-signed certificate.
+fn ancestors(index: usize, ctx: &RunContext) -> (Vec<usize>, bool) {
+    let mut out = Vec::new();
+    let mut current = Some(index);
+    while let Some(i) = current {
+        if out.len() >= MAX_DEPTH || out.contains(&i) {
+            break;
+        }
+        out.push(i);
+        match issuer_link(i, ctx) {
+            Some(link) if link.self_signed => return (out, true),
+            Some(link) => current = link.parent,
+            None => break,
+        }
+    }
+    (out, false)
 }
 
 fn not_found(why: &str) -> Record {

@@ -393,4 +393,9 @@ pub static SCHEMA: &[Field] = &[
         Ty::Bool,
         "a CA profile in this run records an approval (ESL 26) of this certificate's issuer; unknown when no CA profile in the run records approvals",
     ),
+    Field::new(
+        "chain_filed",
+        Ty::Bool,
+        "this certificate or a CA certificate found above it has a SHA-256 fingerprint that a CA profile in this run lists in `filed_chains`; false when the chain found is complete and none matches; unknown when no CA profile in the run lists filed chains, or the chain is incomplete and nothing found matches",
+    ),
 ];

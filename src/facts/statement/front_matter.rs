@@ -36,7 +36,11 @@ pub struct FrontMatter {
 
 /// The front matter's YAML text and where it starts and ends in the file.
 pub fn split(text: &str) -> Option<(usize, usize, usize)> {
-    let start = usize::from(text.starts_with('\u{feff}')) * 3;
+    // A byte-order mark and empty lines may come before the opening `---`.
+    let after_bom = usize::from(text.starts_with('\u{feff}')) * 3;
+    let body = text.get(after_bom..)?;
+    let start = after_bom + (body.len() - body.trim_start_matches(['\n', '\r', ' ', '\t']).len());
+    let start = text.get(..start)?.rfind('\n').map_or(after_bom, |n| n + 1);
     let rest = text.get(start..)?;
     let first = rest.lines().next()?;
     if first.trim_end() != "---" {
@@ -123,6 +127,14 @@ mod tests {
             d.render_plain()
         );
         assert_eq!(d.location().as_deref(), Some("s.md:2:1"));
+    }
+
+    #[test]
+    fn empty_lines_may_come_first() {
+        let text = "\n\n---\nversion: \"1\"\n---\n# 1 Introduction\n";
+        let (s, e, after) = split(text).unwrap();
+        assert_eq!(&text[s..e], "version: \"1\"\n");
+        assert!(text[after..].starts_with("# 1"));
     }
 
     #[test]

@@ -1,8 +1,9 @@
 use super::*;
 use crate::facts::Value;
+use crate::run::RunContext;
 
 fn read_text(text: &str) -> Subject {
-    read(&SourceFile::new("s.md", text)).unwrap()
+    read(&SourceFile::new("s.md", text), &RunContext::new()).unwrap()
 }
 
 fn get<'a>(s: &'a Subject, path: &[&str]) -> &'a Value {
@@ -104,10 +105,17 @@ fn detection() {
 
 #[test]
 fn a_bad_front_matter_is_an_error_at_its_line() {
-    let e = read(&SourceFile::new(
-        "s.md",
-        "---\nfiling_numbr: x\n---\n# 1 Introduction\n",
-    ))
+    let e = read(
+        &SourceFile::new(
+            "s.md",
+            "---
+filing_numbr: x
+---
+# 1 Introduction
+",
+        ),
+        &RunContext::new(),
+    )
     .unwrap_err();
     assert_eq!(e.location().as_deref(), Some("s.md:2:1"));
 }

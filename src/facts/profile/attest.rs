@@ -1,0 +1,71 @@
+//! Attestations against the rule set: every rule id a profile names evidence
+//! for must be a rule that accepts evidence.
+//!
+//! An id that names no rule is an **error** (with a "did you mean"): the
+//! profile says a duty is attested and certlex cannot tell which, so the run
+//! cannot be conformant. certlex would fail closed without the error too
+//! (the duty the CA meant stays needs-evidence), but a typo in a list of
+//! evidence should be reported where it is, not found by comparing reports.
+//! An id of a rule that does not take evidence (it is checked from the
+//! facts) is a **warning**: the evidence is ignored, nothing is lost.
+
+use crate::diag::{Diag, suggestion};
+use crate::engine::RuleSet;
+use crate::facts::Subject;
+
+/// Problems with the attestations of a subject, located in its source.
+pub fn check_attestations(subject: &Subject, rules: &RuleSet) -> Vec<Diag> {
+    let mut out = Vec::new();
+    for a in &subject.attestations {
+        let located = |d: Diag| match (&subject.source, a.span) {
+            (Some(file), Some(span)) => d.in_file(file).label(span, "attested here"),
+            _ => d,
+        };
+        match rules.rule(&a.rule) {
+            None => {
+                let ids = rules
+                    .rules
+                    .iter()
+                    .filter(|r| r.applies_to == subject.kind && r.attest.is_some())
+                    .map(|r| r.id.as_str());
+                let help = suggestion(&a.rule, ids).unwrap_or_else(|| {
+                    format!(
+                        "`certlex rules list` shows the rules; those that take evidence for a {} say `attest`",
+                        subject.kind.word()
+                    )
+                });
+                out.push(
+                    located(Diag::error(
+                        "certlex::profile::unknown-rule",
+                        format!("`{}` names no rule, so this evidence attests nothing", a.rule),
+                    ))
+                    .help(help),
+                );
+            }
+            Some((_, r)) if r.applies_to != subject.kind => out.push(
+                located(Diag::warning(
+                    "certlex::profile::attestation-ignored",
+                    format!(
+                        "rule `{}` applies to a {}, not to a {}; this evidence is not used",
+                        a.rule,
+                        r.applies_to.word(),
+                        subject.kind.word()
+                    ),
+                ))
+                .help("remove the line, or name the rule of the CA profile you meant"),
+            ),
+            Some((_, r)) if r.attest.is_none() => out.push(
+                located(Diag::warning(
+                    "certlex::profile::attestation-ignored",
+                    format!(
+                        "rule `{}` is checked from the profile's facts; this evidence is not used",
+                        a.rule
+                    ),
+                ))
+                .help("state the facts the rule reads instead (`certlex explain` shows them), or remove the line"),
+            ),
+            Some(_) => {}
+        }
+    }
+    out
+}
