@@ -1,6 +1,6 @@
 //! Every report format over a small mixed corpus (certificates that pass,
 //! fail, cannot be fully checked and are waived; a rule statement with
-//! located findings), with the waivers of `corpus/reports/certlex.toml` (one
+//! located findings, a CA profile with a located failure), with the waivers of `corpus/reports/certlex.toml` (one
 //! used, one expired, one unused), at a fixed date. Each format is a
 //! snapshot under `snapshots/reports/`; the JSON and JSON Lines output is
 //! validated against docs/report-schema.json, the SARIF against the official
@@ -25,6 +25,7 @@ const CORPUS: &[&str] = &[
     "corpus/certificates/bad/esl-21-1-no-issuer-o.pem",
     "corpus/certificates/bad/esl-22-no-revocation-pointer.pem",
     "corpus/certificates/real/autoridad-de-certificacion-firmaprofesional-cif-a62634068-2.pem",
+    "corpus/ca-profiles/expired-permit.yaml",
     "corpus/rule-statements/missing-liability.md",
 ];
 
@@ -190,6 +191,10 @@ fn sarif_is_valid_sarif_2_1_0() {
         (region["startLine"].as_u64(), region["startColumn"].as_u64()),
         (Some(115), Some(1))
     );
+    let yaml = results.iter().find(|r| r["ruleId"] == "ESL-18-PERMIT-VALID").unwrap();
+    let location = &yaml["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], "corpus/ca-profiles/expired-permit.yaml");
+    assert_eq!(location["region"]["startLine"], 17);
     let waived: Vec<&Value> = results.iter().filter(|r| r.get("suppressions").is_some()).collect();
     assert_eq!(waived.len(), 1);
     assert_eq!(waived[0]["suppressions"][0]["status"], "accepted");
