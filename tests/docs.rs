@@ -43,7 +43,13 @@ fn the_readme_ci_step_works() {
     let sarif = dir.join("certlex.sarif");
     let args: Vec<String> = line
         .split_whitespace()
-        .map(|a| if a == "certlex.sarif" { sarif.display().to_string() } else { a.to_string() })
+        .map(|a| {
+            if a == "certlex.sarif" {
+                sarif.display().to_string()
+            } else {
+                a.to_string()
+            }
+        })
         .collect();
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_certlex"))
         .args(&args)

@@ -193,7 +193,10 @@ fn sarif_is_valid_sarif_2_1_0() {
     );
     let yaml = results.iter().find(|r| r["ruleId"] == "ESL-18-PERMIT-VALID").unwrap();
     let location = &yaml["locations"][0]["physicalLocation"];
-    assert_eq!(location["artifactLocation"]["uri"], "corpus/ca-profiles/expired-permit.yaml");
+    assert_eq!(
+        location["artifactLocation"]["uri"],
+        "corpus/ca-profiles/expired-permit.yaml"
+    );
     assert_eq!(location["region"]["startLine"], 17);
     let waived: Vec<&Value> = results.iter().filter(|r| r.get("suppressions").is_some()).collect();
     assert_eq!(waived.len(), 1);
