@@ -32,10 +32,13 @@ impl Output {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let temp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".tmp")
-            .tempfile_in(dir)?;
+        let prefix = format!(".{name}.");
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(".tmp");
+        // A temporary file is private (0600); a report is an ordinary file.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+        let temp = builder.tempfile_in(dir)?;
         Ok(Self::File {
             temp: BufWriter::new(temp),
             target: target.to_path_buf(),
@@ -110,6 +113,12 @@ mod tests {
         out.commit().unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "new report");
         assert_eq!(entries(dir.path()), ["report.json"]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mode = std::fs::metadata(&target).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o644, "readable like any report");
+        }
     }
 
     #[test]
