@@ -3,7 +3,8 @@
 # 10,000), a third each RSA 2048, ECDSA P-256 and SM2, issued by the CAs of
 # corpus/certificates/ca (given with --issuers, so every signature and chain
 # is checked). The certificates are made in a temporary directory and not
-# kept; pass a directory as $2 to keep them.
+# kept; pass a directory as $2 to keep them. Every streaming format is
+# measured: peak memory should not grow with N.
 #
 # Usage: scripts/bench-certs.sh [N] [DIR]
 # Needs: openssl 3, GNU time (/usr/bin/time), a release build (cargo build --release).
@@ -42,9 +43,11 @@ bench() { # format
   elapsed=$(grep 'Elapsed (wall clock)' "$OUT.$1.time" | awk '{print $NF}')
   rss=$(grep 'Maximum resident set size' "$OUT.$1.time" | awk '{print $NF}')
   secs=$(echo "$elapsed" | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
-  subjects=$(grep -oE '"subjects": [0-9]+|[0-9]+ subjects' "$OUT.$1.out" | tail -1 | grep -oE '[0-9]+')
+  subjects=$(grep -oE '"subjects": ?[0-9]+|[0-9]+ subjects' "$OUT.$1.out" | tail -1 | grep -oE '[0-9]+')
   echo "--format $1: $subjects certificates in ${secs}s = $(awk -v n="$subjects" -v s="$secs" 'BEGIN { printf "%.0f", n / s }')/s, peak RSS $((rss / 1024)) MiB"
 }
 echo "checking: $BIN check --at 2026-06-01 --issuers $C/ca $OUT"
 bench human
 bench json
+bench jsonl
+bench sarif

@@ -8,6 +8,7 @@ mod diff;
 mod explain;
 mod facts;
 mod fmt;
+mod progress;
 mod rules;
 mod test;
 
@@ -26,9 +27,14 @@ use crate::law::Resolution;
 
 const EXIT_CODES: &str = "\
 Exit codes:
-  0  conformant: no finding at or above --fail-on
-  1  findings at or above --fail-on (undetermined and needs-evidence count as errors)
-  2  usage error, or an input or rule file could not be read";
+  0  conformant: no finding at or above --fail-on (waived findings do not count)
+  1  findings at or above --fail-on, or an expired waiver; undetermined and
+     needs-evidence findings count as errors unless --allow-undetermined
+  2  usage error, a broken certlex.toml, an input or rule file that could not
+     be read, or nothing to check
+
+Formats: human (default), json, jsonl, sarif, junit; --output FILE writes the
+report atomically. Waivers are read from ./certlex.toml or --config FILE.";
 
 #[derive(Parser)]
 #[command(

@@ -135,6 +135,7 @@ impl<'a> Evaluator<'a> {
             message,
             fact: blame.map(|b| b.fact.clone()).filter(|f| !f.is_empty()),
             span: blame.and_then(|b| b.span),
+            waiver: None,
         };
         if !self.in_force(index) {
             return finding(Status::NotInForce, Text::default(), None);

@@ -77,6 +77,21 @@ pub struct Subject {
     pub attestations: Vec<Attestation>,
 }
 
+impl Subject {
+    /// The file the subject was read from: its name less a `#2` block number.
+    pub fn file(&self) -> &str {
+        file_of(&self.name)
+    }
+}
+
+/// The file of a subject name: `a.pem#2` → `a.pem`.
+pub fn file_of(name: &str) -> &str {
+    match name.rsplit_once('#') {
+        Some((path, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => path,
+        _ => name,
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Attestation {
     pub rule: String,

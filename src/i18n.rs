@@ -70,3 +70,10 @@ impl Text {
         self.get(lang).unwrap_or(default)
     }
 }
+
+/// `s` padded to `width` terminal columns: a Chinese character takes two, so
+/// columns of mixed text line up.
+pub fn pad(s: &str, width: usize) -> String {
+    let cols = unicode_width::UnicodeWidthStr::width(s);
+    format!("{s}{}", " ".repeat(width.saturating_sub(cols)))
+}

@@ -7,6 +7,7 @@ mod citation;
 pub mod coverage;
 pub mod diff;
 mod resolve;
+pub mod text;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

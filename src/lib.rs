@@ -6,6 +6,7 @@
 //! regime; [`report`] renders the findings. See ARCHITECTURE.md.
 
 pub mod cli;
+pub mod config;
 pub mod dates;
 pub mod diag;
 pub mod engine;

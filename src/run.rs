@@ -255,6 +255,8 @@ pub struct Gathered {
     pub errors: Vec<Diag>,
     /// Standard input, read once in pass 1 when `-` is an input.
     pub stdin: Option<Vec<u8>>,
+    /// How many input files pass 1 found (what pass 2 will read).
+    pub files: usize,
 }
 
 impl RunContext {
@@ -275,9 +277,16 @@ impl RunContext {
 
 /// Pass 1 over files: the certificates of `inputs` that can issue others and
 /// every certificate of `issuers` (files or directories).
-pub fn gather(inputs: &[std::path::PathBuf], issuers: &[std::path::PathBuf], limits: &Limits) -> Gathered {
+pub fn gather(
+    inputs: &[std::path::PathBuf],
+    issuers: &[std::path::PathBuf],
+    limits: &Limits,
+    progress: &dyn Progress,
+) -> Gathered {
     let mut g = Gathered::default();
     for c in discover(inputs).flatten() {
+        g.files += 1;
+        progress.scanned();
         let bytes = match load(&c, limits) {
             Loaded::Bytes(b) => b,
             Loaded::Skipped(_) | Loaded::Error(_) => continue,
@@ -326,6 +335,23 @@ pub enum Item {
     Skipped { path: String, why: String },
 }
 
+/// What a long run tells a progress display. Pass 1 walks every input
+/// anyway, so it counts the files without holding their paths; pass 2
+/// reports each file as it is read.
+pub trait Progress {
+    /// Pass 1 reached one more file.
+    fn scanned(&self) {}
+    /// Pass 1 is done: pass 2 will read this many files.
+    fn total(&self, _files: usize) {}
+    /// Pass 2 read one more file.
+    fn read(&self) {}
+}
+
+/// No progress display.
+pub struct Quiet;
+
+impl Progress for Quiet {}
+
 /// A whole run over files: pass 1 gathers the context, pass 2 reads each
 /// input with it and hands every item to `visit`, in input order. Every
 /// command that checks files goes through here (`check`, `diff`, `facts`).
@@ -333,10 +359,22 @@ pub fn each<E>(
     inputs: &[std::path::PathBuf],
     issuers: &[std::path::PathBuf],
     limits: &Limits,
+    visit: impl FnMut(Item) -> Result<(), E>,
+) -> Result<(), E> {
+    each_with(inputs, issuers, limits, &Quiet, visit)
+}
+
+/// [`each`], telling `progress` how far it is.
+pub fn each_with<E>(
+    inputs: &[std::path::PathBuf],
+    issuers: &[std::path::PathBuf],
+    limits: &Limits,
+    progress: &dyn Progress,
     mut visit: impl FnMut(Item) -> Result<(), E>,
 ) -> Result<(), E> {
-    let gathered = gather(inputs, issuers, limits);
+    let gathered = gather(inputs, issuers, limits, progress);
     let ctx = &gathered.context;
+    progress.total(gathered.files);
     for d in gathered.errors {
         visit(Item::Error(d))?;
     }
@@ -354,6 +392,7 @@ pub fn each<E>(
             }
             _ => crate::input::read(&candidate, limits, ctx),
         };
+        progress.read();
         if let Some(why) = got.skipped {
             visit(Item::Skipped {
                 path: candidate.path.display().to_string(),

@@ -54,48 +54,69 @@ pub struct Outcome {
     pub features: usize,
 }
 
-/// Run the features under `paths` (files or folders). With `junit`, also
-/// write a JUnit XML report there. Prints cucumber's report to standard output.
-pub fn run(rules: Arc<RuleSet>, paths: &[PathBuf], junit: Option<&Path>) -> Result<Outcome, String> {
+/// Features from several paths in one cucumber run, so the run has one
+/// summary and a JUnit report is one document.
+struct Paths;
+
+impl cucumber::Parser<Vec<PathBuf>> for Paths {
+    type Cli = cucumber::parser::basic::Cli;
+    type Output = futures::stream::Iter<std::vec::IntoIter<cucumber::parser::Result<cucumber::gherkin::Feature>>>;
+
+    fn parse(self, input: Vec<PathBuf>, cli: Self::Cli) -> Self::Output {
+        let all: Vec<_> = input
+            .into_iter()
+            .flat_map(|p| cucumber::Parser::parse(cucumber::parser::Basic::new(), p, cli.clone()).into_inner())
+            .collect();
+        futures::stream::iter(all)
+    }
+}
+
+/// Run the features under `paths` (files or folders): cucumber's report to
+/// `human`, and with `junit` a JUnit XML report there too.
+pub fn run(
+    rules: Arc<RuleSet>,
+    paths: &[PathBuf],
+    human: &mut dyn std::io::Write,
+    junit: Option<&mut dyn std::io::Write>,
+) -> Result<Outcome, String> {
     let rules = RULES.get_or_init(|| rules).clone();
     let _ = rules;
-    let mut failed = false;
     let mut features = 0;
     for path in paths {
         if !path.exists() {
             return Err(format!("`{}` does not exist", path.display()));
         }
         features += feature_count(path);
-        let cucumber = LawWorld::cucumber()
-            .with_default_cli()
-            .fail_on_skipped()
-            .before(|feature, _, _, world| {
-                world.feature_dir = feature.path.as_ref().and_then(|p| p.parent()).map(Path::to_path_buf);
-                async {}.boxed_local()
-            });
-        let ran_failed = match junit {
-            Some(file) => {
-                let out = std::fs::File::create(file).map_err(|e| format!("cannot write `{}`: {e}", file.display()))?;
-                let w = cucumber
-                    .with_writer(
-                        writer::Basic::raw(std::io::stdout(), writer::Coloring::Auto, 0)
-                            .summarized()
-                            .tee::<LawWorld, _>(writer::JUnit::for_tee(out, 0))
-                            .normalized(),
-                    )
-                    .run(path.clone());
-                let w = futures::executor::block_on(w);
-                cucumber::writer::Stats::<LawWorld>::execution_has_failed(&w)
-                    || cucumber::writer::Stats::<LawWorld>::skipped_steps(&w) > 0
-            }
-            None => {
-                let w = futures::executor::block_on(cucumber.run(path.clone()));
-                cucumber::writer::Stats::<LawWorld>::execution_has_failed(&w)
-                    || cucumber::writer::Stats::<LawWorld>::skipped_steps(&w) > 0
-            }
-        };
-        failed |= ran_failed;
     }
+    let cucumber = LawWorld::cucumber::<PathBuf>()
+        .with_parser(Paths)
+        .fail_on_skipped()
+        .before(|feature, _, _, world| {
+            world.feature_dir = feature.path.as_ref().and_then(|p| p.parent()).map(Path::to_path_buf);
+            async {}.boxed_local()
+        });
+    let basic = writer::Basic::raw(human, writer::Coloring::Auto, 0).summarized();
+    let failed = match junit {
+        Some(out) => {
+            let w = cucumber
+                .with_writer(basic.tee::<LawWorld, _>(writer::JUnit::for_tee(out, 0)).normalized())
+                .with_default_cli()
+                .run(paths.to_vec());
+            let w = futures::executor::block_on(w);
+            cucumber::writer::Stats::<LawWorld>::execution_has_failed(&w)
+                || cucumber::writer::Stats::<LawWorld>::skipped_steps(&w) > 0
+        }
+        None => {
+            let w = futures::executor::block_on(
+                cucumber
+                    .with_writer(basic.normalized())
+                    .with_default_cli()
+                    .run(paths.to_vec()),
+            );
+            cucumber::writer::Stats::<LawWorld>::execution_has_failed(&w)
+                || cucumber::writer::Stats::<LawWorld>::skipped_steps(&w) > 0
+        }
+    };
     Ok(Outcome { failed, features })
 }
 

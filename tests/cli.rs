@@ -20,6 +20,10 @@ fn certlex(args: &[&str]) -> Output {
         .unwrap()
 }
 
+fn certlex_owned(args: &[String]) -> Output {
+    certlex(&args.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -183,6 +187,238 @@ fn help_teaches_exit_codes() {
     let o = certlex(&["check", "--help"]);
     let out = stdout(&o);
     assert!(out.contains("Exit codes") && out.contains("--fail-on"), "{out}");
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("certlex-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn entries(dir: &std::path::Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+const UNDETERMINED_ONLY: &str = "corpus/certificates/good/rsa-ee.pem";
+
+#[test]
+fn allow_undetermined_lets_what_could_not_be_checked_pass() {
+    // Without its issuer the signature is undetermined: that fails closed.
+    let o = certlex(&["check", "--at", "2026-06-01", UNDETERMINED_ONLY]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stdout(&o).contains("undetermined"), "{}", stdout(&o));
+    let o = certlex(&["check", "--at", "2026-06-01", "--allow-undetermined", UNDETERMINED_ONLY]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("undetermined and needs-evidence allowed"),
+        "{}",
+        stdout(&o)
+    );
+    // It never lets an error through.
+    let o = certlex(&["check", "--allow-undetermined", NO_ISSUER_O]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn output_is_written_whole_and_only_when_complete() {
+    let dir = temp_dir("output");
+    let target = dir.join("report.sarif");
+    let o = certlex(&[
+        "check",
+        "--format",
+        "sarif",
+        "--output",
+        target.to_str().unwrap(),
+        GOOD,
+        NO_ISSUER_O,
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).is_empty(), "the report went to the file");
+    assert!(stderr(&o).contains("report written to"), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    assert_eq!(entries(&dir), ["report.sarif"], "no temporary file is left");
+    // A folder that does not exist: a usage error, nothing written.
+    let o = certlex(&[
+        "check",
+        "--output",
+        dir.join("no/such/dir/r.json").to_str().unwrap(),
+        GOOD,
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot write the report"), "{}", stderr(&o));
+    assert_eq!(entries(&dir), ["report.sarif"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_leaves_no_report_and_no_temporary_file() {
+    let dir = temp_dir("interrupt");
+    let inputs = dir.join("inputs");
+    std::fs::create_dir_all(&inputs).unwrap();
+    let pem = std::fs::read(GOOD).unwrap();
+    for i in 0..3000 {
+        std::fs::write(inputs.join(format!("c{i:04}.pem")), &pem).unwrap();
+    }
+    let out = dir.join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let target = out.join("report.json");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_certlex"))
+        .args(["check", "--format", "json", "--output", target.to_str().unwrap()])
+        .arg(&inputs)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until the report is being written (its temporary file exists).
+    let start = std::time::Instant::now();
+    while entries(&out).is_empty() && start.elapsed() < std::time::Duration::from_secs(20) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(entries(&out).len(), 1, "the temporary file appears while writing");
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "the run was interrupted before it finished");
+    assert!(entries(&out).is_empty(), "left behind: {:?}", entries(&out));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn waivers_are_reported_never_hidden() {
+    let dir = temp_dir("waivers");
+    let config = dir.join("certlex.toml");
+    let waiver = |expires: &str| {
+        format!(
+            "[[waiver]]\nrule = \"ESL-21-1\"\nsubjects = \"corpus/certificates/real/*.pem\"\nreason = \"kept for the record\"\napprover = \"Zhang San\"\nexpires = {expires}\n"
+        )
+    };
+    std::fs::write(&config, waiver("2026-12-31")).unwrap();
+    let c = config.to_str().unwrap().to_string();
+    let args = |c: &String| {
+        vec![
+            "check".to_string(),
+            "--at".into(),
+            "2026-06-01".into(),
+            "--config".into(),
+            c.clone(),
+            NO_ISSUER_O.into(),
+        ]
+    };
+    let o = certlex_owned(&args(&c));
+    // ESL-26 still needs evidence; the waived ESL-21-1 is shown, not counted.
+    let out = stdout(&o);
+    assert!(out.contains("ESL-21-1") && out.contains("fail (waived)"), "{out}");
+    assert!(
+        out.contains("waived: kept for the record (approved by Zhang San, until 2026-12-31"),
+        "{out}"
+    );
+    assert!(out.contains("1 blocking"), "{out}");
+    // Expired: the finding is not waived, and the waiver itself blocks.
+    std::fs::write(&config, waiver("2026-01-01")).unwrap();
+    let o = certlex_owned(&args(&c));
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("expired on 2026-01-01") && out.contains("3 blocking"),
+        "{out}"
+    );
+    // Broken: a located diagnostic and exit code 2.
+    std::fs::write(&config, waiver("2026-12-31").replace("ESL-21-1", "ESL-21-l")).unwrap();
+    let o = certlex_owned(&args(&c));
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("there is no rule `ESL-21-l`") && err.contains("did you mean `ESL-21-1`?"),
+        "{err}"
+    );
+    assert!(err.contains("certlex.toml:2:8"), "{err}");
+    // `certlex.toml` in the current directory is read without `--config`.
+    std::fs::write(&config, waiver("2026-12-31")).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_certlex"))
+        .args(["check", "--at", "2026-06-01", "--format", "json"])
+        .arg(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(NO_ISSUER_O))
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["waivers"][0]["file"], "certlex.toml");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn every_format_is_offered_and_piped_runs_show_no_progress() {
+    for format in ["human", "json", "jsonl", "sarif", "junit"] {
+        let o = certlex(&["check", "--format", format, "corpus/certificates"]);
+        assert!(o.status.code().is_some_and(|c| c <= 2), "{format}");
+        assert!(!stdout(&o).is_empty(), "{format}");
+        assert!(!stderr(&o).contains("files found"), "{format}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn test_writes_one_junit_document_for_several_paths() {
+    let dir = temp_dir("test-junit");
+    let target = dir.join("scenarios.xml");
+    let o = certlex(&[
+        "test",
+        "--format",
+        "junit",
+        "--output",
+        target.to_str().unwrap(),
+        "features/esl",
+        "corpus/features-bad/wrong-expectation.feature",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("scenarios"), "cucumber's report goes to stderr");
+    let xml = std::fs::read_to_string(&target).unwrap();
+    assert_eq!(xml.matches("<testsuites").count(), 1, "{xml}");
+    let suites = junit_parser::from_reader(std::io::Cursor::new(xml.as_bytes())).unwrap();
+    let failures: u64 = suites.suites.iter().map(|s| s.failures).sum();
+    assert_eq!(failures, 1, "the wrong expectation");
+    assert!(suites.suites.len() > 2);
+    // `--junit FILE` still writes the same report beside the human one.
+    let also = dir.join("also.xml");
+    let o = certlex(&[
+        "test",
+        "--junit",
+        also.to_str().unwrap(),
+        "corpus/features-bad/wrong-expectation.feature",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("expected pass, but it is fail"));
+    assert!(std::fs::read_to_string(&also).unwrap().contains("<testsuites"));
+    assert_eq!(entries(&dir), ["also.xml", "scenarios.xml"]);
+}
+
+#[test]
+fn diff_writes_its_output_file_atomically() {
+    let dir = temp_dir("diff");
+    let target = dir.join("diff.json");
+    let o = certlex(&[
+        "diff",
+        "--from",
+        "current",
+        "--to",
+        "draft-2024",
+        "--format",
+        "json",
+        "--output",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
+    assert_eq!(v["to"]["regime"], "draft-2024");
+    assert_eq!(entries(&dir), ["diff.json"]);
 }
 
 #[test]

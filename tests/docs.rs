@@ -26,3 +26,42 @@ fn the_facts_docs_are_generated_from_the_schemas() {
         );
     }
 }
+
+/// The `certlex check` line of the README's "Use in CI" pipeline runs here
+/// and writes a valid SARIF file.
+#[test]
+fn the_readme_ci_step_works() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let ci = readme.split("## Use in CI").nth(1).unwrap();
+    let line = ci
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("run: target/release/certlex "))
+        .expect("a `run: target/release/certlex …` step");
+    let dir = std::env::temp_dir().join(format!("certlex-readme-ci-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let sarif = dir.join("certlex.sarif");
+    let args: Vec<String> = line
+        .split_whitespace()
+        .map(|a| {
+            if a == "certlex.sarif" {
+                sarif.display().to_string()
+            } else {
+                a.to_string()
+            }
+        })
+        .collect();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_certlex"))
+        .args(&args)
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.code().is_some_and(|c| c <= 1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&sarif).unwrap()).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -193,7 +193,7 @@ fn the_documentation_and_json_schema_are_generated_from_the_schema() {
 fn reports_of_the_corpus_profiles() {
     use certlex::engine::Evaluator;
     use certlex::i18n::Lang;
-    use certlex::report::{Gate, Human, Meta, Reporter, Summary};
+    use certlex::report::Format;
 
     let rules = certlex::load::builtin().unwrap();
     let date = certlex::dates::parse_date("2025-06-01").unwrap();
@@ -203,26 +203,13 @@ fn reports_of_the_corpus_profiles() {
         let mut text = String::new();
         for regime in ["current", "draft-2024"] {
             let resolution = rules.law.resolve(regime, date).unwrap();
-            let meta = Meta {
-                regime: regime.to_string(),
-                date,
-                lang: Lang::En,
-            };
-            let gate = Gate::default();
-            let mut human = Human::new(Vec::new(), &rules, meta, gate, false, true);
             let evaluator = Evaluator::new(&rules, resolution);
-            let mut summary = Summary::default();
-            for s in &got.subjects {
-                let findings = evaluator.check(s);
-                summary.add(&findings, &rules, &gate);
-                human.subject(s, &findings).unwrap();
-            }
-            human.finish(&summary).unwrap();
+            let human = certlex::report::render(&rules, &evaluator, &got.subjects, Lang::En, Format::Human);
             text.push_str(&format!(
                 "$ certlex check --verbose --at 2025-06-01 --regime {regime} {}\n",
                 got.subjects[0].name
             ));
-            text.push_str(&String::from_utf8(human.out).unwrap());
+            text.push_str(&human);
             text.push('\n');
         }
         snapshot(&format!("report-{stem}"), &text);

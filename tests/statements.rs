@@ -14,6 +14,7 @@ use std::path::Path;
 use certlex::engine::Evaluator;
 use certlex::i18n::Lang;
 use certlex::input::{Candidate, Limits, read};
+use certlex::report::Format;
 
 #[test]
 fn reports_of_the_corpus_statements() {
@@ -41,8 +42,8 @@ fn reports_of_the_corpus_statements() {
         assert!(got.errors.is_empty(), "{}: {:?}", path.display(), got.errors);
         assert_eq!(got.subjects.len(), 1, "{}", path.display());
         let name = path.file_name().unwrap().to_string_lossy().replace('.', "_");
-        let human = certlex::report::render(&rules, &ev, &got.subjects, Lang::En, true);
-        let json = certlex::report::render(&rules, &ev, &got.subjects, Lang::En, false);
+        let human = certlex::report::render(&rules, &ev, &got.subjects, Lang::En, Format::Human);
+        let json = certlex::report::render(&rules, &ev, &got.subjects, Lang::En, Format::Json);
         insta::with_settings!({
             snapshot_path => "../snapshots/rule-statements",
             prepend_module_to_snapshot => false,

@@ -1,14 +1,15 @@
-//! `certlex check`: read inputs, evaluate every rule for each subject, report.
+//! `certlex check`: read inputs, evaluate every rule for each subject, apply
+//! the configured waivers, report in the chosen format.
 
-use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
-use super::{Global, RegimeArgs, load_rules, resolve};
+use super::{Global, RegimeArgs, load_rules, print_diags, resolve};
 use crate::engine::{Evaluator, Severity};
 use crate::input::Limits;
-use crate::report::{Gate, Human, Json, Meta, Reporter, Summary};
+use crate::report::{Format, Gate, Meta, Output, Summary};
 use crate::run::Item;
 
 #[derive(Args)]
@@ -24,13 +25,25 @@ pub struct CheckArgs {
     pub issuers: Vec<PathBuf>,
     #[command(flatten)]
     pub regime: RegimeArgs,
-    /// Output format.
+    /// Report format.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
+    /// Write the report to FILE instead of standard output; the file appears
+    /// only when the report is complete (never half written).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The configuration with the waivers (default: ./certlex.toml if present).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// The least severity of a failed rule that makes the run fail (exit 1).
+    /// Errors always fail it: `notice` is stricter than `error`, never looser.
     #[arg(long, value_enum, default_value = "error", value_name = "SEVERITY")]
     pub fail_on: FailOn,
-    /// Show every finding, passes included (human format).
+    /// Let undetermined and needs-evidence findings pass (they are still
+    /// reported); by default what could not be checked fails the run.
+    #[arg(long)]
+    pub allow_undetermined: bool,
+    /// Show every finding, passes included (human and SARIF).
     #[arg(long, short)]
     pub verbose: bool,
     /// Largest input file read, in bytes.
@@ -42,16 +55,20 @@ pub struct CheckArgs {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-pub enum Format {
-    Human,
-    Json,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
 pub enum FailOn {
     Error,
     Warning,
     Notice,
+}
+
+impl FailOn {
+    fn severity(self) -> Severity {
+        match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Notice => Severity::Notice,
+        }
+    }
 }
 
 pub fn run(g: &Global, a: &CheckArgs) -> u8 {
@@ -59,35 +76,54 @@ pub fn run(g: &Global, a: &CheckArgs) -> u8 {
     let Some(resolution) = resolve(&rules, &a.regime) else {
         return 2;
     };
-    let lang = g.lang();
-    let meta = Meta {
-        regime: resolution.regime.clone(),
-        date: resolution.date,
-        lang,
+    let mut config = match crate::config::load(a.config.as_deref(), &rules) {
+        Ok(c) => c,
+        Err(diags) => {
+            print_diags(diags.iter());
+            return 2;
+        }
     };
-    let gate = Gate {
-        fail_on: match a.fail_on {
-            FailOn::Error => Severity::Error,
-            FailOn::Warning => Severity::Warning,
-            FailOn::Notice => Severity::Notice,
+    let date = resolution.date;
+    let mut out = match &a.output {
+        None => Output::stdout(),
+        Some(path) => match Output::file(path) {
+            Ok(o) => o,
+            Err(e) => {
+                eprintln!("certlex: cannot write the report to `{}`: {e}", path.display());
+                return 2;
+            }
         },
-        allow_undetermined: false,
     };
-    let stdout = std::io::stdout();
-    let colour = super::colour(stdout.is_terminal());
-    let out = std::io::BufWriter::new(stdout.lock());
-    let mut reporter: Box<dyn Reporter> = match a.format {
-        Format::Human => Box::new(Human::new(out, &rules, meta, gate, colour, a.verbose)),
-        Format::Json => Box::new(Json::new(out, &rules, meta)),
+    if let Some(path) = &a.output {
+        remove_on_interrupt(&out, path);
+    }
+    let on_terminal = a.output.is_none() && std::io::stdout().is_terminal();
+    let meta = Meta {
+        gate: Gate {
+            fail_on: a.fail_on.severity(),
+            allow_undetermined: a.allow_undetermined,
+        },
+        verbose: a.verbose,
+        colour: a.format == Format::Human && super::colour(on_terminal),
+        ..Meta::new(resolution.clone(), g.lang())
     };
+    let gate = meta.gate;
     let limits = Limits {
         max_file_bytes: a.max_file_size,
         max_pem_blocks: a.max_pem_blocks,
     };
     let evaluator = Evaluator::new(&rules, resolution);
     let mut summary = Summary::default();
+    let bar = super::progress::Bar::new();
+    let quiet = crate::run::Quiet;
+    let progress: &dyn crate::run::Progress = if super::progress::wanted(std::io::stderr().is_terminal(), on_terminal) {
+        &bar
+    } else {
+        &quiet
+    };
     let result = (|| -> std::io::Result<()> {
-        crate::run::each(&a.paths, &a.issuers, &limits, |item| match item {
+        let mut reporter = crate::report::reporter(a.format, &mut out, &rules, meta)?;
+        crate::run::each_with(&a.paths, &a.issuers, &limits, progress, |item| match item {
             Item::Subject(s) => {
                 // Evidence named for a rule that does not exist is an input
                 // error; for a rule that takes none, a warning (on stderr).
@@ -99,7 +135,8 @@ pub fn run(g: &Global, a: &CheckArgs) -> u8 {
                     summary.input_errors += 1;
                     reporter.input_error(d)?;
                 }
-                let findings = evaluator.check(&s);
+                let mut findings = evaluator.check(&s);
+                config.waivers.apply(&s, &mut findings, date);
                 summary.add(&findings, &rules, &gate);
                 reporter.subject(&s, &findings)
             }
@@ -112,6 +149,7 @@ pub fn run(g: &Global, a: &CheckArgs) -> u8 {
                 reporter.skipped(&path, &why)
             }
         })?;
+        bar.finish();
         if summary.subjects == 0 && summary.input_errors == 0 {
             let d = crate::diag::Diag::error(
                 "certlex::input::nothing",
@@ -121,14 +159,57 @@ pub fn run(g: &Global, a: &CheckArgs) -> u8 {
             summary.input_errors += 1;
             reporter.input_error(&d)?;
         }
+        summary.set_waivers(config.waivers.outcomes(date));
         reporter.finish(&summary)
-    })();
+    })()
+    .and_then(|()| out.commit());
+    bar.finish();
     if let Err(e) = result {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("certlex: cannot write the report: {e}");
         }
         return 2;
     }
-    let _ = std::io::stdout().flush();
+    if let Some(path) = &a.output {
+        eprintln!("{}", closing_line(&summary, path, g.lang()));
+    }
     summary.exit_code()
+}
+
+/// What a run that wrote its report to a file says on standard error, for CI logs.
+fn closing_line(s: &Summary, path: &Path, lang: crate::i18n::Lang) -> String {
+    let verdict = if s.conformant() {
+        lang.pick("符合", "conformant")
+    } else {
+        lang.pick("不符合", "not conformant")
+    };
+    match lang {
+        crate::i18n::Lang::Zh => format!(
+            "certlex：{verdict}：{} 个对象，{} 个输入错误，{} 项不符合；报告已写入 {}",
+            s.subjects,
+            s.input_errors,
+            s.blocking,
+            path.display()
+        ),
+        crate::i18n::Lang::En => format!(
+            "certlex: {verdict}: {} subjects, {} input errors, {} blocking; report written to {}",
+            s.subjects,
+            s.input_errors,
+            s.blocking,
+            path.display()
+        ),
+    }
+}
+
+/// On Ctrl-C, remove the unfinished report's temporary file before exiting,
+/// so an interrupted run leaves nothing behind (a normal drop does the same
+/// for an error).
+fn remove_on_interrupt(out: &Output, target: &Path) {
+    let Some(temp) = out.temp_path() else { return };
+    let target = target.to_path_buf();
+    let _ = ctrlc::set_handler(move || {
+        let _ = std::fs::remove_file(&temp);
+        eprintln!("certlex: interrupted; `{}` was not written", target.display());
+        std::process::exit(130);
+    });
 }

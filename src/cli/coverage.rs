@@ -241,7 +241,7 @@ fn human_articles(out: &mut String, inst: &Instrument, articles: &[ArticleCovera
         let heading = article.and_then(|x| x.heading.get(lang)).unwrap_or("");
         let line = format!(
             "    {} {:>6}  {heading}",
-            pad(state_word(a.state, lang), 11),
+            crate::i18n::pad(state_word(a.state, lang), 11),
             ranges(&numbers)
         );
         let _ = writeln!(out, "{}", line.trim_end());
@@ -271,13 +271,6 @@ fn human_articles(out: &mut String, inst: &Instrument, articles: &[ArticleCovera
         }
         i = j;
     }
-}
-
-/// `s` padded to `width` terminal columns (a CJK character takes two).
-fn pad(s: &str, width: usize) -> String {
-    let wide = |c: char| ('\u{2e80}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c);
-    let cols: usize = s.chars().map(|c| if wide(c) { 2 } else { 1 }).sum();
-    format!("{s}{}", " ".repeat(width.saturating_sub(cols)))
 }
 
 fn human_rules(out: &mut String, rules: &RuleSet, cov: &Coverage, lang: Lang) {
@@ -641,8 +634,8 @@ mod tests {
 
     #[test]
     fn chinese_pads_by_terminal_columns() {
-        assert_eq!(pad("范围之外", 11), "范围之外   ");
-        assert_eq!(pad("cited", 11), "cited      ");
+        assert_eq!(crate::i18n::pad("范围之外", 11), "范围之外   ");
+        assert_eq!(crate::i18n::pad("cited", 11), "cited      ");
     }
 
     #[test]

@@ -17,6 +17,7 @@ use crate::i18n::{Lang, Text};
 use crate::input::Limits;
 use crate::law::diff::{Change, LawDiff, ParamSide, RuleRef, diff};
 use crate::law::{Citation, Resolution};
+use crate::report::Output;
 use crate::run::Item;
 
 #[derive(Args)]
@@ -42,9 +43,37 @@ pub struct DiffArgs {
     /// Certificates of the CAs that issued the subjects (files or directories).
     #[arg(long, value_name = "FILE|DIR")]
     pub issuers: Vec<PathBuf>,
-    /// Output format.
+    /// Output format. (SARIF and JUnit are not offered: a diff lists what
+    /// changes between two laws, not problems located in files nor tests
+    /// that pass or fail.)
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
+    /// Write the diff to FILE instead of standard output; the file appears
+    /// only when complete.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Write the whole text to standard output or atomically to a file: 0, or
+/// `None` when it could not be written (reported).
+fn write(path: Option<&std::path::Path>, text: &str) -> Option<u8> {
+    use std::io::Write as _;
+    let result = (|| -> std::io::Result<()> {
+        let mut out = match path {
+            Some(p) => Output::file(p)?,
+            None => Output::stdout(),
+        };
+        out.write_all(text.as_bytes())?;
+        out.commit()
+    })();
+    match result {
+        Ok(()) => Some(0),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Some(0),
+        Err(e) => {
+            eprintln!("certlex diff: cannot write the diff: {e}");
+            None
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -88,18 +117,15 @@ pub fn run(g: &Global, a: &DiffArgs) -> u8 {
     let lang = g.lang();
     if a.subjects.is_empty() {
         let d = law_diff(&rules, &from, &to);
-        print!(
-            "{}",
-            match a.format {
-                Format::Human => human(&rules, &d, &from, &to, lang),
-                Format::Json => json(&LawJson {
-                    from: &from,
-                    to: &to,
-                    diff: &d
-                }),
-            }
-        );
-        return 0;
+        let text = match a.format {
+            Format::Human => human(&rules, &d, &from, &to, lang),
+            Format::Json => json(&LawJson {
+                from: &from,
+                to: &to,
+                diff: &d,
+            }),
+        };
+        return write(a.output.as_deref(), &text).unwrap_or(2);
     }
     subjects(&rules, a, &from, &to, lang)
 }
@@ -258,6 +284,7 @@ struct FindingChange<'a> {
 }
 
 fn subjects(rules: &RuleSet, a: &DiffArgs, from: &Resolution, to: &Resolution, lang: Lang) -> u8 {
+    let mut o = String::new();
     let ea = Evaluator::new(rules, from.clone());
     let eb = Evaluator::new(rules, to.clone());
     let limits = Limits::default();
@@ -327,24 +354,22 @@ fn subjects(rules: &RuleSet, a: &DiffArgs, from: &Resolution, to: &Resolution, l
                 to: &'a Resolution,
                 changes: Vec<FindingChange<'a>>,
             }
-            print!(
-                "{}",
-                json(&Out {
-                    from,
-                    to,
-                    changes: list
-                })
-            );
+            o.push_str(&json(&Out {
+                from,
+                to,
+                changes: list,
+            }));
         }
         Format::Human => {
-            println!(
+            let _ = writeln!(
+                o,
                 "{} {} → {}",
                 lang.pick("结论差异：", "findings that change:"),
                 side(from),
                 side(to)
             );
             if rows.is_empty() && read_any {
-                println!("{}", lang.pick("没有结论发生变化", "no finding changes"));
+                let _ = writeln!(o, "{}", lang.pick("没有结论发生变化", "no finding changes"));
             }
             let label = |r: &Resolution| {
                 if from.regime == to.regime {
@@ -357,8 +382,9 @@ fn subjects(rules: &RuleSet, a: &DiffArgs, from: &Resolution, to: &Resolution, l
             let mut last = None;
             for (s, c) in &rows {
                 if last != Some(s) {
-                    println!("\n{s}");
-                    println!(
+                    let _ = writeln!(o, "\n{s}");
+                    let _ = writeln!(
+                        o,
                         "  {:<22} {:<16} {:<16} {}",
                         lang.pick("规则", "rule"),
                         la,
@@ -369,7 +395,8 @@ fn subjects(rules: &RuleSet, a: &DiffArgs, from: &Resolution, to: &Resolution, l
                 }
                 let (m, cs) = why(c);
                 let id = rules.rules.get(c.rule).map_or("?", |r| r.id.as_str());
-                println!(
+                let _ = writeln!(
+                    o,
                     "  {:<22} {:<16} {:<16} {}{}",
                     id,
                     c.from.status.word(),
@@ -380,8 +407,9 @@ fn subjects(rules: &RuleSet, a: &DiffArgs, from: &Resolution, to: &Resolution, l
             }
         }
     }
+    let written = write(a.output.as_deref(), &o);
     if input_errors.is_empty() {
-        0
+        written.unwrap_or(2)
     } else {
         print_diags(input_errors.iter());
         2

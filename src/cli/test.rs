@@ -1,20 +1,49 @@
 //! `certlex test`: run Gherkin features (executable statutory tests).
+//!
+//! Formats: `human` (cucumber's report) and `junit`. JSON and SARIF are not
+//! offered: a scenario is a test that passes or fails, not a subject with
+//! findings (the JSON schema) nor a problem located in a file (SARIF).
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use super::{Global, load_rules};
+use crate::report::Output;
 
 #[derive(Args)]
 pub struct TestArgs {
     /// Feature files or folders (default: `features/`).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Also write a JUnit XML report to FILE.
-    #[arg(long, value_name = "FILE")]
+    /// Report format: `junit` writes JUnit XML (cucumber's report then goes
+    /// to standard error).
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: TestFormat,
+    /// Write the report to FILE instead of standard output; the file appears
+    /// only when the run is complete.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Also write a JUnit XML report to FILE (written the same way).
+    #[arg(long, value_name = "FILE", conflicts_with = "format")]
     pub junit: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TestFormat {
+    Human,
+    Junit,
+}
+
+fn open(path: Option<&PathBuf>) -> Result<Output, u8> {
+    match path {
+        None => Ok(Output::stdout()),
+        Some(p) => Output::file(p).map_err(|e| {
+            eprintln!("certlex test: cannot write `{}`: {e}", p.display());
+            2
+        }),
+    }
 }
 
 pub fn run(g: &Global, a: &TestArgs) -> u8 {
@@ -24,7 +53,37 @@ pub fn run(g: &Global, a: &TestArgs) -> u8 {
     } else {
         a.paths.clone()
     };
-    match crate::scenario::run(Arc::new(rules), &paths, a.junit.as_deref()) {
+    let report = match open(a.output.as_ref()) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
+    // The chosen format goes to `report`; cucumber's own report to standard
+    // error when that is JUnit; `--junit FILE` adds a JUnit file.
+    let (mut human, mut junit) = match (a.format, &a.junit) {
+        (TestFormat::Junit, _) => (None, Some(report)),
+        (TestFormat::Human, Some(file)) => match open(Some(file)) {
+            Ok(j) => (Some(report), Some(j)),
+            Err(code) => return code,
+        },
+        (TestFormat::Human, None) => (Some(report), None),
+    };
+    let mut stderr = std::io::stderr();
+    let outcome = crate::scenario::run(
+        Arc::new(rules),
+        &paths,
+        match human.as_mut() {
+            Some(h) => h as &mut dyn std::io::Write,
+            None => &mut stderr,
+        },
+        junit.as_mut().map(|j| j as &mut dyn std::io::Write),
+    );
+    for out in [human, junit].into_iter().flatten() {
+        if let Err(e) = out.commit() {
+            eprintln!("certlex test: cannot write the report: {e}");
+            return 2;
+        }
+    }
+    match outcome {
         Ok(o) if o.failed => {
             eprintln!("certlex test: some scenarios failed");
             1

@@ -113,4 +113,8 @@ pub struct Finding {
     /// Where in the subject's source text that fact was read.
     #[serde(skip)]
     pub span: Option<Span>,
+    /// The waiver of the run's configuration that covers this finding: it
+    /// keeps its status and is reported, but does not block.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waiver: Option<std::sync::Arc<crate::config::Waiver>>,
 }

@@ -1,0 +1,93 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests may fail loudly"
+)]
+
+use super::*;
+use crate::config::WaiverState;
+use crate::engine::{Evaluator, Status};
+
+fn rules() -> RuleSet {
+    crate::load::builtin().unwrap()
+}
+
+fn parse_str(text: &str) -> Result<Config, Vec<Diag>> {
+    parse(&SourceFile::new("certlex.toml", text), &rules())
+}
+
+const GOOD: &str = r#"
+[[waiver]]
+rule = "ESL-21-1"
+subjects = "corpus/certificates/real/*.pem"
+reason = "a foreign root kept for the record"
+approver = "Zhang San, compliance"
+expires = 2026-12-31
+"#;
+
+#[test]
+fn a_waiver_reads() {
+    let c = parse_str(GOOD).unwrap();
+    assert!(!c.waivers.is_empty());
+}
+
+#[test]
+fn broken_configurations_are_located_errors() {
+    let cases = [
+        (GOOD.replace("ESL-21-1", "ESL-21-11"), "did you mean `ESL-21-1`?"),
+        (GOOD.replace("expires = 2026-12-31\n", ""), "missing field `expires`"),
+        (GOOD.replace("2026-12-31", "\"2026-12-31\""), "expires"),
+        (GOOD.replace("2026-12-31", "2026-12-31T10:00:00"), "is not a date"),
+        (GOOD.replace("2026-12-31", "2026-02-30"), "does not read"),
+        (GOOD.replace("real/*.pem", "real/[.pem"), "not a path glob"),
+        (GOOD.replace("Zhang San, compliance", " "), "`approver` is empty"),
+        (GOOD.replace("[[waiver]]", "[[waivers]]"), "unknown field `waivers`"),
+        (GOOD.replace("reason =", "reasons ="), "unknown field `reasons`"),
+    ];
+    for (text, want) in cases {
+        let diags = parse_str(&text).unwrap_err();
+        let all: String = diags.iter().map(Diag::render_plain).collect();
+        assert!(all.contains(want), "{want}: {all}");
+        assert!(all.contains("certlex.toml:"), "not located: {all}");
+    }
+}
+
+#[test]
+fn waived_findings_keep_their_status_and_expired_waivers_waive_nothing() {
+    let rules = rules();
+    let date = crate::dates::parse_date("2026-01-01").unwrap();
+    let ev = Evaluator::new(&rules, rules.law.resolve("current", date).unwrap());
+    let name = "corpus/certificates/real/autoridad-de-certificacion-firmaprofesional-cif-a62634068-2.pem";
+    let got = crate::input::read(
+        &crate::input::Candidate {
+            path: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(name),
+            explicit: true,
+        },
+        &crate::input::Limits::default(),
+        &crate::run::RunContext::new(),
+    );
+    let mut subject = got.subjects.into_iter().next().unwrap();
+    subject.name = format!("./{name}");
+    for (expires, waived, state) in [
+        ("2026-12-31", true, WaiverState::Used),
+        ("2026-01-01", true, WaiverState::Used),
+        ("2025-12-31", false, WaiverState::Expired),
+    ] {
+        let mut c = parse_str(&GOOD.replace("2026-12-31", expires)).unwrap();
+        let mut findings = ev.check(&subject);
+        c.waivers.apply(&subject, &mut findings, date);
+        let f = findings.iter().find(|f| rules.rules[f.rule].id == "ESL-21-1").unwrap();
+        assert_eq!(f.status, Status::Fail, "the status stays");
+        assert_eq!(f.waiver.is_some(), waived, "{expires}");
+        let passes_waived = findings.iter().any(|f| f.status == Status::Pass && f.waiver.is_some());
+        assert!(!passes_waived, "only adverse findings are waived");
+        let out = c.waivers.outcomes(date);
+        assert_eq!(out[0].state, state, "{expires}");
+    }
+    let mut c = parse_str(&GOOD.replace("real/*.pem", "good/*.pem")).unwrap();
+    let mut findings = ev.check(&subject);
+    c.waivers.apply(&subject, &mut findings, date);
+    assert_eq!(c.waivers.outcomes(date)[0].state, WaiverState::Unused);
+}

@@ -1,0 +1,216 @@
+//! Waivers: exceptions a CA has accepted, each for one rule on the subjects
+//! a path glob names, with a reason, an approver and an expiry date.
+//!
+//! A waived finding keeps its status and is reported with the waiver: it is
+//! never hidden, it only stops blocking. Only adverse findings (fail,
+//! undetermined, needs-evidence) can be waived. A waiver whose expiry date
+//! lies before the run's date waives nothing and itself blocks the run, so an
+//! exception cannot outlive its approval unnoticed; a waiver that waives
+//! nothing is a warning, since it no longer records a live exception.
+
+use std::sync::Arc;
+
+use globset::{GlobBuilder, GlobMatcher};
+use serde::Serialize;
+use time::Date;
+
+use super::{RawWaiver, span};
+use crate::diag::{Diag, suggestion};
+use crate::engine::{Finding, RuleSet};
+use crate::facts::Subject;
+use crate::source::{SourceFile, Span};
+
+/// One accepted exception, as reports show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Waiver {
+    pub rule: String,
+    /// The glob of subject paths it covers, as written.
+    pub subjects: String,
+    pub reason: String,
+    pub approver: String,
+    pub expires: Date,
+    /// The configuration file and the line of the waiver's `[[waiver]]`.
+    pub file: String,
+    pub line: usize,
+}
+
+/// What became of a waiver in a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WaiverState {
+    /// It waived at least one finding.
+    Used,
+    /// It waived nothing: a warning.
+    Unused,
+    /// Its expiry date is before the run's date: it waived nothing and blocks the run.
+    Expired,
+}
+
+impl WaiverState {
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::Used => "used",
+            Self::Unused => "unused",
+            Self::Expired => "expired",
+        }
+    }
+}
+
+/// A waiver and what it did, for the end of a report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WaiverUse {
+    #[serde(flatten)]
+    pub waiver: Arc<Waiver>,
+    pub state: WaiverState,
+    /// How many findings it waived.
+    pub findings: usize,
+}
+
+struct Entry {
+    waiver: Arc<Waiver>,
+    rule: usize,
+    glob: GlobMatcher,
+    used: usize,
+}
+
+/// The waivers of a run, with how often each was used.
+#[derive(Default)]
+pub struct Waivers {
+    entries: Vec<Entry>,
+}
+
+impl std::fmt::Debug for Waivers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.entries.iter().map(|e| &e.waiver)).finish()
+    }
+}
+
+/// A checked waiver, ready to match.
+pub(super) struct Checked(Entry);
+
+impl Waivers {
+    pub(super) fn new(list: Vec<Checked>) -> Self {
+        Self {
+            entries: list.into_iter().map(|c| c.0).collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Mark the adverse findings of `subject` that a waiver in force on
+    /// `date` covers (the first such waiver in the file).
+    pub fn apply(&mut self, subject: &Subject, findings: &mut [Finding], date: Date) {
+        if self.entries.is_empty() {
+            return;
+        }
+        let name = subject.name.trim_start_matches("./");
+        let path = crate::facts::file_of(name);
+        for f in findings.iter_mut().filter(|f| f.status.is_adverse()) {
+            let hit = self.entries.iter_mut().find(|e| {
+                e.rule == f.rule && date <= e.waiver.expires && (e.glob.is_match(path) || e.glob.is_match(name))
+            });
+            if let Some(e) = hit {
+                e.used += 1;
+                f.waiver = Some(e.waiver.clone());
+            }
+        }
+    }
+
+    /// Every waiver and what became of it, in file order.
+    pub fn outcomes(&self, date: Date) -> Vec<WaiverUse> {
+        self.entries
+            .iter()
+            .map(|e| WaiverUse {
+                waiver: e.waiver.clone(),
+                state: if e.waiver.expires < date {
+                    WaiverState::Expired
+                } else if e.used == 0 {
+                    WaiverState::Unused
+                } else {
+                    WaiverState::Used
+                },
+                findings: e.used,
+            })
+            .collect()
+    }
+}
+
+/// Check one waiver as written against the rules.
+pub(super) fn check(file: &Arc<SourceFile>, w: &RawWaiver, at: Span, rules: &RuleSet) -> Result<Checked, Vec<Diag>> {
+    let mut diags = Vec::new();
+    let rule_id = w.rule.get_ref();
+    let rule = rules.rule(rule_id).map(|(i, _)| i);
+    if rule.is_none() {
+        let ids = rules.rules.iter().map(|r| r.id.as_str());
+        diags.push(
+            Diag::error("certlex::config::unknown-rule", format!("there is no rule `{rule_id}`"))
+                .in_file(file)
+                .label(span(&w.rule), "not a rule id")
+                .help(suggestion(rule_id, ids).unwrap_or_else(|| "`certlex rules list` shows every rule id".into())),
+        );
+    }
+    let pattern = w.subjects.get_ref();
+    let glob = GlobBuilder::new(pattern)
+        .literal_separator(true)
+        .build()
+        .map(|g| g.compile_matcher());
+    if let Err(e) = &glob {
+        diags.push(
+            Diag::error("certlex::config::bad-glob", format!("`{pattern}` is not a path glob: {}", e.kind()))
+                .in_file(file)
+                .label(span(&w.subjects), "not a glob")
+                .help("write a path glob relative to where certlex runs, e.g. `corpus/certificates/ca/*.pem` (`**` spans folders)"),
+        );
+    }
+    for (field, value) in [("reason", &w.reason), ("approver", &w.approver)] {
+        if value.get_ref().trim().is_empty() {
+            diags.push(
+                Diag::error("certlex::config::empty", format!("the waiver's `{field}` is empty"))
+                    .in_file(file)
+                    .label(span(value), "empty")
+                    .help("a waiver records why the exception is accepted and who approved it"),
+            );
+        }
+    }
+    let expires = date(w.expires.get_ref());
+    if expires.is_none() {
+        diags.push(
+            Diag::error(
+                "certlex::config::bad-date",
+                format!("`{}` is not a date", w.expires.get_ref()),
+            )
+            .in_file(file)
+            .label(span(&w.expires), "a date without a time")
+            .help("write the expiry date as YYYY-MM-DD without quotes, e.g. `expires = 2026-12-31`"),
+        );
+    }
+    match (rule, glob, expires) {
+        (Some(rule), Ok(glob), Some(expires)) if diags.is_empty() => Ok(Checked(Entry {
+            waiver: Arc::new(Waiver {
+                rule: rule_id.clone(),
+                subjects: pattern.clone(),
+                reason: w.reason.get_ref().clone(),
+                approver: w.approver.get_ref().clone(),
+                expires,
+                file: file.name.clone(),
+                line: file.line_col(at.start).0,
+            }),
+            rule,
+            glob,
+            used: 0,
+        })),
+        _ => Err(diags),
+    }
+}
+
+/// A TOML local date (no time, no offset) as a date.
+fn date(d: &toml::value::Datetime) -> Option<Date> {
+    if d.time.is_some() || d.offset.is_some() {
+        return None;
+    }
+    let d = d.date?;
+    let month = time::Month::try_from(d.month).ok()?;
+    Date::from_calendar_date(i32::from(d.year), month, d.day).ok()
+}
