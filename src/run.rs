@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use x509_parser::certificate::X509Certificate;
 use x509_parser::extensions::ParsedExtension;
@@ -275,25 +276,75 @@ impl RunContext {
     }
 }
 
+/// Files handled together: read in parallel, then handed on in order.
+/// Bounded, so memory stays flat however large the corpus.
+fn batch_size() -> usize {
+    rayon::current_num_threads().max(1) * 64
+}
+
+/// What pass 1 keeps of one input file, worked out in parallel.
+enum Found {
+    /// Certificates that can issue others (DER), and standard input's bytes.
+    Certificates(Vec<Vec<u8>>, Option<Vec<u8>>),
+    /// A CA profile: read into the context in order, after the batch.
+    Profile(Vec<u8>),
+    Nothing,
+}
+
+fn pass_one(c: &Candidate, limits: &Limits) -> Found {
+    let bytes = match load(c, limits) {
+        Loaded::Bytes(b) => b,
+        Loaded::Skipped(_) | Loaded::Error(_) => return Found::Nothing,
+    };
+    // Not `input::detect`: pass 1 need not tell rule statements apart.
+    if !crate::input::certificate_like(&bytes) && crate::facts::profile::looks_like_profile(&bytes) {
+        return Found::Profile(bytes);
+    }
+    let issuers = crate::input::certificate_ders(&bytes, limits)
+        .into_iter()
+        .filter(|der| X509Certificate::from_der(der).is_ok_and(|(_, cert)| may_issue(&cert)))
+        .collect();
+    let stdin = (c.path.as_os_str() == "-").then_some(bytes);
+    Found::Certificates(issuers, stdin)
+}
+
 /// Pass 1 over files: the certificates of `inputs` that can issue others and
-/// every certificate of `issuers` (files or directories).
+/// every certificate of `issuers` (files or directories). Files are read in
+/// parallel; what they give enters the context in input order.
 pub fn gather(
     inputs: &[std::path::PathBuf],
     issuers: &[std::path::PathBuf],
     limits: &Limits,
-    progress: &dyn Progress,
+    progress: &(dyn Progress + Sync),
 ) -> Gathered {
     let mut g = Gathered::default();
-    for c in discover(inputs).flatten() {
-        g.files += 1;
-        progress.scanned();
-        let bytes = match load(&c, limits) {
-            Loaded::Bytes(b) => b,
-            Loaded::Skipped(_) | Loaded::Error(_) => continue,
-        };
-        g.context.add_bytes(&bytes, Origin::Input, limits);
-        if c.path.as_os_str() == "-" {
-            g.stdin = Some(bytes);
+    let mut walk = discover(inputs).flatten();
+    loop {
+        let batch: Vec<Candidate> = walk.by_ref().take(batch_size()).collect();
+        if batch.is_empty() {
+            break;
+        }
+        g.files += batch.len();
+        let found: Vec<Found> = batch
+            .par_iter()
+            .map(|c| {
+                progress.scanned();
+                pass_one(c, limits)
+            })
+            .collect();
+        for f in found {
+            match f {
+                Found::Certificates(ders, stdin) => {
+                    for der in &ders {
+                        g.context.add_certificate(der, Origin::Input);
+                    }
+                    if stdin.is_some() {
+                        g.stdin = stdin;
+                    }
+                }
+                Found::Profile(bytes) => crate::facts::profile::gather(&mut g.context, &bytes),
+                Found::Nothing => {}
+            }
         }
     }
     for c in discover(issuers) {
@@ -327,17 +378,18 @@ pub fn gather(
     g
 }
 
-/// One thing pass 2 yields: a subject to check, an input that could not be
-/// read, or a file of a directory walk that is not an input.
-pub enum Item {
-    Subject(crate::facts::Subject),
+/// One thing pass 2 yields: a subject to check with what `work` made of it,
+/// an input that could not be read, or a file of a directory walk that is
+/// not an input.
+pub enum Item<T> {
+    Subject(crate::facts::Subject, T),
     Error(Diag),
     Skipped { path: String, why: String },
 }
 
 /// What a long run tells a progress display. Pass 1 walks every input
 /// anyway, so it counts the files without holding their paths; pass 2
-/// reports each file as it is read.
+/// reports each file as it is read. Called from several threads.
 pub trait Progress {
     /// Pass 1 reached one more file.
     fn scanned(&self) {}
@@ -352,25 +404,19 @@ pub struct Quiet;
 
 impl Progress for Quiet {}
 
-/// A whole run over files: pass 1 gathers the context, pass 2 reads each
-/// input with it and hands every item to `visit`, in input order. Every
-/// command that checks files goes through here (`check`, `diff`, `facts`).
-pub fn each<E>(
+/// A whole run over files: pass 1 gathers the context; pass 2 reads each
+/// input with it and applies `work` to each subject (both on all cores),
+/// then hands every item to `visit` in input order, a batch at a time.
+/// Every command that checks files goes through here (`check`, `diff`,
+/// `facts`); `work` is where the expensive part goes (evaluating the rules),
+/// `visit` is where the ordered part goes (the report).
+pub fn each<T: Send, E>(
     inputs: &[std::path::PathBuf],
     issuers: &[std::path::PathBuf],
     limits: &Limits,
-    visit: impl FnMut(Item) -> Result<(), E>,
-) -> Result<(), E> {
-    each_with(inputs, issuers, limits, &Quiet, visit)
-}
-
-/// [`each`], telling `progress` how far it is.
-pub fn each_with<E>(
-    inputs: &[std::path::PathBuf],
-    issuers: &[std::path::PathBuf],
-    limits: &Limits,
-    progress: &dyn Progress,
-    mut visit: impl FnMut(Item) -> Result<(), E>,
+    progress: &(dyn Progress + Sync),
+    work: impl Fn(&crate::facts::Subject) -> T + Sync,
+    mut visit: impl FnMut(Item<T>) -> Result<(), E>,
 ) -> Result<(), E> {
     let gathered = gather(inputs, issuers, limits, progress);
     let ctx = &gathered.context;
@@ -378,35 +424,44 @@ pub fn each_with<E>(
     for d in gathered.errors {
         visit(Item::Error(d))?;
     }
-    for candidate in discover(inputs) {
+    let stdin = gathered.stdin.as_ref();
+    let one = |candidate: Result<Candidate, Diag>| -> Vec<Item<T>> {
         let candidate = match candidate {
             Ok(c) => c,
-            Err(d) => {
-                visit(Item::Error(d))?;
-                continue;
-            }
+            Err(d) => return vec![Item::Error(d)],
         };
-        let got = match &gathered.stdin {
+        let got = match stdin {
             Some(bytes) if candidate.path.as_os_str() == "-" => {
                 crate::input::read_bytes_as("-", bytes.clone(), true, limits, ctx)
             }
             _ => crate::input::read(&candidate, limits, ctx),
         };
         progress.read();
+        let mut items = Vec::with_capacity(got.subjects.len() + got.errors.len());
         if let Some(why) = got.skipped {
-            visit(Item::Skipped {
+            items.push(Item::Skipped {
                 path: candidate.path.display().to_string(),
                 why,
-            })?;
+            });
         }
-        for d in got.errors {
-            visit(Item::Error(d))?;
+        items.extend(got.errors.into_iter().map(Item::Error));
+        items.extend(got.subjects.into_iter().map(|s| {
+            let t = work(&s);
+            Item::Subject(s, t)
+        }));
+        items
+    };
+    let mut walk = discover(inputs);
+    loop {
+        let batch: Vec<Result<Candidate, Diag>> = walk.by_ref().take(batch_size()).collect();
+        if batch.is_empty() {
+            return Ok(());
         }
-        for s in got.subjects {
-            visit(Item::Subject(s))?;
+        let done: Vec<Vec<Item<T>>> = batch.into_par_iter().map(one).collect();
+        for item in done.into_iter().flatten() {
+            visit(item)?;
         }
     }
-    Ok(())
 }
 
 /// Can this certificate issue others? A CA (basic constraints cA), a

@@ -444,3 +444,21 @@ fn the_examples_in_docs_scenarios_md_run_and_pass() {
     let o = certlex(&["test", dir.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
 }
+
+#[test]
+fn the_report_is_the_same_on_one_thread_and_on_many() {
+    let run = |threads: &str| {
+        Command::new(env!("CARGO_BIN_EXE_certlex"))
+            .args(["check", "--format", "jsonl", "--at", "2026-06-01", "--issuers", "corpus/certificates/ca"])
+            .args(["corpus/certificates", "corpus/ca-profiles", "corpus/rule-statements"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap()
+    };
+    let one = run("1");
+    let many = run("8");
+    assert!(!one.stdout.is_empty());
+    assert_eq!(one.status.code(), many.status.code());
+    assert!(one.stdout == many.stdout, "reports differ between 1 and 8 threads");
+}

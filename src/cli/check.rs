@@ -116,15 +116,17 @@ pub fn run(g: &Global, a: &CheckArgs) -> u8 {
     let mut summary = Summary::default();
     let bar = super::progress::Bar::new();
     let quiet = crate::run::Quiet;
-    let progress: &dyn crate::run::Progress = if super::progress::wanted(std::io::stderr().is_terminal(), on_terminal) {
-        &bar
-    } else {
-        &quiet
-    };
+    let progress: &(dyn crate::run::Progress + Sync) =
+        if super::progress::wanted(std::io::stderr().is_terminal(), on_terminal) {
+            &bar
+        } else {
+            &quiet
+        };
     let result = (|| -> std::io::Result<()> {
         let mut reporter = crate::report::reporter(a.format, &mut out, &rules, meta)?;
-        crate::run::each_with(&a.paths, &a.issuers, &limits, progress, |item| match item {
-            Item::Subject(s) => {
+        let work = |s: &crate::facts::Subject| evaluator.check(s);
+        crate::run::each(&a.paths, &a.issuers, &limits, progress, work, |item| match item {
+            Item::Subject(s, mut findings) => {
                 // Evidence named for a rule that does not exist is an input
                 // error; for a rule that takes none, a warning (on stderr).
                 let (errors, warnings): (Vec<_>, Vec<_>) = crate::facts::profile::check_attestations(&s, &rules)
@@ -135,7 +137,6 @@ pub fn run(g: &Global, a: &CheckArgs) -> u8 {
                     summary.input_errors += 1;
                     reporter.input_error(d)?;
                 }
-                let mut findings = evaluator.check(&s);
                 config.waivers.apply(&s, &mut findings, date);
                 summary.add(&findings, &rules, &gate);
                 reporter.subject(&s, &findings)

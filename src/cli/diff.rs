@@ -291,11 +291,12 @@ fn subjects(rules: &RuleSet, a: &DiffArgs, from: &Resolution, to: &Resolution, l
     let mut input_errors = Vec::new();
     let mut read_any = false;
     let mut rows: Vec<(String, crate::engine::diff::Changed)> = Vec::new();
-    let _ = crate::run::each::<()>(&a.subjects, &a.issuers, &limits, |item| {
+    let work = |s: &crate::facts::Subject| changed_findings(&ea, &eb, s);
+    let _ = crate::run::each::<_, ()>(&a.subjects, &a.issuers, &limits, &crate::run::Quiet, work, |item| {
         match item {
-            Item::Subject(s) => {
+            Item::Subject(s, changed) => {
                 read_any = true;
-                rows.extend(changed_findings(&ea, &eb, &s).into_iter().map(|c| (s.name.clone(), c)));
+                rows.extend(changed.into_iter().map(|c| (s.name.clone(), c)));
             }
             Item::Error(d) => input_errors.push(d),
             Item::Skipped { .. } => {}

@@ -44,31 +44,38 @@ pub struct SchemaArgs {
 pub fn run_facts(a: &FactsArgs) -> u8 {
     let mut subjects = Vec::new();
     let mut errors = 0;
-    let _ = crate::run::each::<()>(std::slice::from_ref(&a.path), &a.issuers, &Limits::default(), |item| {
-        match item {
-            Item::Subject(s) => {
-                let mut o =
-                    serde_json::json!({ "name": s.name, "kind": s.kind, "facts": s.facts.to_json(s.kind.schema()) });
-                if !s.attestations.is_empty()
-                    && let Some(map) = o.as_object_mut()
-                {
-                    let evidence: serde_json::Map<String, serde_json::Value> = s
-                        .attestations
-                        .iter()
-                        .map(|a| (a.rule.clone(), a.evidence.clone().into()))
-                        .collect();
-                    map.insert("attestations".into(), evidence.into());
+    let inputs = std::slice::from_ref(&a.path);
+    let _ = crate::run::each::<_, ()>(
+        inputs,
+        &a.issuers,
+        &Limits::default(),
+        &crate::run::Quiet,
+        |_| (),
+        |item| {
+            match item {
+                Item::Subject(s, ()) => {
+                    let mut o = serde_json::json!({ "name": s.name, "kind": s.kind, "facts": s.facts.to_json(s.kind.schema()) });
+                    if !s.attestations.is_empty()
+                        && let Some(map) = o.as_object_mut()
+                    {
+                        let evidence: serde_json::Map<String, serde_json::Value> = s
+                            .attestations
+                            .iter()
+                            .map(|a| (a.rule.clone(), a.evidence.clone().into()))
+                            .collect();
+                        map.insert("attestations".into(), evidence.into());
+                    }
+                    subjects.push(o);
                 }
-                subjects.push(o);
+                Item::Error(d) => {
+                    errors += 1;
+                    print_diags([&d]);
+                }
+                Item::Skipped { .. } => {}
             }
-            Item::Error(d) => {
-                errors += 1;
-                print_diags([&d]);
-            }
-            Item::Skipped { .. } => {}
-        }
-        Ok(())
-    });
+            Ok(())
+        },
+    );
     match serde_json::to_string_pretty(&subjects) {
         Ok(s) => println!("{s}"),
         Err(e) => {

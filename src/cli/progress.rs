@@ -4,7 +4,8 @@
 //! [`THRESHOLD`] files, and never when the report itself is printed to that
 //! terminal (it shows its own progress there); nothing when piped.
 
-use std::cell::RefCell;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -19,21 +20,28 @@ pub fn wanted(stderr_is_terminal: bool, report_on_terminal: bool) -> bool {
     stderr_is_terminal && !report_on_terminal
 }
 
+/// Shared by the threads that read files: a counter and the bar, once shown.
 pub struct Bar {
-    scanned: RefCell<usize>,
-    bar: RefCell<Option<ProgressBar>>,
+    scanned: AtomicUsize,
+    bar: Mutex<Option<ProgressBar>>,
 }
 
 impl Bar {
     pub fn new() -> Self {
         Self {
-            scanned: RefCell::new(0),
-            bar: RefCell::new(None),
+            scanned: AtomicUsize::new(0),
+            bar: Mutex::new(None),
         }
     }
 
+    /// The bar, if shown (a poisoned lock only means another thread panicked
+    /// while drawing; the bar is still usable).
+    fn bar(&self) -> std::sync::MutexGuard<'_, Option<ProgressBar>> {
+        self.bar.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
     pub fn finish(&self) {
-        if let Some(b) = self.bar.borrow_mut().take() {
+        if let Some(b) = self.bar().take() {
             b.finish_and_clear();
         }
     }
@@ -41,10 +49,9 @@ impl Bar {
 
 impl Progress for Bar {
     fn scanned(&self) {
-        let mut n = self.scanned.borrow_mut();
-        *n += 1;
-        let mut bar = self.bar.borrow_mut();
-        if *n == THRESHOLD {
+        let n = self.scanned.fetch_add(1, Ordering::Relaxed) + 1;
+        let mut bar = self.bar();
+        if n == THRESHOLD {
             let b = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
             b.set_style(
                 ProgressStyle::with_template("{spinner} {pos} files found {elapsed}")
@@ -53,12 +60,12 @@ impl Progress for Bar {
             *bar = Some(b);
         }
         if let Some(b) = bar.as_ref() {
-            b.set_position(*n as u64);
+            b.set_position(n as u64);
         }
     }
 
     fn total(&self, files: usize) {
-        let mut bar = self.bar.borrow_mut();
+        let mut bar = self.bar();
         if let Some(b) = bar.take() {
             b.finish_and_clear();
         }
@@ -73,7 +80,7 @@ impl Progress for Bar {
     }
 
     fn read(&self) {
-        if let Some(b) = self.bar.borrow().as_ref() {
+        if let Some(b) = self.bar().as_ref() {
             b.inc(1);
         }
     }
