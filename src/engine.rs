@@ -59,6 +59,17 @@ impl Rule {
     }
 }
 
+impl Rule {
+    /// The citations as written in rule files: `ESL 21(1), MEASURES-2015 5(3)`.
+    pub fn citations_text(&self) -> String {
+        self.cites
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 /// The registry of rules and the law they cite, ready to evaluate.
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
@@ -255,13 +266,5 @@ fn duration(days: i64, lang: Lang) -> String {
 }
 
 fn group_thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
+    crate::i18n::group_digits(n, ',')
 }

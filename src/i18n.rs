@@ -32,6 +32,23 @@ impl Lang {
     }
 }
 
+/// A whole number with its digits grouped by three: `group_digits(30000000, ',')`
+/// is `30,000,000` (reports), with `'_'` it is `30_000_000` (rule files, YAML).
+pub fn group_digits(n: i64, separator: char) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A text in Chinese and/or English.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Text {

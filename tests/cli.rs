@@ -449,7 +449,15 @@ fn the_examples_in_docs_scenarios_md_run_and_pass() {
 fn the_report_is_the_same_on_one_thread_and_on_many() {
     let run = |threads: &str| {
         Command::new(env!("CARGO_BIN_EXE_certlex"))
-            .args(["check", "--format", "jsonl", "--at", "2026-06-01", "--issuers", "corpus/certificates/ca"])
+            .args([
+                "check",
+                "--format",
+                "jsonl",
+                "--at",
+                "2026-06-01",
+                "--issuers",
+                "corpus/certificates/ca",
+            ])
             .args(["corpus/certificates", "corpus/ca-profiles", "corpus/rule-statements"])
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .env("RAYON_NUM_THREADS", threads)

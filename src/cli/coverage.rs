@@ -553,12 +553,7 @@ fn html_rule(o: &mut String, rules: &RuleSet, cov: &Coverage, id: &str) {
     let Some((_, rule)) = rules.rule(id) else {
         return;
     };
-    let cites = rule
-        .cites
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(", ");
+    let cites = rule.citations_text();
     let _ = writeln!(
         o,
         "<div class=\"rule\"><a href=\"#rule-{}\"><code>{}</code></a> {} · {} <span class=\"note\">({}; {}; cites {})</span>",

@@ -41,7 +41,7 @@ pub fn run(g: &Global, c: &RulesCommand) -> u8 {
             let Some(rules) = load_rules(g) else { return 2 };
             let lang = g.lang();
             for r in &rules.rules {
-                let cites = r.cites.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+                let cites = r.citations_text();
                 println!(
                     "{:<24} {:<15} {:<8} {:<28} {}",
                     r.id,

@@ -184,18 +184,10 @@ pub fn quote(s: &str) -> String {
 
 /// Whole numbers of five digits or more are grouped by `_`: `30_000_000`.
 pub fn int(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    if digits.len() < 5 {
+    if n.unsigned_abs() < 10_000 {
         return n.to_string();
     }
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('_');
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
+    crate::i18n::group_digits(n, '_')
 }
 
 pub fn literal(l: &Literal) -> String {

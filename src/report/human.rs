@@ -82,12 +82,7 @@ impl<'a, W: Write> Human<'a, W> {
         let Some(rule) = self.rules.rules.get(f.rule) else {
             return Ok(());
         };
-        let cites = rule
-            .cites
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join(", ");
+        let cites = rule.citations_text();
         let severity = if f.status == Status::Fail {
             rule.severity.name(lang)
         } else {

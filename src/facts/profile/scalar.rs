@@ -20,15 +20,7 @@ fn bad(message: impl Into<String>, help: impl Into<String>) -> Bad {
 
 /// `70_000_000` with `_` between thousands.
 pub fn group(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('_');
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
+    crate::i18n::group_digits(n, '_')
 }
 
 /// A whole number written as text: digits with optional `_` separators
