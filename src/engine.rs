@@ -206,8 +206,8 @@ fn undetermined(blame: Option<&Blame>) -> Text {
             format!("`{}` is not stated, so this could not be checked", b.fact),
         ),
         Why::Unknown(why) => Text::both(
-            format!("无法确定 `{}`：{why}", b.fact),
-            format!("`{}` could not be determined: {why}", b.fact),
+            format!("无法确定 `{}`：{}", b.fact, why.get_or(Lang::Zh, "")),
+            format!("`{}` could not be determined: {}", b.fact, why.get_or(Lang::En, "")),
         ),
         Why::NoParameterValue => Text::both(
             format!("参数 `{}` 在所选法律状态下没有适用的值", b.fact),

@@ -180,7 +180,10 @@ impl RunContext {
     /// the run states approvals, since certlex cannot know of one otherwise.
     pub fn recognized(&self, organization: Option<&str>, country: Option<&str>) -> Value {
         let Some(list) = &self.recognitions else {
-            return Value::unknown("no CA profile in this run states approvals of foreign providers (ESL 26)");
+            return Value::unknown(
+                "本次检查中没有机构概况载明对境外电子认证服务提供者的核准（电子签名法第二十六条）",
+                "no CA profile in this run states approvals of foreign providers (ESL 26)",
+            );
         };
         let Some(org) = organization else {
             return Value::Bool(false);
@@ -206,6 +209,7 @@ impl RunContext {
     pub fn chain_filed(&self, fingerprints: &[String], complete: bool) -> Value {
         let Some(filed) = &self.filed_chains else {
             return Value::unknown(
+                "本次检查中没有机构概况列出向主管部门备案的证书链；请将证书与其机构概况一同检查",
                 "no CA profile in this run lists the chains filed with the regulator; check the certificates with their CA's profile",
             );
         };
@@ -216,6 +220,7 @@ impl RunContext {
             (true, _) => Value::Bool(true),
             (false, true) => Value::Bool(false),
             (false, false) => Value::unknown(
+                "输入中该证书以上的证书链不完整，已找到的证书都不属于备案的证书链；请用 `--issuers` 提供认证机构证书",
                 "the chain above this certificate is not complete among the inputs, and no certificate found on it is a filed chain; give the CA certificates with `--issuers`",
             ),
         }

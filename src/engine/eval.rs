@@ -42,7 +42,7 @@ pub enum Why {
     /// The subject does not state the fact.
     Absent,
     /// The fact could not be determined (the text says why).
-    Unknown(Arc<str>),
+    Unknown(Arc<crate::i18n::Text>),
     /// No value of a parameter applies under the regime.
     NoParameterValue,
 }
@@ -145,7 +145,10 @@ fn get<'a>(e: &'a CExpr, env: &Env<'a>, vars: &mut Vec<&'a Value>) -> Got<'a> {
                 blame: None,
             },
             None => Got {
-                value: Cow::Owned(Value::unknown("no value applies under this regime")),
+                value: Cow::Owned(Value::unknown(
+                    "在此法律状态下没有适用的值",
+                    "no value applies under this regime",
+                )),
                 blame: Some(Blame {
                     fact: name.to_string(),
                     span: None,
@@ -194,7 +197,7 @@ fn get<'a>(e: &'a CExpr, env: &Env<'a>, vars: &mut Vec<&'a Value>) -> Got<'a> {
                     Truth::False => {}
                     Truth::Unknown => {
                         return Got {
-                            value: Cow::Owned(Value::unknown("an element could not be checked")),
+                            value: Cow::Owned(Value::unknown("有一个元素无法检查", "an element could not be checked")),
                             blame: o.blame,
                         };
                     }
@@ -211,7 +214,7 @@ fn get<'a>(e: &'a CExpr, env: &Env<'a>, vars: &mut Vec<&'a Value>) -> Got<'a> {
             let value = match o.truth {
                 Truth::True => Value::Bool(true),
                 Truth::False => Value::Bool(false),
-                Truth::Unknown => Value::unknown("could not be determined"),
+                Truth::Unknown => Value::unknown("无法确定", "could not be determined"),
             };
             Got {
                 value: Cow::Owned(value),

@@ -213,7 +213,10 @@ fn public_key(cert: &X509Certificate) -> Record {
         Ok(PublicKey::RSA(k)) => Value::Int(k.key_size() as i64),
         Ok(PublicKey::EC(p)) if sm2 || curve.is_some() => Value::Int(if sm2 { 256 } else { p.key_size() as i64 }),
         Ok(PublicKey::Unknown(k)) if algorithm == "ed25519" => Value::Int(k.len() as i64 * 8),
-        _ => Value::unknown(format!("the size of `{algorithm}` keys cannot be read here")),
+        _ => Value::unknown(
+            format!("无法在此读取 `{algorithm}` 密钥的长度"),
+            format!("the size of `{algorithm}` keys cannot be read here"),
+        ),
     };
     let usable = match (&parsed, algorithm.as_str()) {
         (_, "sm2") => Value::Bool(verify::sm2_point_ok(spki)),
@@ -221,7 +224,10 @@ fn public_key(cert: &X509Certificate) -> Record {
         (Ok(PublicKey::EC(p)), "ec") => Value::Bool(!p.data().is_empty()),
         (Ok(PublicKey::Unknown(k)), "ed25519") => Value::Bool(k.len() == 32),
         (Err(_), "rsa" | "ec") => Value::Bool(false),
-        _ => Value::unknown(format!("certlex cannot read `{algorithm}` keys")),
+        _ => Value::unknown(
+            format!("certlex 无法读取 `{algorithm}` 密钥"),
+            format!("certlex cannot read `{algorithm}` keys"),
+        ),
     };
     r.set("algorithm", algorithm);
     r.set("oid", oid);

@@ -4,14 +4,16 @@
 use std::sync::Arc;
 
 use super::schema::{Field, Ty, lookup};
+use crate::i18n::Text;
 use crate::source::Span;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     /// The subject does not have this (e.g. no O attribute in the issuer).
     Absent,
-    /// The fact exists but could not be determined; the text says why.
-    Unknown(Arc<str>),
+    /// The fact exists but could not be determined; the text says why, in
+    /// Chinese and English (reports in either language quote it).
+    Unknown(Arc<Text>),
     Bool(bool),
     Int(i64),
     Str(Arc<str>),
@@ -28,8 +30,8 @@ impl Value {
         Value::Str(s.into())
     }
 
-    pub fn unknown(why: impl Into<Arc<str>>) -> Self {
-        Value::Unknown(why.into())
+    pub fn unknown(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Value::Unknown(Arc::new(Text::both(zh, en)))
     }
 
     /// `Some(v)` → the value, `None` → absent.

@@ -107,7 +107,7 @@ fn subject() -> Subject {
             _ => unreachable!(),
         };
         let mut b = RecordBuilder::new(fields);
-        b.set("verified", Value::unknown("no issuer"));
+        b.set("verified", Value::unknown("没有颁发者", "no issuer"));
         b.finish()
     };
     let mut b = RecordBuilder::new(SCHEMA);

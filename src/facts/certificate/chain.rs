@@ -13,6 +13,7 @@ use x509_parser::prelude::FromDer;
 use super::schema::{CHAIN, SIGNATURE};
 use super::verify::{Verdict, verify};
 use crate::facts::{Record, RecordBuilder, Value};
+use crate::i18n::Text;
 use crate::run::{IssuerLink, RunContext, subject_key_id};
 
 /// How far up a chain certlex walks (real chains have 2 to 5 certificates).
@@ -78,7 +79,7 @@ enum Search {
     /// Candidates exist, and none has a key the signature verifies with.
     Invalid,
     /// A candidate's signature could not be checked (the text says why).
-    Unsupported(String),
+    Unsupported(Text),
     NotAvailable,
 }
 
@@ -108,10 +109,10 @@ fn find_issuer(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Search {
     }
 }
 
-fn all_unknown(fields: &'static [crate::facts::Field], why: &str, set: &[(&str, Value)]) -> Record {
+fn all_unknown(fields: &'static [crate::facts::Field], why: &Text, set: &[(&str, Value)]) -> Record {
     let mut r = RecordBuilder::new(fields);
     for f in fields {
-        r.set(f.name, Value::unknown(why));
+        r.set(f.name, Value::Unknown(Arc::new(why.clone())));
     }
     for (name, v) in set {
         r.set(name, v.clone());
@@ -125,7 +126,7 @@ pub(super) fn link(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Link
     let self_signed_value = match &own {
         Verdict::Valid => Value::Bool(true),
         Verdict::Invalid => Value::Bool(false),
-        Verdict::Unsupported(w) => Value::unknown(w.as_str()),
+        Verdict::Unsupported(w) => Value::Unknown(Arc::new(w.clone())),
     };
     let signature = |verified: Value| {
         let mut s = RecordBuilder::new(SIGNATURE);
@@ -154,16 +155,22 @@ pub(super) fn link(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Link
     let (verified, chain) = match search {
         Search::Found(index, issuer_der) => match X509Certificate::from_der(&issuer_der) {
             Ok((_, issuer)) => (Value::Bool(true), chain_facts(cert, &issuer, Some(index), ctx)),
-            Err(_) => (Value::unknown("the issuer's certificate does not parse"), not_found("")),
+            Err(_) => (
+                Value::unknown("颁发者证书无法解析", "the issuer's certificate does not parse"),
+                not_found(None),
+            ),
         },
-        Search::Unsupported(w) => (Value::unknown(w.as_str()), not_found(&w)),
-        Search::Invalid => (Value::Bool(false), not_found("")),
+        Search::Unsupported(w) => (Value::Unknown(Arc::new(w.clone())), not_found(Some(&w))),
+        Search::Invalid => (Value::Bool(false), not_found(None)),
         Search::NotAvailable => match own {
-            Verdict::Unsupported(w) if claims_self_signed => (Value::unknown(w.as_str()), not_found(&w)),
-            Verdict::Invalid if claims_self_signed => (Value::Bool(false), not_found("")),
+            Verdict::Unsupported(w) if claims_self_signed => (Value::Unknown(Arc::new(w.clone())), not_found(Some(&w))),
+            Verdict::Invalid if claims_self_signed => (Value::Bool(false), not_found(None)),
             _ => (
-                Value::unknown("the issuer's certificate is not among the inputs; give it with `--issuers`"),
-                not_found(""),
+                Value::unknown(
+                    "颁发者证书不在输入之中，请用 `--issuers` 提供",
+                    "the issuer's certificate is not among the inputs; give it with `--issuers`",
+                ),
+                not_found(None),
             ),
         },
     };
@@ -195,13 +202,12 @@ fn ancestors(index: usize, ctx: &RunContext) -> (Vec<usize>, bool) {
     (out, false)
 }
 
-fn not_found(why: &str) -> Record {
-    let why = if why.is_empty() {
-        "no certificate whose key verifies the signature is among the inputs or `--issuers`"
-    } else {
-        why
-    };
-    all_unknown(CHAIN, why, &[("issuer_found", Value::Bool(false))])
+fn not_found(why: Option<&Text>) -> Record {
+    let default = Text::both(
+        "输入和 `--issuers` 中没有其密钥能验证该签名的证书",
+        "no certificate whose key verifies the signature is among the inputs or `--issuers`",
+    );
+    all_unknown(CHAIN, why.unwrap_or(&default), &[("issuer_found", Value::Bool(false))])
 }
 
 fn chain_facts(cert: &X509Certificate, issuer: &X509Certificate, index: Option<usize>, ctx: &RunContext) -> Record {
@@ -215,9 +221,10 @@ fn chain_facts(cert: &X509Certificate, issuer: &X509Certificate, index: Option<u
     let issuer_is_ca = match basic_ca(issuer) {
         Some(ca) => Value::Bool(ca),
         None if issuer.tbs_certificate.version.0 < 2 && self_issued(issuer) => Value::Bool(true),
-        None if issuer.tbs_certificate.version.0 < 2 => {
-            Value::unknown("the issuer is an X.509 v1 certificate, which cannot state that it is a CA")
-        }
+        None if issuer.tbs_certificate.version.0 < 2 => Value::unknown(
+            "颁发者是 X.509 第1版证书，无法表明自己是认证机构",
+            "the issuer is an X.509 v1 certificate, which cannot state that it is a CA",
+        ),
         None => Value::Bool(false),
     };
     r.set("issuer_is_ca", issuer_is_ca);
@@ -304,9 +311,10 @@ fn walk(cert: &X509Certificate, index: usize, ctx: &RunContext) -> (Value, i64, 
     let ok = match (violated, anchored) {
         (true, _) => Value::Bool(false),
         (false, true) => Value::Bool(true),
-        (false, false) => {
-            Value::unknown("the chain above the issuer is not complete, so path lengths above it cannot be checked")
-        }
+        (false, false) => Value::unknown(
+            "颁发者以上的证书链不完整，无法检查其上的路径长度",
+            "the chain above the issuer is not complete, so path lengths above it cannot be checked",
+        ),
     };
     (ok, length, anchored)
 }

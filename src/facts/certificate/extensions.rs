@@ -91,7 +91,10 @@ fn identity_code(ext: &X509Extension, oid: &str) -> Value {
     r.set("kind", identity_kind(oid));
     r.set(
         "value",
-        der_text(ext.value, 2).map_or_else(|| Value::unknown("the value is not a text string"), Value::from),
+        der_text(ext.value, 2).map_or_else(
+            || Value::unknown("该值不是文字串", "the value is not a text string"),
+            Value::from,
+        ),
     );
     r.set("critical", ext.critical);
     Value::Record(r.finish())
@@ -136,11 +139,15 @@ pub(super) fn extensions(cert: &X509Certificate, r: &mut RecordBuilder) {
         if let ParsedExtension::ParseError { error } = parsed {
             // Fail closed: what a broken extension would have said is unknown.
             if let Some(fact) = fact_of(&oid) {
-                let why = format!("the `{}` extension does not decode ({error})", oid_name(&ext.oid));
-                r.set(fact, Value::unknown(why.as_str()));
+                let name = oid_name(&ext.oid);
+                let why = Value::unknown(
+                    format!("`{name}` 扩展项无法解码（{error}）"),
+                    format!("the `{name}` extension does not decode ({error})"),
+                );
                 if fact == "basic_constraints" {
-                    r.set("is_ca", Value::unknown(why));
+                    r.set("is_ca", why.clone());
                 }
+                r.set(fact, why);
             }
             continue;
         }

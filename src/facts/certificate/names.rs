@@ -63,10 +63,13 @@ pub(super) fn name(n: &X509Name) -> Record {
         let text = attr_text(attr);
         let value = match &text {
             Some(t) => Value::str(t.as_str()),
-            None => Value::unknown(format!(
-                "the {} value cannot be decoded as text",
-                encoding_name(attr.attr_value().tag())
-            )),
+            None => {
+                let encoding = encoding_name(attr.attr_value().tag());
+                Value::unknown(
+                    format!("{encoding} 编码的值无法解码为文字"),
+                    format!("the {encoding} value cannot be decoded as text"),
+                )
+            }
         };
         let field = match &*oid {
             "2.5.4.6" => Some("country"),

@@ -20,7 +20,7 @@ pub const SM2_DISTID: &str = "1234567812345678";
 pub enum Verdict {
     Valid,
     Invalid,
-    Unsupported(String),
+    Unsupported(crate::i18n::Text),
 }
 
 /// Does `cert` carry a valid signature by the key `issuer`?
@@ -36,15 +36,19 @@ pub fn verify(cert: &X509Certificate, issuer: &SubjectPublicKeyInfo) -> Verdict 
         let sha1 = matches!(&*alg, "1.2.840.113549.1.1.5" | "1.3.14.3.2.29");
         let least = if sha1 { 1024 } else { 2048 };
         if bits < least || bits > 8192 {
-            return Verdict::Unsupported(format!(
-                "RSA signatures by {bits}-bit keys cannot be checked here (ring accepts {least} to 8192 bits)"
+            return Verdict::Unsupported(crate::i18n::Text::both(
+                format!("无法在此检查 {bits} 位 RSA 密钥的签名（ring 只接受 {least} 至 8192 位）"),
+                format!("RSA signatures by {bits}-bit keys cannot be checked here (ring accepts {least} to 8192 bits)"),
             ));
         }
     }
     match cert.verify_signature(Some(issuer)) {
         Ok(()) => Verdict::Valid,
         Err(X509Error::SignatureVerificationError) => Verdict::Invalid,
-        Err(e) => Verdict::Unsupported(format!("the signature algorithm `{alg}` cannot be checked here ({e})")),
+        Err(e) => Verdict::Unsupported(crate::i18n::Text::both(
+            format!("无法在此检查签名算法 `{alg}`（{e}）"),
+            format!("the signature algorithm `{alg}` cannot be checked here ({e})"),
+        )),
     }
 }
 
@@ -61,7 +65,10 @@ fn verify_sm2(cert: &X509Certificate, issuer: &SubjectPublicKeyInfo) -> Verdict 
         return Verdict::Invalid;
     }
     let Ok(key) = sm2::dsa::VerifyingKey::from_sec1_bytes(SM2_DISTID, &issuer.subject_public_key.data) else {
-        return Verdict::Unsupported("the issuer's SM2 public key is not a point on the SM2 curve".into());
+        return Verdict::Unsupported(crate::i18n::Text::both(
+            "颁发者的 SM2 公钥不是 SM2 曲线上的点",
+            "the issuer's SM2 public key is not a point on the SM2 curve",
+        ));
     };
     let Ok(sig) = sm2::dsa::Signature::from_der(&cert.signature_value.data) else {
         return Verdict::Invalid;

@@ -75,10 +75,13 @@ fn staff(got: &mut Slots, anchor: Span) {
     let total = match missing.as_slice() {
         [] => Value::Int(total),
         m if m.len() == parts.len() => return,
-        m => Value::unknown(format!(
-            "{} not stated",
-            m.iter().map(|p| format!("`staff.{p}`")).collect::<Vec<_>>().join(", ")
-        )),
+        m => {
+            let names: Vec<String> = m.iter().map(|p| format!("`staff.{p}`")).collect();
+            Value::unknown(
+                format!("未载明 {}", names.join("、")),
+                format!("{} not stated", names.join(", ")),
+            )
+        }
     };
     set(f, got, "total", total, anchor);
 }
