@@ -23,7 +23,7 @@ for n in "${SIZES[@]}"; do
     args=(check --format jsonl --at 2026-06-01)
     [[ $issuers == yes ]] && args+=(--issuers corpus/certificates/ca)
     /usr/bin/time -f '%e %U %S %M' -o target/e2e.time "$BIN" "${args[@]}" "$dir" >/dev/null || true
-    read -r wall user sys rss <target/e2e.time
+    read -r wall user sys rss < <(tail -n 1 target/e2e.time)
     awk -v n="$n" -v i="$issuers" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" 'BEGIN {
       printf "%-9d %-12s %12.2f %14.0f %10.0f %7.1f MB\n", n, i, w, n / w, n / (u + s), r / 1024 }'
   done

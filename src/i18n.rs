@@ -52,10 +52,11 @@ pub fn group_digits(n: i64, separator: char) -> String {
 /// A text in Chinese and/or English.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Text {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub zh: Option<String>,
+    // English first: JSON objects list their keys in alphabetical order.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zh: Option<String>,
 }
 
 impl Text {

@@ -6,12 +6,15 @@
 
 use std::io::{self, Write};
 
+use serde::Serialize;
 use serde_json::{Value as J, json};
 
 use super::{Meta, Reporter, Summary, region};
 use crate::config::WaiverUse;
 use crate::diag::Diag;
-use crate::engine::{Finding, RuleSet};
+use crate::config::Waiver;
+use crate::engine::{Finding, RuleSet, Severity, Status};
+use crate::i18n::Text;
 use crate::facts::Subject;
 
 /// Version of the JSON (and JSON Lines) report's shape: additions keep it,
@@ -50,7 +53,7 @@ impl<'a, W: Write> Json<'a, W> {
 
 /// `v` pretty-printed, its lines after the first indented by `by` spaces,
 /// to sit inside the streamed document.
-pub(super) fn indented(v: &J, by: usize) -> String {
+pub(super) fn indented(v: &impl Serialize, by: usize) -> String {
     let text = serde_json::to_string_pretty(v).unwrap_or_default();
     text.replace('\n', &format!("\n{}", " ".repeat(by)))
 }
@@ -66,46 +69,79 @@ pub fn run(meta: &Meta) -> J {
     })
 }
 
-/// One finding as JSON (shared with JSON Lines).
-pub fn finding(rules: &RuleSet, subject: &Subject, f: &Finding) -> J {
+/// A rule's citations, written as they are in rule files (`ESL 21(1)`),
+/// straight into the output.
+struct Cites<'a>(&'a [crate::law::Citation]);
+
+impl Serialize for Cites<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|c| c.to_string()))
+    }
+}
+
+#[derive(Serialize)]
+struct Location {
+    column: usize,
+    end_column: usize,
+    end_line: usize,
+    line: usize,
+}
+
+/// One finding as JSON (shared with JSON Lines). Serialized from borrowed
+/// data, fields in alphabetical order (the order of the document's objects).
+#[derive(Serialize)]
+pub struct FindingOut<'a> {
+    cites: Option<Cites<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fact: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<Location>,
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    message: &'a Text,
+    rule: Option<&'a str>,
+    severity: Option<Severity>,
+    status: Status,
+    title: Option<&'a Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    waiver: Option<&'a Waiver>,
+}
+
+pub fn finding<'a>(rules: &'a RuleSet, subject: &Subject, f: &'a Finding) -> FindingOut<'a> {
     let rule = rules.rules.get(f.rule);
-    let mut o = serde_json::Map::new();
-    let base = json!({
-        "rule": rule.map(|r| r.id.as_str()),
-        "status": f.status,
-        "severity": rule.map(|r| r.severity),
-        "cites": super::cites(rules, f),
-        "title": rule.map(|r| &r.title),
-    });
-    if let J::Object(m) = base {
-        o.extend(m);
+    FindingOut {
+        cites: rule.map(|r| Cites(&r.cites)),
+        fact: f.fact.as_deref(),
+        location: region(subject, f).map(|(start, end)| Location {
+            column: start.column,
+            end_column: end.column,
+            end_line: end.line,
+            line: start.line,
+        }),
+        message: &f.message,
+        rule: rule.map(|r| r.id.as_str()),
+        severity: rule.map(|r| r.severity),
+        status: f.status,
+        title: rule.map(|r| &r.title),
+        waiver: f.waiver.as_deref(),
     }
-    if !f.message.is_empty() {
-        o.insert("message".into(), json!(f.message));
-    }
-    if let Some(fact) = &f.fact {
-        o.insert("fact".into(), json!(fact));
-    }
-    if let Some((start, end)) = region(subject, f) {
-        o.insert(
-            "location".into(),
-            json!({ "line": start.line, "column": start.column, "end_line": end.line, "end_column": end.column }),
-        );
-    }
-    if let Some(w) = &f.waiver {
-        o.insert("waiver".into(), json!(w));
-    }
-    J::Object(o)
 }
 
 /// One subject with its findings.
-pub fn subject(rules: &RuleSet, meta: &Meta, s: &Subject, findings: &[Finding]) -> J {
-    json!({
-        "name": s.name,
-        "kind": s.kind,
-        "blocking": findings.iter().filter(|f| meta.gate.blocks(f, rules)).count(),
-        "findings": findings.iter().map(|f| finding(rules, s, f)).collect::<Vec<_>>(),
-    })
+#[derive(Serialize)]
+pub struct SubjectOut<'a> {
+    blocking: usize,
+    findings: Vec<FindingOut<'a>>,
+    kind: crate::facts::SubjectKind,
+    name: &'a str,
+}
+
+pub fn subject<'a>(rules: &'a RuleSet, meta: &Meta, s: &'a Subject, findings: &'a [Finding]) -> SubjectOut<'a> {
+    SubjectOut {
+        blocking: findings.iter().filter(|f| meta.gate.blocks(f, rules)).count(),
+        findings: findings.iter().map(|f| finding(rules, s, f)).collect(),
+        kind: s.kind,
+        name: &s.name,
+    }
 }
 
 pub fn error(d: &Diag) -> J {

@@ -30,7 +30,7 @@ impl<'a, W: Write> JsonLines<'a, W> {
     }
 
     /// Write `v` as one line, its `type` first so a reader can dispatch early.
-    fn line(&mut self, kind: &str, v: J) -> io::Result<()> {
+    fn line(&mut self, kind: &str, v: impl serde::Serialize) -> io::Result<()> {
         let rest = serde_json::to_string(&v)?;
         let fields = rest.strip_prefix('{').unwrap_or("}");
         let sep = if fields == "}" { "" } else { "," };
