@@ -386,7 +386,7 @@ mod tests {
 
     fn err(s: &str) -> PError {
         match expr(In::new(s)) {
-            Err(nom::Err::Failure(e) | nom::Err::Error(e)) => e,
+            Err(nom::Err::Failure(e) | nom::Err::Error(e)) => e.resolve(s),
             Ok((rest, e)) => panic!("{s} parsed as {e:?}, left {:?}", rest.fragment()),
             Err(e) => panic!("{e:?}"),
         }

@@ -3,6 +3,8 @@
 //! sees a typical slip (a full-width `：`, a date written `2024/9/2`, a number
 //! with commas) fails with a message that says how to write it instead.
 
+use std::borrow::Cow;
+
 use nom::bytes::complete::{tag, take, take_while, take_while1};
 use nom::character::complete::{char, satisfy};
 use nom::combinator::{not, opt, peek, recognize};
@@ -21,7 +23,12 @@ pub type PResult<'a, T> = IResult<In<'a>, T, PError>;
 pub struct PError {
     pub span: Span,
     pub code: &'static str,
+    /// Empty while `expected` is set: the message is then worded by
+    /// [`PError::resolve`], only for errors that are reported, since the
+    /// parser meets (and drops) many while trying alternatives.
     pub message: String,
+    /// What was expected at `span.start` (an "expected X, found Y" error).
+    pub expected: Option<Cow<'static, str>>,
     pub label: String,
     pub help: Option<String>,
     /// Raised by a nom combinator rather than by us: a specific error at the
@@ -35,6 +42,7 @@ impl PError {
             span,
             code,
             message: message.into(),
+            expected: None,
             label: String::new(),
             help: None,
             generic: false,
@@ -127,10 +135,11 @@ pub fn fullwidth(c: char) -> Option<char> {
 
 /// "expected X" at `i`, or, when `i` starts with a full-width character, the
 /// message that names it and its ASCII form.
-pub fn expected(i: In, what: &str) -> PError {
+pub fn expected(i: In, what: impl Into<Cow<'static, str>>) -> PError {
     if let Some(c) = i.fragment().chars().next()
         && let Some(ascii) = fullwidth(c)
     {
+        let what = what.into();
         return PError::new(
             next_char_span(&i),
             "certlex::syntax::full-width",
@@ -144,18 +153,34 @@ pub fn expected(i: In, what: &str) -> PError {
     unexpected(i, what)
 }
 
-fn unexpected(i: In, what: &str) -> PError {
-    let found = describe_next(&i);
-    PError::new(
-        next_token_span(&i),
-        "certlex::syntax::unexpected",
-        format!("expected {what}, found {found}"),
-    )
-    .label(format!("expected {what}"))
+fn unexpected(i: In, what: impl Into<Cow<'static, str>>) -> PError {
+    PError {
+        expected: Some(what.into()),
+        ..PError::new(Span::point(offset(&i)), "certlex::syntax::unexpected", String::new())
+    }
 }
 
-fn next_token_span(i: &In) -> Span {
-    let frag = i.fragment();
+impl PError {
+    /// Word an "expected X, found Y" error, reading Y from `text` (the whole
+    /// file the error's offsets are in).
+    pub fn resolve(self, text: &str) -> Self {
+        let at = self.span.start.min(text.len());
+        self.resolve_at(text.get(at..).unwrap_or(""))
+    }
+
+    /// [`resolve`](Self::resolve), given the text from the error's offset on.
+    pub fn resolve_at(mut self, rest: &str) -> Self {
+        let Some(what) = self.expected.take() else { return self };
+        self.message = format!("expected {what}, found {}", describe_next(rest));
+        self.label = format!("expected {what}");
+        self.span = Span::new(self.span.start, self.span.start + next_token_len(rest));
+        self
+    }
+}
+
+/// The length of the next token (up to whitespace, at most 40 bytes, at
+/// least one character), for underlining.
+fn next_token_len(frag: &str) -> usize {
     let len = frag
         .char_indices()
         .find(|(_, c)| c.is_whitespace())
@@ -167,14 +192,13 @@ fn next_token_span(i: &In) -> Span {
         len
     };
     // Do not cut a character in half.
-    let len = (len..=frag.len())
+    (len..=frag.len())
         .find(|&n| frag.is_char_boundary(n))
-        .unwrap_or(frag.len());
-    Span::new(offset(i), offset(i) + len)
+        .unwrap_or(frag.len())
 }
 
-fn describe_next(i: &In) -> String {
-    let frag = i.fragment();
+/// What stands at the start of `frag`, for "found …".
+pub fn describe_next(frag: &str) -> String {
     match frag.chars().next() {
         None => "the end of the file".into(),
         Some('\n' | '\r') => "the end of the line".into(),

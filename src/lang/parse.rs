@@ -10,8 +10,8 @@ use super::ast::{Block, BlockKind, Citation, CiteTarget, Entry, EntryBody, Field
 use super::expr::{expr, operand};
 use super::keys::{HeadShape, Shape, key_spec, keys_of};
 use super::lex::{
-    In, PError, PResult, at_column_one, at_line_end, comment, date, expected, hsp, key_word, kw, number, offset, punct,
-    skip_line, small_number, sp, span_from, string, trim_blanks, trivia, word,
+    In, PError, PResult, at_column_one, at_line_end, comment, date, describe_next, expected, hsp, key_word, kw, number,
+    offset, punct, skip_line, small_number, sp, span_from, string, trim_blanks, trivia, word,
 };
 use crate::diag::suggestion;
 use crate::source::{Loc, Span, Spanned};
@@ -46,6 +46,7 @@ pub fn parse_file(text: &str) -> (File, Vec<PError>) {
             }
         }
     }
+    let errors = errors.into_iter().map(|e| e.resolve(text)).collect();
     (file, errors)
 }
 
@@ -244,7 +245,7 @@ fn head(i: In, kind: BlockKind) -> PResult<Head> {
             let (rest, n) = word(i).map_err(|_| {
                 nom::Err::Failure(expected(
                     i,
-                    &format!("the name of the {} after `{}`", kind.keyword(), kind.keyword()),
+                    format!("the name of the {} after `{}`", kind.keyword(), kind.keyword()),
                 ))
             })?;
             Ok((rest, Head::Name(n)))
@@ -254,7 +255,7 @@ fn head(i: In, kind: BlockKind) -> PResult<Head> {
                 fail_with(e, || {
                     expected(
                         i,
-                        &format!("the number of the {} after `{}`", kind.keyword(), kind.keyword()),
+                        format!("the number of the {} after `{}`", kind.keyword(), kind.keyword()),
                     )
                 })
             })?;
@@ -294,7 +295,7 @@ fn trailing_comment(i: In) -> (In, Option<String>) {
 
 /// One field or nested block inside a block of `parent` kind.
 fn entry<'a>(i: In<'a>, parent: BlockKind, errors: &mut Vec<PError>) -> Result<(In<'a>, EntryBody), PError> {
-    let (after_key, k) = key_word(i).map_err(|_| expected(i, &format!("a field of {}", parent.with_article())))?;
+    let (after_key, k) = key_word(i).map_err(|_| expected(i, format!("a field of {}", parent.with_article())))?;
     if let Some(child) = BlockKind::from_keyword(&k.node)
         && parent.children().contains(&child)
     {
@@ -307,13 +308,11 @@ fn entry<'a>(i: In<'a>, parent: BlockKind, errors: &mut Vec<PError>) -> Result<(
     let (rest, _) = hsp(after_key).map_err(nom_err)?;
     let (rest, value) = field_value(rest, spec.shape, &k.node).map_err(nom_err)?;
     let (rest, _) = at_line_end(rest).map_err(|e| {
-        let mut e = nom_err(e);
-        e.message = format!(
-            "{} after the value of `{}`",
-            e.message
-                .replacen("expected the end of the line, found", "unexpected", 1),
-            k.node
-        );
+        let e = nom_err(e);
+        let at = e.span.start.saturating_sub(offset(&rest));
+        let found = rest.fragment().get(at..).unwrap_or("");
+        let mut e = e.resolve_at(found);
+        e.message = format!("unexpected {} after the value of `{}`", describe_next(found), k.node);
         e.label = "expected the end of the line".into();
         e.help = Some(match spec.shape {
             Shape::Text => "a field holds one text in double quotes; put each field on its own line".into(),
@@ -353,7 +352,7 @@ fn unknown_key(k: &Spanned<String>, parent: BlockKind) -> PError {
 
 fn field_value<'a>(i: In<'a>, shape: Shape, key: &str) -> PResult<'a, FieldValue> {
     let missing =
-        |what: &'static str| move |e: nom::Err<PError>| fail_with(e, || expected(i, &format!("{what} after `{key}`")));
+        |what: &'static str| move |e: nom::Err<PError>| fail_with(e, || expected(i, format!("{what} after `{key}`")));
     match shape {
         Shape::Text => string(i)
             .map(|(r, s)| (r, FieldValue::Text(s)))

@@ -10,12 +10,12 @@ use serde::Serialize;
 use serde_json::{Value as J, json};
 
 use super::{Meta, Reporter, Summary, region};
+use crate::config::Waiver;
 use crate::config::WaiverUse;
 use crate::diag::Diag;
-use crate::config::Waiver;
 use crate::engine::{Finding, RuleSet, Severity, Status};
-use crate::i18n::Text;
 use crate::facts::Subject;
+use crate::i18n::Text;
 
 /// Version of the JSON (and JSON Lines) report's shape: additions keep it,
 /// a removal or a change of meaning raises it.
