@@ -22,7 +22,7 @@ fi
 P=$(( N < 2000 ? N : 2000 ))
 sub=target/compare/first-$P
 rm -rf "$sub" && mkdir -p "$sub"
-find "$dir" -name '*.pem' | sort | head -n "$P" | xargs -I{} cp {} "$sub/"
+find "$dir" -name '*.pem' | sort | sed -n "1,${P}p" | xargs -I{} cp {} "$sub/"
 
 rate() { awk -v n="$1" -v t="$2" 'BEGIN { printf "%.1f", n / t }'; }
 certlex_rate() { # dir count extra-args...
