@@ -12,13 +12,26 @@ use crate::facts::Subject;
 use crate::run::RunContext;
 use crate::source::SourceFile;
 
-/// Bounds on what one input may hold, so a hostile file is an error, not a hang.
-#[derive(Debug, Clone, Copy)]
+/// Bounds on what one input (or rule file) may cost, so a hostile file is a
+/// located error, not a hang or an exhausted memory. The one place for them:
+/// `check` takes each as a flag (`cli::LimitArgs`), `docs/robustness.md`
+/// explains the defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// Largest file read, in bytes.
     pub max_file_bytes: u64,
     /// Most PEM blocks in one file.
     pub max_pem_blocks: usize,
+    /// Largest CA profile, in bytes (a real one is a few kilobytes).
+    pub max_profile_bytes: usize,
+    /// Largest rule statement, in bytes (a real one is well under a megabyte).
+    pub max_statement_bytes: usize,
+    /// Deepest nesting of mappings and lists in YAML (profiles, front matter).
+    pub max_yaml_depth: usize,
+    /// Most values that aliases (`*name`) may expand into in one YAML file.
+    pub max_yaml_alias_expansion: usize,
+    /// Largest compiled `matches` pattern of a rule, in bytes.
+    pub max_regex_bytes: usize,
 }
 
 impl Default for Limits {
@@ -26,6 +39,11 @@ impl Default for Limits {
         Self {
             max_file_bytes: 64 * 1024 * 1024,
             max_pem_blocks: 10_000,
+            max_profile_bytes: 1024 * 1024,
+            max_statement_bytes: 16 * 1024 * 1024,
+            max_yaml_depth: 32,
+            max_yaml_alias_expansion: 20_000,
+            max_regex_bytes: 1024 * 1024,
         }
     }
 }
@@ -215,9 +233,26 @@ pub fn detect(bytes: &[u8]) -> Content {
         return Content::Pem;
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) if crate::facts::statement::looks_like(text) => Content::RuleStatement,
+        Ok(text) if crate::facts::statement::looks_like(head_of(text, STATEMENT_HEAD)) => Content::RuleStatement,
         _ => Content::Unknown,
     }
+}
+
+/// How much of a text is looked at to tell a rule statement: its front matter
+/// and first chapters lie well within it, and a huge file costs no more.
+const STATEMENT_HEAD: usize = 1 << 20;
+
+/// The first `max` bytes of a text, cut at a line end.
+fn head_of(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = text.get(..end).unwrap_or("");
+    cut.rfind('\n').map_or(cut, |n| cut.get(..n).unwrap_or(cut))
 }
 
 /// Read bytes already in memory (`name` is how reports refer to them).
@@ -259,9 +294,23 @@ pub fn read_content(
                 read
             }
         },
+        Content::RuleStatement if bytes.len() > limits.max_statement_bytes => Read {
+            errors: vec![
+                Diag::error(
+                    "certlex::input::statement-too-large",
+                    format!(
+                        "{name}: the rule statement has {} bytes, more than the limit of {}",
+                        bytes.len(),
+                        limits.max_statement_bytes
+                    ),
+                )
+                .help("a rule statement is a document of a few hundred kilobytes; raise the limit with `--max-statement-size BYTES` if the file is genuine"),
+            ],
+            ..Read::default()
+        },
         Content::RuleStatement => {
             let text = String::from_utf8_lossy(&bytes).into_owned();
-            match crate::facts::statement::read(&SourceFile::new(name, text), ctx) {
+            match crate::facts::statement::read(&SourceFile::new(name, text), ctx, limits) {
                 Ok(s) => Read {
                     subjects: vec![s],
                     ..Read::default()
@@ -272,7 +321,7 @@ pub fn read_content(
                 },
             }
         }
-        Content::CaProfile => profile(name, bytes),
+        Content::CaProfile => profile(name, bytes, limits),
         Content::Unknown if explicit => Read {
             errors: vec![
                 Diag::error(
@@ -291,7 +340,7 @@ pub fn read_content(
 }
 
 /// A CA profile: YAML text, read along the profile schema.
-fn profile(name: &str, bytes: Vec<u8>) -> Read {
+fn profile(name: &str, bytes: Vec<u8>, limits: &Limits) -> Read {
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -310,7 +359,7 @@ fn profile(name: &str, bytes: Vec<u8>) -> Read {
             };
         }
     };
-    match crate::facts::profile::read(SourceFile::new(name, text)) {
+    match crate::facts::profile::read(SourceFile::new(name, text), limits) {
         Ok(subject) => Read {
             subjects: vec![subject],
             ..Read::default()

@@ -13,11 +13,12 @@ use std::sync::Arc;
 
 use crate::diag::Diag;
 use crate::engine::RuleSet;
+use crate::input::Limits;
 use crate::lang::ast::{Block, BlockKind};
 use crate::law::Law;
 use crate::source::SourceFile;
 
-pub use check::{REGEX_SIZE_LIMIT, flatten};
+pub use check::flatten;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
@@ -76,7 +77,13 @@ pub fn read_dir(dir: &Path) -> Result<Vec<Arc<SourceFile>>, Diag> {
     Ok(files)
 }
 
+/// Load rule files with the default limits.
 pub fn load(files: &[Arc<SourceFile>]) -> Loaded {
+    load_with(files, &Limits::default())
+}
+
+/// Load rule files; `limits.max_regex_bytes` bounds each compiled pattern.
+pub fn load_with(files: &[Arc<SourceFile>], limits: &Limits) -> Loaded {
     let mut diags = Vec::new();
     if files.is_empty() {
         diags.push(
@@ -115,7 +122,7 @@ pub fn load(files: &[Arc<SourceFile>]) -> Loaded {
 
     let mut loaded: Vec<rules::Loaded> = Vec::new();
     for (b, file) in of_kind(BlockKind::Rule) {
-        let Some(l) = rules::rule(&law, b, file, &mut diags) else {
+        let Some(l) = rules::rule(&law, b, file, &mut diags, limits.max_regex_bytes) else {
             continue;
         };
         if let Some(prev) = loaded.iter().find(|p| p.rule.id == l.rule.id) {

@@ -5,9 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::{Global, RegimeArgs, load_rules, resolve};
+use super::{Global, LimitArgs, RegimeArgs, load_rules, resolve};
 use crate::engine::{Evaluator, Severity};
-use crate::input::Limits;
 use crate::report::{Gate, Human, Json, Meta, Reporter, Summary};
 use crate::run::Item;
 
@@ -33,12 +32,8 @@ pub struct CheckArgs {
     /// Show every finding, passes included (human format).
     #[arg(long, short)]
     pub verbose: bool,
-    /// Largest input file read, in bytes.
-    #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES")]
-    pub max_file_size: u64,
-    /// Most PEM blocks read from one file.
-    #[arg(long, default_value_t = Limits::default().max_pem_blocks, value_name = "N")]
-    pub max_pem_blocks: usize,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -80,10 +75,7 @@ pub fn run(g: &Global, a: &CheckArgs) -> u8 {
         Format::Human => Box::new(Human::new(out, &rules, meta, gate, colour, a.verbose)),
         Format::Json => Box::new(Json::new(out, &rules, meta)),
     };
-    let limits = Limits {
-        max_file_bytes: a.max_file_size,
-        max_pem_blocks: a.max_pem_blocks,
-    };
+    let limits = a.limits.limits();
     let evaluator = Evaluator::new(&rules, resolution);
     let mut summary = Summary::default();
     let result = (|| -> std::io::Result<()> {

@@ -9,12 +9,11 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 use time::Date;
 
-use super::{Global, load_rules, print_diags};
+use super::{Global, LimitArgs, load_rules, print_diags};
 use crate::diag::Diag;
 use crate::engine::diff::changed_findings;
 use crate::engine::{Evaluator, Finding, RuleSet};
 use crate::i18n::{Lang, Text};
-use crate::input::Limits;
 use crate::law::diff::{Change, LawDiff, ParamSide, RuleRef, diff};
 use crate::law::{Citation, Resolution};
 use crate::run::Item;
@@ -45,6 +44,8 @@ pub struct DiffArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -260,7 +261,7 @@ struct FindingChange<'a> {
 fn subjects(rules: &RuleSet, a: &DiffArgs, from: &Resolution, to: &Resolution, lang: Lang) -> u8 {
     let ea = Evaluator::new(rules, from.clone());
     let eb = Evaluator::new(rules, to.clone());
-    let limits = Limits::default();
+    let limits = a.limits.limits();
     let mut input_errors = Vec::new();
     let mut read_any = false;
     let mut rows: Vec<(String, crate::engine::diff::Changed)> = Vec::new();

@@ -11,6 +11,7 @@ use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{Error, Location, MessageFormatter as _, Spanned};
 
 use crate::diag::Diag;
+use crate::input::Limits;
 use crate::source::{SourceFile, Span};
 
 /// A YAML node and the bytes it was read from.
@@ -129,24 +130,36 @@ impl<'de> Deserialize<'de> for Raw {
     }
 }
 
-/// Bounds on a profile's YAML: generous for a real profile (a few hundred
-/// nodes), small enough that an alias bomb or a deeply nested file stops early.
-fn options() -> serde_saphyr::Options {
+/// Bounds on YAML read by certlex (profiles, rule statements' front matter):
+/// generous for a real file (a few hundred nodes), small enough that an alias
+/// bomb or a deeply nested file stops early. Depth and alias expansion come
+/// from `limits`; the node and event budgets follow from them.
+pub(crate) fn budget(limits: &Limits) -> Option<serde_saphyr::Budget> {
+    let expansion = limits.max_yaml_alias_expansion;
+    serde_saphyr::budget! {
+        max_depth: limits.max_yaml_depth,
+        max_nodes: 50_000usize.max(expansion.saturating_mul(2)),
+        max_events: 200_000usize.max(expansion.saturating_mul(4)),
+        max_aliases: 1_000,
+        max_anchors: 1_000,
+        max_documents: 1,
+        max_total_scalar_bytes: limits.max_profile_bytes,
+    }
+}
+
+/// How far aliases may expand (see [`budget`]).
+pub(crate) fn alias_limits(limits: &Limits) -> serde_saphyr::options::AliasLimits {
+    serde_saphyr::alias_limits! {
+        max_total_replayed_events: limits.max_yaml_alias_expansion,
+        max_replay_stack_depth: 16usize.min(limits.max_yaml_depth),
+        max_alias_expansions_per_anchor: 1_000,
+    }
+}
+
+fn options(limits: &Limits) -> serde_saphyr::Options {
     serde_saphyr::options! {
-        budget: serde_saphyr::budget! {
-            max_depth: 32,
-            max_nodes: 50_000,
-            max_events: 200_000,
-            max_aliases: 1_000,
-            max_anchors: 1_000,
-            max_documents: 1,
-            max_total_scalar_bytes: super::MAX_PROFILE_BYTES,
-        },
-        alias_limits: serde_saphyr::alias_limits! {
-            max_total_replayed_events: 20_000,
-            max_replay_stack_depth: 16,
-            max_alias_expansions_per_anchor: 1_000,
-        },
+        budget: budget(limits),
+        alias_limits: alias_limits(limits),
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
         strict_booleans: true,
         reject_unsupported_tags: true,
@@ -155,8 +168,8 @@ fn options() -> serde_saphyr::Options {
 }
 
 /// Parse a YAML text into nodes.
-pub fn parse(file: &Arc<SourceFile>) -> Result<Node, Diag> {
-    match serde_saphyr::from_str_with_options::<Spanned<Raw>>(&file.text, options()) {
+pub fn parse(file: &Arc<SourceFile>, limits: &Limits) -> Result<Node, Diag> {
+    match serde_saphyr::from_str_with_options::<Spanned<Raw>>(&file.text, options(limits)) {
         Ok(root) => Ok(convert(root, file)),
         Err(e) => Err(diagnose(&e, file)),
     }
@@ -383,7 +396,7 @@ mod tests {
     use super::*;
 
     fn parse_str(text: &str) -> Result<Node, Diag> {
-        parse(&SourceFile::new("p.yaml", text))
+        parse(&SourceFile::new("p.yaml", text), &Limits::default())
     }
 
     #[test]
