@@ -232,9 +232,16 @@ pub fn detect(bytes: &[u8]) -> Content {
     if is_pem(bytes) {
         return Content::Pem;
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) if crate::facts::statement::looks_like(head_of(text, STATEMENT_HEAD)) => Content::RuleStatement,
-        _ => Content::Unknown,
+    // A statement with a stray byte that is not UTF-8 is still told as one
+    // (from the text before it), so that reading it names the line.
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(bytes.get(..e.valid_up_to()).unwrap_or_default()).unwrap_or_default(),
+    };
+    if crate::facts::statement::looks_like(head_of(text, STATEMENT_HEAD)) {
+        Content::RuleStatement
+    } else {
+        Content::Unknown
     }
 }
 
@@ -309,7 +316,24 @@ pub fn read_content(
             ..Read::default()
         },
         Content::RuleStatement => {
-            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let text = match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(e) => {
+                    let valid = e.utf8_error().valid_up_to();
+                    let file = SourceFile::new(name, String::from_utf8_lossy(e.as_bytes()).into_owned());
+                    let (line, _) = file.line_col(valid);
+                    return Read {
+                        errors: vec![
+                            Diag::error(
+                                "certlex::input::not-utf8",
+                                format!("{name}:{line}: the file has bytes that are not UTF-8 text"),
+                            )
+                            .help("save the rule statement as UTF-8; certlex does not guess other encodings"),
+                        ],
+                        ..Read::default()
+                    };
+                }
+            };
             match crate::facts::statement::read(&SourceFile::new(name, text), ctx, limits) {
                 Ok(s) => Read {
                     subjects: vec![s],
@@ -323,19 +347,54 @@ pub fn read_content(
         }
         Content::CaProfile => profile(name, bytes, limits),
         Content::Unknown if explicit => Read {
-            errors: vec![
-                Diag::error(
-                    "certlex::input::unknown-kind",
-                    format!("{name}: not a certificate (PEM or DER), a CA profile or a rule statement"),
-                )
-                .help("certlex reads X.509 certificates in PEM or DER, CA profiles in YAML and rule statements in Markdown or text"),
-            ],
+            errors: vec![unknown_kind(name, &bytes)],
             ..Read::default()
         },
         Content::Unknown => Read {
             skipped: Some("not a certificate, CA profile or rule statement".into()),
             ..Read::default()
         },
+    }
+}
+
+/// Why a file named on the command line is not an input: empty, UTF-16, not
+/// text (with the line of the first byte that is not UTF-8), or text of no
+/// kind certlex reads.
+fn unknown_kind(name: &str, bytes: &[u8]) -> Diag {
+    const HELP: &str =
+        "certlex reads X.509 certificates in PEM or DER, CA profiles in YAML and rule statements in Markdown or text";
+    let code = "certlex::input::unknown-kind";
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        let what = if bytes.is_empty() { "empty" } else { "blank" };
+        return Diag::error(code, format!("{name}: the file is {what}"))
+            .help("nothing in it can be checked; give the certificate, CA profile or rule statement itself");
+    }
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Diag::error(
+            code,
+            format!("{name}: the file is UTF-16 text, which certlex does not read"),
+        )
+        .help("save it as UTF-8 (PEM, YAML and Markdown are UTF-8 or ASCII text)");
+    }
+    match std::str::from_utf8(bytes) {
+        Err(e) => {
+            let valid = e.valid_up_to();
+            let line = 1 + bytes
+                .get(..valid)
+                .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
+            Diag::error(
+                code,
+                format!(
+                    "{name}:{line}: not a certificate (PEM or DER), a CA profile or a rule statement, and not UTF-8 text from this line on"
+                ),
+            )
+            .help(HELP)
+        }
+        Ok(_) => Diag::error(
+            code,
+            format!("{name}: not a certificate (PEM or DER), a CA profile or a rule statement"),
+        )
+        .help(HELP),
     }
 }
 

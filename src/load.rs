@@ -62,8 +62,23 @@ pub fn read_dir(dir: &Path) -> Result<Vec<Arc<SourceFile>>, Diag> {
             entry.map_err(|e| Diag::error("certlex::rules::read", format!("cannot read `{}`: {e}", dir.display())))?;
         let path = entry.path();
         if entry.file_type().is_file() && path.extension().is_some_and(|e| e == "rules") {
-            let text = std::fs::read_to_string(path)
+            let bytes = std::fs::read(path)
                 .map_err(|e| Diag::error("certlex::rules::read", format!("cannot read `{}`: {e}", path.display())))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let valid = e.utf8_error().valid_up_to();
+                let line = 1 + e
+                    .as_bytes()
+                    .get(..valid)
+                    .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
+                Diag::error(
+                    "certlex::rules::not-utf8",
+                    format!(
+                        "{}:{line}: the rule file has bytes that are not UTF-8 text",
+                        path.display()
+                    ),
+                )
+                .help("save rule files as UTF-8 (an editor's \"UTF-16\" or \"ANSI\"/GBK encodings are not read)")
+            })?;
             files.push(SourceFile::new(path.display().to_string(), text));
         }
     }

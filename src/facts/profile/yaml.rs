@@ -316,6 +316,12 @@ fn diagnose(e: &Error, file: &Arc<SourceFile>) -> Diag {
             "no anchor of this name above".into(),
             "define `&name` before using `*name`, or write the value out".into(),
         ),
+        other if serde_saphyr::DefaultMessageFormatter.format_message(other).contains("recursion limit") => (
+            "certlex::profile::too-costly",
+            "the YAML was not read: it nests mappings and lists too deeply".into(),
+            "the limit was reached here".into(),
+            "a CA profile is a short file; aliases that expand into thousands of values (an alias bomb) and deep nesting are refused".into(),
+        ),
         other => {
             let text = serde_saphyr::DefaultMessageFormatter.format_message(other);
             (

@@ -74,10 +74,14 @@ pub fn parse(file: &Arc<SourceFile>, yaml_start: usize, yaml_end: usize, limits:
     };
     serde_saphyr::from_str_with_options::<FrontMatter>(yaml, options).map_err(|e| {
         let message = e.to_string();
-        let first = message
-            .lines()
-            .next()
-            .unwrap_or("the front matter is not valid YAML")
+        let first = message.lines().next().unwrap_or("the front matter is not valid YAML");
+        // serde-saphyr says `error: line 2 column 1: …` of the YAML alone;
+        // the label shows the line in the file, so only the message is kept.
+        let first = first
+            .strip_prefix("error: ")
+            .and_then(|rest| rest.strip_prefix("line "))
+            .and_then(|rest| rest.split_once(": "))
+            .map_or(first, |(_, message)| message)
             .to_string();
         let at = e
             .location()
