@@ -13,11 +13,12 @@ seed() { # target, files...
     cp "$f" "corpus/$t/$(sha1sum "$f" | cut -c1-16)"
   done
 }
-mapfile -t rules < <(find "$root/rules" "$root/corpus/rules-bad" -name '*.rules')
+bad=$root/corpus/bad
+mapfile -t rules < <(find "$root/rules" "$root/corpus/rules-bad" -name '*.rules'; ls "$bad"/rules-*)
 mapfile -t certs < <(find "$root/corpus/certificates" "$shared" "$root/corpus/bad" -type f \
-  \( -name '*.pem' -o -name '*.der' -o -name '*.crt' -o -name '*.cer' \) 2>/dev/null | sort | head -2000)
-mapfile -t profiles < <(find "$root/corpus/ca-profiles" -name '*.yaml')
-mapfile -t statements < <(find "$root/corpus/rule-statements" -type f \( -name '*.md' -o -name '*.txt' \))
+  \( -name '*.pem' -o -name '*.der' -o -name '*.crt' -o -name '*.cer' \) 2>/dev/null | sort | head -2000; ls "$bad"/cert-* "$bad"/pem-* "$bad"/blob-*)
+mapfile -t profiles < <(find "$root/corpus/ca-profiles" -name '*.yaml'; ls "$bad"/profile-*)
+mapfile -t statements < <(find "$root/corpus/rule-statements" -type f \( -name '*.md' -o -name '*.txt' \); ls "$bad"/statement-*)
 seed rules "${rules[@]}"
 seed certificate "${certs[@]}"
 seed ca_profile "${profiles[@]}"

@@ -138,6 +138,20 @@ fn check_input(path: &str, cwd: &Path, shown: &str) {
 }
 
 #[test]
+fn the_readme_lists_every_file() {
+    let readme = std::fs::read_to_string(root().join("corpus/bad/README.md")).unwrap();
+    for f in bad_files(&[""]) {
+        let name = Path::new(&f).file_name().unwrap().to_str().unwrap();
+        if name != "README.md" && name != "make.py" {
+            assert!(
+                readme.contains(&format!("| `{name}` |")),
+                "{name} is not in corpus/bad/README.md"
+            );
+        }
+    }
+}
+
+#[test]
 fn every_bad_input_is_a_located_error_and_the_run_goes_on() {
     let files = bad_files(INPUT_PREFIXES);
     assert!(files.len() >= 50, "{} bad inputs", files.len());

@@ -9,5 +9,12 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
         let _ = certlex::facts::statement::looks_like(text);
     }
-    let _ = read_content("fuzz.md", data.to_vec(), Content::RuleStatement, true, &Limits::default(), &RunContext::new());
+    let _ = read_content(
+        "fuzz.md",
+        data.to_vec(),
+        Content::RuleStatement,
+        true,
+        &Limits::default(),
+        &RunContext::new(),
+    );
 });

@@ -270,22 +270,24 @@ fn diagnose(e: &Error, file: &Arc<SourceFile>) -> Diag {
             };
         }
         Error::Budget { breach, .. } => {
-            let what = match breach {
+            let (what, flag) = match breach {
                 BudgetBreach::Aliases { .. } | BudgetBreach::AliasAnchorRatio { .. } => {
-                    "it uses aliases (`*name`) too many times"
+                    ("it uses aliases (`*name`) too many times", "; raise the limit with `--max-yaml-aliases N` if the file is genuine")
                 }
-                BudgetBreach::Anchors { .. } => "it defines too many anchors (`&name`)",
-                BudgetBreach::Depth { .. } => "it nests mappings and lists too deeply",
-                BudgetBreach::Documents { .. } => "it holds more than one YAML document",
-                BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => "it expands to too many values",
-                BudgetBreach::ScalarBytes { .. } => "its text is too long",
-                _ => "it exceeds the limits certlex sets on a profile",
+                BudgetBreach::Anchors { .. } => ("it defines too many anchors (`&name`)", ""),
+                BudgetBreach::Depth { .. } => ("it nests mappings and lists too deeply", "; raise the limit with `--max-yaml-depth N` if the file is genuine"),
+                BudgetBreach::Documents { .. } => ("it holds more than one YAML document", ""),
+                BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => {
+                    ("it expands to too many values", "; raise the limit with `--max-yaml-aliases N` if the file is genuine")
+                }
+                BudgetBreach::ScalarBytes { .. } => ("its text is too long", "; raise the limit with `--max-profile-size BYTES` if the file is genuine"),
+                _ => ("it exceeds the limits certlex sets on a profile", ""),
             };
             (
                 "certlex::profile::too-costly",
                 format!("the YAML was not read: {what}"),
                 "the limit was reached here".into(),
-                "a CA profile is a short file; aliases that expand into thousands of values (an alias bomb) and deep nesting are refused".into(),
+                format!("a CA profile is a short file; aliases that expand into thousands of values (an alias bomb) and deep nesting are refused{flag}"),
             )
         }
         Error::AliasReplayLimitExceeded { .. }
@@ -295,7 +297,7 @@ fn diagnose(e: &Error, file: &Arc<SourceFile>) -> Diag {
             "certlex::profile::too-costly",
             "the YAML was not read: its aliases (`*name`) expand into too many values".into(),
             "the limit was reached here".into(),
-            "a CA profile is a short file; aliases that expand into thousands of values (an alias bomb) are refused"
+            "a CA profile is a short file; aliases that expand into thousands of values (an alias bomb) are refused; raise the limit with `--max-yaml-aliases N` if the file is genuine"
                 .into(),
         ),
         Error::MultipleDocuments { .. } => (
@@ -320,7 +322,7 @@ fn diagnose(e: &Error, file: &Arc<SourceFile>) -> Diag {
             "certlex::profile::too-costly",
             "the YAML was not read: it nests mappings and lists too deeply".into(),
             "the limit was reached here".into(),
-            "a CA profile is a short file; aliases that expand into thousands of values (an alias bomb) and deep nesting are refused".into(),
+            "a CA profile is a short file; deep nesting is refused".into(),
         ),
         other => {
             let text = serde_saphyr::DefaultMessageFormatter.format_message(other);
