@@ -79,6 +79,11 @@ pub fn read_dir(dir: &Path) -> Result<Vec<Arc<SourceFile>>, Diag> {
                 )
                 .help("save rule files as UTF-8 (an editor's \"UTF-16\" or \"ANSI\"/GBK encodings are not read)")
             })?;
+            // A byte order mark, as Windows editors write: not part of the text.
+            let text = match text.strip_prefix('\u{feff}') {
+                Some(body) => body.to_string(),
+                None => text,
+            };
             files.push(SourceFile::new(path.display().to_string(), text));
         }
     }

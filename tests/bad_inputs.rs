@@ -358,6 +358,28 @@ fn a_statement_with_100000_headings_is_read_in_bounded_time() {
 // ---- rule files ------------------------------------------------------------------
 
 #[test]
+fn a_rule_file_may_start_with_a_byte_order_mark() {
+    let dir = generated().join("bom-rules");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in walkdir::WalkDir::new(root().join("rules")) {
+        let entry = entry.unwrap();
+        let to = dir.join(entry.path().strip_prefix(root().join("rules")).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            let text = std::fs::read(entry.path()).unwrap();
+            std::fs::write(&to, [&b"\xef\xbb\xbf"[..], &text].concat()).unwrap();
+        }
+    }
+    let o = certlex(&["--rules", dir.to_str().unwrap(), "rules", "check"], &root());
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    // `fmt` lays it out without the mark.
+    let o = certlex(&["fmt", "--check", dir.to_str().unwrap()], &root());
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stdout));
+}
+
+#[test]
 fn every_bad_rule_file_stops_the_run_with_a_located_error() {
     let files = bad_files(&["rules-"]);
     assert!(files.len() >= 20, "{} bad rule files", files.len());
