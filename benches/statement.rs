@@ -54,8 +54,12 @@ fn statement(c: &mut Criterion) {
     c.bench_function("read and check a 200-page rule statement", |b| {
         b.iter(|| {
             let file = certlex::source::SourceFile::new("big.md", text.as_str());
-            let s =
-                certlex::facts::statement::read(std::hint::black_box(&file), &certlex::run::RunContext::new()).unwrap();
+            let s = certlex::facts::statement::read(
+                std::hint::black_box(&file),
+                &certlex::run::RunContext::new(),
+                &certlex::input::Limits::default(),
+            )
+            .unwrap();
             ev.check(&s)
         })
     });

@@ -23,6 +23,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::diag::Diag;
 use crate::engine::RuleSet;
 use crate::i18n::Lang;
+use crate::input::Limits;
 use crate::law::Resolution;
 
 const EXIT_CODES: &str = "\
@@ -63,6 +64,50 @@ pub struct Global {
     /// Language of titles and messages (default: from LANG, else English).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
+    /// Largest compiled `matches` pattern a rule may use, in bytes.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = Limits::default().max_regex_bytes)]
+    pub max_regex_size: usize,
+}
+
+/// The limits on inputs (`input::Limits`), for commands that read them. A
+/// file that exceeds one is an error naming it (exit code 2), never a hang.
+#[derive(Args, Clone)]
+#[command(next_help_heading = "Limits")]
+pub struct LimitArgs {
+    /// Largest input file read, in bytes.
+    #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES")]
+    pub max_file_size: u64,
+    /// Most PEM blocks read from one file.
+    #[arg(long, default_value_t = Limits::default().max_pem_blocks, value_name = "N")]
+    pub max_pem_blocks: usize,
+    /// Largest CA profile, in bytes.
+    #[arg(long, default_value_t = Limits::default().max_profile_bytes, value_name = "BYTES")]
+    pub max_profile_size: usize,
+    /// Largest rule statement, in bytes.
+    #[arg(long, default_value_t = Limits::default().max_statement_bytes, value_name = "BYTES")]
+    pub max_statement_size: usize,
+    /// Deepest nesting of mappings and lists in YAML.
+    #[arg(long, default_value_t = Limits::default().max_yaml_depth, value_name = "N")]
+    pub max_yaml_depth: usize,
+    /// Most values YAML aliases (`*name`) may expand into in one file.
+    #[arg(long, default_value_t = Limits::default().max_yaml_alias_expansion, value_name = "N")]
+    pub max_yaml_aliases: usize,
+}
+
+impl LimitArgs {
+    /// The limits on this run's inputs (the limit on patterns in rules is
+    /// the global `--max-regex-size`: most commands load rules).
+    pub fn limits(&self) -> Limits {
+        Limits {
+            max_file_bytes: self.max_file_size,
+            max_pem_blocks: self.max_pem_blocks,
+            max_profile_bytes: self.max_profile_size,
+            max_statement_bytes: self.max_statement_size,
+            max_yaml_depth: self.max_yaml_depth,
+            max_yaml_alias_expansion: self.max_yaml_aliases,
+            ..Limits::default()
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -167,7 +212,11 @@ pub fn load_rules(g: &Global) -> Option<RuleSet> {
         },
         None => crate::load::embedded_files(),
     };
-    let loaded = crate::load::load(&files);
+    let limits = Limits {
+        max_regex_bytes: g.max_regex_size,
+        ..Limits::default()
+    };
+    let loaded = crate::load::load_with(&files, &limits);
     if let Some(rules) = loaded.rules {
         print_diags(loaded.diags.iter());
         return Some(rules);

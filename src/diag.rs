@@ -170,7 +170,9 @@ impl miette::Diagnostic for Diag {
     }
 }
 
-/// miette reads the named source through this: the file's text, labelled with its name.
+/// miette reads the named source through this: the file's text, labelled with
+/// its name. miette is handed only the lines around the span, so that
+/// rendering many diagnostics of a large file does not rescan it each time.
 impl SourceCode for SourceFile {
     fn read_span<'a>(
         &'a self,
@@ -178,12 +180,24 @@ impl SourceCode for SourceFile {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
-        let inner = self.text.read_span(span, context_lines_before, context_lines_after)?;
+        let starts = self.line_starts();
+        let line_of = |offset: usize| starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let first = line_of(span.offset()).saturating_sub(context_lines_before);
+        let last = line_of(span.offset().saturating_add(span.len()))
+            .saturating_add(context_lines_after)
+            .saturating_add(1);
+        let from = starts.get(first).copied().unwrap_or(0);
+        let to = starts.get(last).copied().unwrap_or(self.text.len());
+        let window = self.text.get(from..to).unwrap_or(&self.text);
+        let from = if window.len() == self.text.len() { 0 } else { from };
+        let shifted = miette::SourceSpan::new(span.offset().saturating_sub(from).into(), span.len());
+        let inner = window.read_span(&shifted, context_lines_before, context_lines_after)?;
+        let first_line = if from == 0 { 0 } else { first };
         Ok(Box::new(miette::MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            miette::SourceSpan::new((inner.span().offset() + from).into(), inner.span().len()),
+            inner.line() + first_line,
             inner.column(),
             inner.line_count(),
         )))

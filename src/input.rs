@@ -12,13 +12,26 @@ use crate::facts::Subject;
 use crate::run::RunContext;
 use crate::source::SourceFile;
 
-/// Bounds on what one input may hold, so a hostile file is an error, not a hang.
-#[derive(Debug, Clone, Copy)]
+/// Bounds on what one input (or rule file) may cost, so a hostile file is a
+/// located error, not a hang or an exhausted memory. The one place for them:
+/// `check` takes each as a flag (`cli::LimitArgs`), `docs/robustness.md`
+/// explains the defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// Largest file read, in bytes.
     pub max_file_bytes: u64,
     /// Most PEM blocks in one file.
     pub max_pem_blocks: usize,
+    /// Largest CA profile, in bytes (a real one is a few kilobytes).
+    pub max_profile_bytes: usize,
+    /// Largest rule statement, in bytes (a real one is well under a megabyte).
+    pub max_statement_bytes: usize,
+    /// Deepest nesting of mappings and lists in YAML (profiles, front matter).
+    pub max_yaml_depth: usize,
+    /// Most values that aliases (`*name`) may expand into in one YAML file.
+    pub max_yaml_alias_expansion: usize,
+    /// Largest compiled `matches` pattern of a rule, in bytes.
+    pub max_regex_bytes: usize,
 }
 
 impl Default for Limits {
@@ -26,6 +39,11 @@ impl Default for Limits {
         Self {
             max_file_bytes: 64 * 1024 * 1024,
             max_pem_blocks: 10_000,
+            max_profile_bytes: 1024 * 1024,
+            max_statement_bytes: 16 * 1024 * 1024,
+            max_yaml_depth: 32,
+            max_yaml_alias_expansion: 20_000,
+            max_regex_bytes: 1024 * 1024,
         }
     }
 }
@@ -214,10 +232,34 @@ pub fn detect(bytes: &[u8]) -> Content {
     if is_pem(bytes) {
         return Content::Pem;
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) if crate::facts::statement::looks_like(text) => Content::RuleStatement,
-        _ => Content::Unknown,
+    // A statement with a stray byte that is not UTF-8 is still told as one
+    // (from the text before it), so that reading it names the line.
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(bytes.get(..e.valid_up_to()).unwrap_or_default()).unwrap_or_default(),
+    };
+    if crate::facts::statement::looks_like(head_of(text, STATEMENT_HEAD)) {
+        Content::RuleStatement
+    } else {
+        Content::Unknown
     }
+}
+
+/// How much of a text is looked at to tell a rule statement: its front matter
+/// and first chapters lie well within it, and a huge file costs no more.
+const STATEMENT_HEAD: usize = 1 << 20;
+
+/// The first `max` bytes of a text, cut at a line end.
+fn head_of(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = text.get(..end).unwrap_or("");
+    cut.rfind('\n').map_or(cut, |n| cut.get(..n).unwrap_or(cut))
 }
 
 /// Read bytes already in memory (`name` is how reports refer to them).
@@ -259,9 +301,40 @@ pub fn read_content(
                 read
             }
         },
+        Content::RuleStatement if bytes.len() > limits.max_statement_bytes => Read {
+            errors: vec![
+                Diag::error(
+                    "certlex::input::statement-too-large",
+                    format!(
+                        "{name}: the rule statement has {} bytes, more than the limit of {}",
+                        bytes.len(),
+                        limits.max_statement_bytes
+                    ),
+                )
+                .help("a rule statement is a document of a few hundred kilobytes; raise the limit with `--max-statement-size BYTES` if the file is genuine"),
+            ],
+            ..Read::default()
+        },
         Content::RuleStatement => {
-            let text = String::from_utf8_lossy(&bytes).into_owned();
-            match crate::facts::statement::read(&SourceFile::new(name, text), ctx) {
+            let text = match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(e) => {
+                    let valid = e.utf8_error().valid_up_to();
+                    let file = SourceFile::new(name, String::from_utf8_lossy(e.as_bytes()).into_owned());
+                    let (line, _) = file.line_col(valid);
+                    return Read {
+                        errors: vec![
+                            Diag::error(
+                                "certlex::input::not-utf8",
+                                format!("{name}:{line}: the file has bytes that are not UTF-8 text"),
+                            )
+                            .help("save the rule statement as UTF-8; certlex does not guess other encodings"),
+                        ],
+                        ..Read::default()
+                    };
+                }
+            };
+            match crate::facts::statement::read(&SourceFile::new(name, text), ctx, limits) {
                 Ok(s) => Read {
                     subjects: vec![s],
                     ..Read::default()
@@ -272,15 +345,9 @@ pub fn read_content(
                 },
             }
         }
-        Content::CaProfile => profile(name, bytes),
+        Content::CaProfile => profile(name, bytes, limits),
         Content::Unknown if explicit => Read {
-            errors: vec![
-                Diag::error(
-                    "certlex::input::unknown-kind",
-                    format!("{name}: not a certificate (PEM or DER), a CA profile or a rule statement"),
-                )
-                .help("certlex reads X.509 certificates in PEM or DER, CA profiles in YAML and rule statements in Markdown or text"),
-            ],
+            errors: vec![unknown_kind(name, &bytes)],
             ..Read::default()
         },
         Content::Unknown => Read {
@@ -290,8 +357,49 @@ pub fn read_content(
     }
 }
 
+/// Why a file named on the command line is not an input: empty, UTF-16, not
+/// text (with the line of the first byte that is not UTF-8), or text of no
+/// kind certlex reads.
+fn unknown_kind(name: &str, bytes: &[u8]) -> Diag {
+    const HELP: &str =
+        "certlex reads X.509 certificates in PEM or DER, CA profiles in YAML and rule statements in Markdown or text";
+    let code = "certlex::input::unknown-kind";
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        let what = if bytes.is_empty() { "empty" } else { "blank" };
+        return Diag::error(code, format!("{name}: the file is {what}"))
+            .help("nothing in it can be checked; give the certificate, CA profile or rule statement itself");
+    }
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Diag::error(
+            code,
+            format!("{name}: the file is UTF-16 text, which certlex does not read"),
+        )
+        .help("save it as UTF-8 (PEM, YAML and Markdown are UTF-8 or ASCII text)");
+    }
+    match std::str::from_utf8(bytes) {
+        Err(e) => {
+            let valid = e.valid_up_to();
+            let line = 1 + bytes
+                .get(..valid)
+                .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
+            Diag::error(
+                code,
+                format!(
+                    "{name}:{line}: not a certificate (PEM or DER), a CA profile or a rule statement, and not UTF-8 text from this line on"
+                ),
+            )
+            .help(HELP)
+        }
+        Ok(_) => Diag::error(
+            code,
+            format!("{name}: not a certificate (PEM or DER), a CA profile or a rule statement"),
+        )
+        .help(HELP),
+    }
+}
+
 /// A CA profile: YAML text, read along the profile schema.
-fn profile(name: &str, bytes: Vec<u8>) -> Read {
+fn profile(name: &str, bytes: Vec<u8>, limits: &Limits) -> Read {
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -310,7 +418,7 @@ fn profile(name: &str, bytes: Vec<u8>) -> Read {
             };
         }
     };
-    match crate::facts::profile::read(SourceFile::new(name, text)) {
+    match crate::facts::profile::read(SourceFile::new(name, text), limits) {
         Ok(subject) => Read {
             subjects: vec![subject],
             ..Read::default()

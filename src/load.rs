@@ -13,11 +13,12 @@ use std::sync::Arc;
 
 use crate::diag::Diag;
 use crate::engine::RuleSet;
+use crate::input::Limits;
 use crate::lang::ast::{Block, BlockKind};
 use crate::law::Law;
 use crate::source::SourceFile;
 
-pub use check::{REGEX_SIZE_LIMIT, flatten};
+pub use check::flatten;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
@@ -61,8 +62,28 @@ pub fn read_dir(dir: &Path) -> Result<Vec<Arc<SourceFile>>, Diag> {
             entry.map_err(|e| Diag::error("certlex::rules::read", format!("cannot read `{}`: {e}", dir.display())))?;
         let path = entry.path();
         if entry.file_type().is_file() && path.extension().is_some_and(|e| e == "rules") {
-            let text = std::fs::read_to_string(path)
+            let bytes = std::fs::read(path)
                 .map_err(|e| Diag::error("certlex::rules::read", format!("cannot read `{}`: {e}", path.display())))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let valid = e.utf8_error().valid_up_to();
+                let line = 1 + e
+                    .as_bytes()
+                    .get(..valid)
+                    .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
+                Diag::error(
+                    "certlex::rules::not-utf8",
+                    format!(
+                        "{}:{line}: the rule file has bytes that are not UTF-8 text",
+                        path.display()
+                    ),
+                )
+                .help("save rule files as UTF-8 (an editor's \"UTF-16\" or \"ANSI\"/GBK encodings are not read)")
+            })?;
+            // A byte order mark, as Windows editors write: not part of the text.
+            let text = match text.strip_prefix('\u{feff}') {
+                Some(body) => body.to_string(),
+                None => text,
+            };
             files.push(SourceFile::new(path.display().to_string(), text));
         }
     }
@@ -76,7 +97,13 @@ pub fn read_dir(dir: &Path) -> Result<Vec<Arc<SourceFile>>, Diag> {
     Ok(files)
 }
 
+/// Load rule files with the default limits.
 pub fn load(files: &[Arc<SourceFile>]) -> Loaded {
+    load_with(files, &Limits::default())
+}
+
+/// Load rule files; `limits.max_regex_bytes` bounds each compiled pattern.
+pub fn load_with(files: &[Arc<SourceFile>], limits: &Limits) -> Loaded {
     let mut diags = Vec::new();
     if files.is_empty() {
         diags.push(
@@ -115,7 +142,7 @@ pub fn load(files: &[Arc<SourceFile>]) -> Loaded {
 
     let mut loaded: Vec<rules::Loaded> = Vec::new();
     for (b, file) in of_kind(BlockKind::Rule) {
-        let Some(l) = rules::rule(&law, b, file, &mut diags) else {
+        let Some(l) = rules::rule(&law, b, file, &mut diags, limits.max_regex_bytes) else {
             continue;
         };
         if let Some(prev) = loaded.iter().find(|p| p.rule.id == l.rule.id) {

@@ -271,7 +271,7 @@ impl RunContext {
     pub fn add_bytes(&mut self, bytes: &[u8], origin: Origin, limits: &Limits) -> usize {
         // Not `input::detect`: pass 1 need not tell rule statements apart.
         if !crate::input::certificate_like(bytes) && crate::facts::profile::looks_like_profile(bytes) {
-            crate::facts::profile::gather(self, bytes);
+            crate::facts::profile::gather(self, bytes, limits);
             return 0;
         }
         crate::input::certificate_ders(bytes, limits)
@@ -347,7 +347,7 @@ pub fn gather(
                         g.stdin = stdin;
                     }
                 }
-                Found::Profile(bytes) => crate::facts::profile::gather(&mut g.context, &bytes),
+                Found::Profile(bytes) => crate::facts::profile::gather(&mut g.context, &bytes, limits),
                 Found::Nothing => {}
             }
         }

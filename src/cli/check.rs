@@ -6,9 +6,8 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
-use super::{Global, RegimeArgs, load_rules, print_diags, resolve};
+use super::{Global, LimitArgs, RegimeArgs, load_rules, print_diags, resolve};
 use crate::engine::{Evaluator, Severity};
-use crate::input::Limits;
 use crate::report::{Format, Gate, Meta, Output, Summary};
 use crate::run::Item;
 
@@ -46,12 +45,8 @@ pub struct CheckArgs {
     /// Show every finding, passes included (human and SARIF).
     #[arg(long, short)]
     pub verbose: bool,
-    /// Largest input file read, in bytes.
-    #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES")]
-    pub max_file_size: u64,
-    /// Most PEM blocks read from one file.
-    #[arg(long, default_value_t = Limits::default().max_pem_blocks, value_name = "N")]
-    pub max_pem_blocks: usize,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -108,10 +103,7 @@ pub fn run(g: &Global, a: &CheckArgs) -> u8 {
         ..Meta::new(resolution.clone(), g.lang())
     };
     let gate = meta.gate;
-    let limits = Limits {
-        max_file_bytes: a.max_file_size,
-        max_pem_blocks: a.max_pem_blocks,
-    };
+    let limits = a.limits.limits();
     let evaluator = Evaluator::new(&rules, resolution);
     let mut summary = Summary::default();
     let bar = super::progress::Bar::new();

@@ -9,12 +9,11 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 use time::Date;
 
-use super::{Global, load_rules, print_diags};
+use super::{Global, LimitArgs, load_rules, print_diags};
 use crate::diag::Diag;
 use crate::engine::diff::changed_findings;
 use crate::engine::{Evaluator, Finding, RuleSet};
 use crate::i18n::{Lang, Text};
-use crate::input::Limits;
 use crate::law::diff::{Change, LawDiff, ParamSide, RuleRef, diff};
 use crate::law::{Citation, Resolution};
 use crate::report::Output;
@@ -52,6 +51,8 @@ pub struct DiffArgs {
     /// only when complete.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// Write the whole text to standard output or atomically to a file: 0, or
@@ -287,7 +288,7 @@ fn subjects(rules: &RuleSet, a: &DiffArgs, from: &Resolution, to: &Resolution, l
     let mut o = String::new();
     let ea = Evaluator::new(rules, from.clone());
     let eb = Evaluator::new(rules, to.clone());
-    let limits = Limits::default();
+    let limits = a.limits.limits();
     let mut input_errors = Vec::new();
     let mut read_any = false;
     let mut rows: Vec<(String, crate::engine::diff::Changed)> = Vec::new();

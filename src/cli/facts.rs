@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::print_diags;
+use super::{LimitArgs, print_diags};
 use crate::facts::SubjectKind;
-use crate::input::Limits;
+
 use crate::run::Item;
 
 #[derive(Args)]
@@ -17,6 +17,8 @@ pub struct FactsArgs {
     /// Certificates of the CAs that issued it (files or directories).
     #[arg(long, value_name = "FILE|DIR")]
     pub issuers: Vec<PathBuf>,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(Args)]
@@ -48,7 +50,7 @@ pub fn run_facts(a: &FactsArgs) -> u8 {
     let _ = crate::run::each::<_, ()>(
         inputs,
         &a.issuers,
-        &Limits::default(),
+        &a.limits.limits(),
         &crate::run::Quiet,
         |_| (),
         |item| {

@@ -51,7 +51,9 @@ pub fn run(a: &FmtArgs) -> u8 {
                 continue;
             }
         };
-        let source = SourceFile::new(path.display().to_string(), text.clone());
+        // A byte order mark is not part of the text; the canonical layout has none.
+        let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let source = SourceFile::new(path.display().to_string(), body);
         match crate::lang::format(&source) {
             Err(diags) => {
                 print_diags(diags.iter());

@@ -27,7 +27,7 @@ pub mod yaml;
 pub use attest::check_attestations;
 pub use context::gather;
 pub use json_schema::json_schema;
-pub use read::{MAX_PROFILE_BYTES, looks_like_profile, read};
+pub use read::{looks_like_profile, read};
 
 use super::schema::{Field, Ty};
 

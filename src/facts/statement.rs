@@ -14,6 +14,7 @@ use super::schema::{Field, Ty};
 use super::value::{Record, RecordBuilder, Value};
 use super::{Subject, SubjectKind};
 use crate::diag::Diag;
+use crate::input::Limits;
 use crate::run::RunContext;
 use crate::source::{SourceFile, Span};
 use sections::{Format, Section};
@@ -228,12 +229,12 @@ pub fn looks_like(text: &str) -> bool {
 
 /// Read a rule statement; `ctx` tells which CA profiles of the run state
 /// which filing numbers, so the statement is matched with its CA.
-pub fn read(file: &Arc<SourceFile>, ctx: &RunContext) -> Result<Subject, Diag> {
+pub fn read(file: &Arc<SourceFile>, ctx: &RunContext, limits: &Limits) -> Result<Subject, Diag> {
     let text: &str = &file.text;
     let mut r = RecordBuilder::new(SCHEMA);
     let body_start = match front_matter::split(text) {
         Some((s, e, after)) => {
-            let fm = front_matter::parse(file, s, e)?;
+            let fm = front_matter::parse(file, s, e, limits)?;
             if let Some(k) = fm.kind.as_ref().filter(|k| k.value != "rule-statement") {
                 let span = front_matter::span_of(k, s).unwrap_or_default();
                 return Err(Diag::error(

@@ -68,7 +68,25 @@ fn blocks(text: &str, limits: &Limits) -> (Vec<Block>, bool) {
         let rest = text.get(start..).unwrap_or("");
         match Pem::read(std::io::Cursor::new(rest.as_bytes())) {
             Ok((p, used)) => {
-                blocks.push((start, Ok(p)));
+                let end_label = rest
+                    .get(..used)
+                    .and_then(|b| b.rfind("-----END "))
+                    .and_then(|at| rest.get(at + 9..used))
+                    .and_then(|t| t.split("-----").next())
+                    .unwrap_or("");
+                if end_label.trim() == p.label {
+                    blocks.push((start, Ok(p)));
+                } else {
+                    // Fail closed: a block whose END names another label was cut or spliced.
+                    blocks.push((
+                        start,
+                        Err(format!(
+                            "the block begins as `{}` but ends as `{}`",
+                            p.label,
+                            end_label.trim()
+                        )),
+                    ));
+                }
                 offset = start + used.max(1);
             }
             Err(e) => {
@@ -99,8 +117,11 @@ fn normalized(text: &str) -> Option<String> {
 pub fn certificate_ders(text: &str, limits: &Limits) -> Vec<Vec<u8>> {
     let normalized = normalized(text);
     let text = normalized.as_deref().unwrap_or(text);
-    blocks(text, limits)
-        .0
+    let (blocks, cut) = blocks(text, limits);
+    if cut {
+        return Vec::new();
+    }
+    blocks
         .into_iter()
         .filter_map(|(_, b)| b.ok())
         .filter(|p| matches!(label_kind(&p.label), Label::Certificate))
@@ -115,13 +136,18 @@ pub fn pem(file: Arc<SourceFile>, limits: &Limits, ctx: &RunContext) -> Read {
     let mut read = Read::default();
     let (blocks, cut) = blocks(text, limits);
     if cut {
+        // Fail closed: the file is not read in part.
         read.errors.push(
             Diag::error(
                 "certlex::input::too-many-blocks",
-                format!("{name}: more than {} PEM blocks", limits.max_pem_blocks),
+                format!(
+                    "{name}: more than {} PEM blocks; the file was not read",
+                    limits.max_pem_blocks
+                ),
             )
             .help("split the file, or raise the limit with `--max-pem-blocks N`"),
         );
+        return read;
     }
     let certs = blocks
         .iter()

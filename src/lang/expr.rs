@@ -21,6 +21,47 @@ pub const RESERVED: &[&str] = &[
     "count",
 ];
 
+/// The deepest nesting of parentheses, lists, `not`, `every`/`some` and
+/// `count(…)` in one expression: far beyond any rule a person writes, and
+/// well within the stack of every pass over the tree (check, print, eval).
+pub const MAX_NESTING: usize = 32;
+
+thread_local! {
+    static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// One level of nesting, held while its inner expression is parsed.
+struct Nested;
+
+impl Nested {
+    fn enter(i: &In) -> Result<Self, nom::Err<PError>> {
+        let depth = DEPTH.with(|d| {
+            d.set(d.get().saturating_add(1));
+            d.get()
+        });
+        let level = Nested;
+        if depth > MAX_NESTING {
+            let at = offset(i);
+            return Err(nom::Err::Failure(
+                PError::new(
+                    Span::new(at, at + i.fragment().chars().next().map_or(0, char::len_utf8)),
+                    "certlex::syntax::too-deep",
+                    format!("the condition nests more than {MAX_NESTING} levels deep"),
+                )
+                .label("too deep here")
+                .help("split the condition into simpler parts, or remove the surplus parentheses and `not`s"),
+            ));
+        }
+        Ok(level)
+    }
+}
+
+impl Drop for Nested {
+    fn drop(&mut self) {
+        DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
+    }
+}
+
 fn node(kind: ExprKind, start: &In, end: &In) -> Expr {
     Expr {
         kind,
@@ -30,6 +71,7 @@ fn node(kind: ExprKind, start: &In, end: &In) -> Expr {
 
 /// A whole expression.
 pub fn expr(i: In) -> PResult<Expr> {
+    let _level = Nested::enter(&i)?;
     let start = i;
     if let Ok((rest, every)) = alt((kw("every").map(|_| true), kw("some").map(|_| false))).parse(i) {
         return quantifier(start, rest, every);
@@ -157,6 +199,7 @@ fn and_expr(i: In) -> PResult<Expr> {
 fn unary(i: In) -> PResult<Expr> {
     let start = i;
     if let Ok((rest, _)) = kw("not").parse(i) {
+        let _level = Nested::enter(&i)?;
         let (rest, _) = sp(rest)?;
         let (rest, inner) = alt((quant_operand, unary)).parse(rest).map_err(to_failure)?;
         return Ok((rest, node(ExprKind::Not(Box::new(inner)), &start, &rest)));
@@ -326,6 +369,7 @@ fn name_like(i: In) -> PResult<Expr> {
 }
 
 fn count<'a>(start: In<'a>, i: In<'a>) -> PResult<'a, Expr> {
+    let _level = Nested::enter(&start)?;
     let (i, _) = sp(i)?;
     // `count(x in list: cond)` or `count(list)`
     let bound = (word, sp, kw("in"), sp).parse(i);
@@ -352,6 +396,7 @@ fn count<'a>(start: In<'a>, i: In<'a>) -> PResult<'a, Expr> {
 }
 
 fn list(i: In) -> PResult<Expr> {
+    let _level = Nested::enter(&i)?;
     let start = i;
     let (mut i, _) = punct('[', "`[`").parse(i)?;
     let mut items = Vec::new();
@@ -550,5 +595,20 @@ mod tests {
         );
         assert_eq!(err("every and in l: x").code, "certlex::syntax::reserved-word");
         assert_eq!(err("a == （1）").code, "certlex::syntax::full-width");
+    }
+
+    #[test]
+    fn nesting_is_bounded_not_a_stack_overflow() {
+        let n = MAX_NESTING - 1;
+        parse(&format!("{}a{}", "(".repeat(n), ")".repeat(n)));
+        for deep in [
+            format!("{}a{}", "(".repeat(50_000), ")".repeat(50_000)),
+            format!("{}a", "not ".repeat(50_000)),
+            format!("a in {}1{}", "[".repeat(50_000), "]".repeat(50_000)),
+            format!("{}a", "every x in l: ".repeat(50_000)),
+            format!("{}l{} > 0", "count(".repeat(50_000), ")".repeat(50_000)),
+        ] {
+            assert_eq!(err(&deep).code, "certlex::syntax::too-deep", "{}", &deep[..40]);
+        }
     }
 }

@@ -14,9 +14,6 @@ use crate::lang::ast::{CmpOp, Expr, ExprKind, Literal};
 use crate::law::Law;
 use crate::source::{SourceFile, Span, Spanned};
 
-/// The largest compiled pattern a rule may use (bytes of the regex program).
-pub const REGEX_SIZE_LIMIT: usize = 1 << 20;
-
 static BOOL: Ty = Ty::Bool;
 static INT: Ty = Ty::Int;
 static STR: Ty = Ty::Str;
@@ -44,11 +41,20 @@ pub struct Checker<'a> {
     vars: Vec<(String, Ty)>,
     /// Parameters the checked expressions read.
     pub params_used: Vec<usize>,
+    /// The largest compiled pattern a rule may use (`Limits::max_regex_bytes`).
+    regex_limit: usize,
 }
 
 impl<'a> Checker<'a> {
-    pub fn new(kind: SubjectKind, law: &'a Law, file: &'a Arc<SourceFile>, diags: &'a mut Vec<Diag>) -> Self {
+    pub fn new(
+        kind: SubjectKind,
+        law: &'a Law,
+        file: &'a Arc<SourceFile>,
+        diags: &'a mut Vec<Diag>,
+        regex_limit: usize,
+    ) -> Self {
         Self {
+            regex_limit,
             kind,
             schema: kind.schema(),
             law,
@@ -260,7 +266,7 @@ impl<'a> Checker<'a> {
                     );
                     return None;
                 }
-                match RegexBuilder::new(pattern).size_limit(REGEX_SIZE_LIMIT).build() {
+                match RegexBuilder::new(pattern).size_limit(self.regex_limit).build() {
                     Ok(regex) => Some((
                         CExpr::Matches {
                             lhs: Box::new(l),
@@ -268,6 +274,16 @@ impl<'a> Checker<'a> {
                         },
                         Ty::Bool,
                     )),
+                    Err(regex::Error::CompiledTooBig(limit)) => {
+                        self.error(
+                            "certlex::rules::pattern-too-large",
+                            format!("this pattern compiles to more than the limit of {limit} bytes"),
+                            pattern.span,
+                            "too large",
+                            Some("simplify the pattern (large repetition counts such as `{1000}` multiply its size), or raise the limit with `--max-regex-size BYTES`".into()),
+                        );
+                        None
+                    }
                     Err(err) => {
                         let detail = err.to_string().lines().last().unwrap_or("").trim().to_string();
                         self.error(

@@ -27,7 +27,7 @@ fn valid_id(id: &str) -> bool {
             .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
 }
 
-pub fn rule(law: &Law, b: &Block, file: &Arc<SourceFile>, diags: &mut Vec<Diag>) -> Option<Loaded> {
+pub fn rule(law: &Law, b: &Block, file: &Arc<SourceFile>, diags: &mut Vec<Diag>, regex_limit: usize) -> Option<Loaded> {
     let r = Reader::new(b, file, diags);
     let id = b.name()?;
     let before = diags.len();
@@ -114,7 +114,7 @@ pub fn rule(law: &Law, b: &Block, file: &Arc<SourceFile>, diags: &mut Vec<Diag>)
     let require = r.field("require");
     let attest = r.bilingual("attest");
     let kind = applies_to.unwrap_or(SubjectKind::Certificate);
-    let mut checker = Checker::new(kind, law, file, diags);
+    let mut checker = Checker::new(kind, law, file, diags, regex_limit);
     let when = r.field("when").and_then(|f| match &f.value {
         FieldValue::Expr(e) => Some((checker.condition(e), print::expr(e, 0))),
         _ => None,

@@ -7,6 +7,7 @@
 use super::{FILED_CHAIN, LEGAL_ENTITY, RECOGNITION, RULE_STATEMENT, SCHEMA};
 use crate::facts::schema::{Field, lookup};
 use crate::facts::{Record, Value};
+use crate::input::Limits;
 use crate::run::{FiledChain, FiledStatement, Recognition, RunContext};
 use crate::source::SourceFile;
 
@@ -34,9 +35,9 @@ fn records<'a>(r: &'a Record, name: &str) -> impl Iterator<Item = &'a Record> {
 }
 
 /// Add what the profile in `bytes` states to the run context.
-pub fn gather(ctx: &mut RunContext, bytes: &[u8]) {
+pub fn gather(ctx: &mut RunContext, bytes: &[u8], limits: &Limits) {
     let Ok(text_) = std::str::from_utf8(bytes) else { return };
-    let Ok(subject) = super::read(SourceFile::new("profile", text_)) else {
+    let Ok(subject) = super::read(SourceFile::new("profile", text_), limits) else {
         return;
     };
     let facts = &subject.facts;

@@ -14,10 +14,8 @@ use super::{ATTESTATIONS_KEY, Format, KIND, KIND_KEY, SCHEMA, format_of};
 use crate::diag::{Diag, did_you_mean, suggestion};
 use crate::facts::schema::{Field, Ty, lookup};
 use crate::facts::{Attestation, Record, RecordBuilder, Subject, SubjectKind, Value};
+use crate::input::Limits;
 use crate::source::{SourceFile, Span};
-
-/// The largest CA profile read, in bytes: a real profile is a few kilobytes.
-pub const MAX_PROFILE_BYTES: usize = 1 << 20;
 
 /// Does this text look like a CA profile? It does when a line at the left
 /// margin says `kind: ca-profile`, or starts the `legal_entity:` section.
@@ -37,23 +35,26 @@ pub fn looks_like_profile(bytes: &[u8]) -> bool {
 }
 
 /// Read a CA profile, or every error found in it.
-pub fn read(file: Arc<SourceFile>) -> Result<Subject, Vec<Diag>> {
-    if file.text.len() > MAX_PROFILE_BYTES {
+pub fn read(file: Arc<SourceFile>, limits: &Limits) -> Result<Subject, Vec<Diag>> {
+    if file.text.len() > limits.max_profile_bytes {
         let first_line = file.text.find('\n').unwrap_or(0);
         let d = Diag::error(
             "certlex::profile::too-large",
             format!(
                 "the file has {} bytes; a CA profile may have at most {}",
                 crate::engine::display(&Value::Int(file.text.len() as i64), crate::i18n::Lang::En),
-                crate::engine::display(&Value::Int(MAX_PROFILE_BYTES as i64), crate::i18n::Lang::En),
+                crate::engine::display(
+                    &Value::Int(i64::try_from(limits.max_profile_bytes).unwrap_or(i64::MAX)),
+                    crate::i18n::Lang::En
+                ),
             ),
         )
         .in_file(&file)
         .label(Span::new(0, first_line), "this profile was not read")
-        .help("a CA profile is a short YAML file about one CA; check that this is the file you meant");
+        .help("a CA profile is a short YAML file about one CA; check that this is the file you meant, or raise the limit with `--max-profile-size BYTES`");
         return Err(vec![d]);
     }
-    let root = yaml::parse(&file).map_err(|d| vec![d])?;
+    let root = yaml::parse(&file, limits).map_err(|d| vec![d])?;
     let mut r = Reader {
         file: &file,
         diags: Vec::new(),

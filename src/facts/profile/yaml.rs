@@ -11,6 +11,7 @@ use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{Error, Location, MessageFormatter as _, Spanned};
 
 use crate::diag::Diag;
+use crate::input::Limits;
 use crate::source::{SourceFile, Span};
 
 /// A YAML node and the bytes it was read from.
@@ -129,24 +130,36 @@ impl<'de> Deserialize<'de> for Raw {
     }
 }
 
-/// Bounds on a profile's YAML: generous for a real profile (a few hundred
-/// nodes), small enough that an alias bomb or a deeply nested file stops early.
-fn options() -> serde_saphyr::Options {
+/// Bounds on YAML read by certlex (profiles, rule statements' front matter):
+/// generous for a real file (a few hundred nodes), small enough that an alias
+/// bomb or a deeply nested file stops early. Depth and alias expansion come
+/// from `limits`; the node and event budgets follow from them.
+pub(crate) fn budget(limits: &Limits) -> Option<serde_saphyr::Budget> {
+    let expansion = limits.max_yaml_alias_expansion;
+    serde_saphyr::budget! {
+        max_depth: limits.max_yaml_depth,
+        max_nodes: 50_000usize.max(expansion.saturating_mul(2)),
+        max_events: 200_000usize.max(expansion.saturating_mul(4)),
+        max_aliases: 1_000,
+        max_anchors: 1_000,
+        max_documents: 1,
+        max_total_scalar_bytes: limits.max_profile_bytes,
+    }
+}
+
+/// How far aliases may expand (see [`budget`]).
+pub(crate) fn alias_limits(limits: &Limits) -> serde_saphyr::options::AliasLimits {
+    serde_saphyr::alias_limits! {
+        max_total_replayed_events: limits.max_yaml_alias_expansion,
+        max_replay_stack_depth: 16usize.min(limits.max_yaml_depth),
+        max_alias_expansions_per_anchor: 1_000,
+    }
+}
+
+fn options(limits: &Limits) -> serde_saphyr::Options {
     serde_saphyr::options! {
-        budget: serde_saphyr::budget! {
-            max_depth: 32,
-            max_nodes: 50_000,
-            max_events: 200_000,
-            max_aliases: 1_000,
-            max_anchors: 1_000,
-            max_documents: 1,
-            max_total_scalar_bytes: super::MAX_PROFILE_BYTES,
-        },
-        alias_limits: serde_saphyr::alias_limits! {
-            max_total_replayed_events: 20_000,
-            max_replay_stack_depth: 16,
-            max_alias_expansions_per_anchor: 1_000,
-        },
+        budget: budget(limits),
+        alias_limits: alias_limits(limits),
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
         strict_booleans: true,
         reject_unsupported_tags: true,
@@ -155,8 +168,8 @@ fn options() -> serde_saphyr::Options {
 }
 
 /// Parse a YAML text into nodes.
-pub fn parse(file: &Arc<SourceFile>) -> Result<Node, Diag> {
-    match serde_saphyr::from_str_with_options::<Spanned<Raw>>(&file.text, options()) {
+pub fn parse(file: &Arc<SourceFile>, limits: &Limits) -> Result<Node, Diag> {
+    match serde_saphyr::from_str_with_options::<Spanned<Raw>>(&file.text, options(limits)) {
         Ok(root) => Ok(convert(root, file)),
         Err(e) => Err(diagnose(&e, file)),
     }
@@ -257,22 +270,24 @@ fn diagnose(e: &Error, file: &Arc<SourceFile>) -> Diag {
             };
         }
         Error::Budget { breach, .. } => {
-            let what = match breach {
+            let (what, flag) = match breach {
                 BudgetBreach::Aliases { .. } | BudgetBreach::AliasAnchorRatio { .. } => {
-                    "it uses aliases (`*name`) too many times"
+                    ("it uses aliases (`*name`) too many times", "; raise the limit with `--max-yaml-aliases N` if the file is genuine")
                 }
-                BudgetBreach::Anchors { .. } => "it defines too many anchors (`&name`)",
-                BudgetBreach::Depth { .. } => "it nests mappings and lists too deeply",
-                BudgetBreach::Documents { .. } => "it holds more than one YAML document",
-                BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => "it expands to too many values",
-                BudgetBreach::ScalarBytes { .. } => "its text is too long",
-                _ => "it exceeds the limits certlex sets on a profile",
+                BudgetBreach::Anchors { .. } => ("it defines too many anchors (`&name`)", ""),
+                BudgetBreach::Depth { .. } => ("it nests mappings and lists too deeply", "; raise the limit with `--max-yaml-depth N` if the file is genuine"),
+                BudgetBreach::Documents { .. } => ("it holds more than one YAML document", ""),
+                BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => {
+                    ("it expands to too many values", "; raise the limit with `--max-yaml-aliases N` if the file is genuine")
+                }
+                BudgetBreach::ScalarBytes { .. } => ("its text is too long", "; raise the limit with `--max-profile-size BYTES` if the file is genuine"),
+                _ => ("it exceeds the limits certlex sets on a profile", ""),
             };
             (
                 "certlex::profile::too-costly",
                 format!("the YAML was not read: {what}"),
                 "the limit was reached here".into(),
-                "a CA profile is a short file; aliases that expand into thousands of values (an alias bomb) and deep nesting are refused".into(),
+                format!("a CA profile is a short file; aliases that expand into thousands of values (an alias bomb) and deep nesting are refused{flag}"),
             )
         }
         Error::AliasReplayLimitExceeded { .. }
@@ -282,7 +297,7 @@ fn diagnose(e: &Error, file: &Arc<SourceFile>) -> Diag {
             "certlex::profile::too-costly",
             "the YAML was not read: its aliases (`*name`) expand into too many values".into(),
             "the limit was reached here".into(),
-            "a CA profile is a short file; aliases that expand into thousands of values (an alias bomb) are refused"
+            "a CA profile is a short file; aliases that expand into thousands of values (an alias bomb) are refused; raise the limit with `--max-yaml-aliases N` if the file is genuine"
                 .into(),
         ),
         Error::MultipleDocuments { .. } => (
@@ -302,6 +317,12 @@ fn diagnose(e: &Error, file: &Arc<SourceFile>) -> Diag {
             "an alias refers to an anchor that is not defined before it".into(),
             "no anchor of this name above".into(),
             "define `&name` before using `*name`, or write the value out".into(),
+        ),
+        other if serde_saphyr::DefaultMessageFormatter.format_message(other).contains("recursion limit") => (
+            "certlex::profile::too-costly",
+            "the YAML was not read: it nests mappings and lists too deeply".into(),
+            "the limit was reached here".into(),
+            "a CA profile is a short file; deep nesting is refused".into(),
         ),
         other => {
             let text = serde_saphyr::DefaultMessageFormatter.format_message(other);
@@ -383,7 +404,7 @@ mod tests {
     use super::*;
 
     fn parse_str(text: &str) -> Result<Node, Diag> {
-        parse(&SourceFile::new("p.yaml", text))
+        parse(&SourceFile::new("p.yaml", text), &Limits::default())
     }
 
     #[test]

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::diag::{Diag, suggestion};
+use crate::input::Limits;
 use crate::source::{SourceFile, Span};
 
 /// The keys a front matter may have.
@@ -65,14 +66,22 @@ pub fn span_of<T>(v: &Spanned<T>, yaml_start: usize) -> Option<Span> {
     Some(Span::new(start, start + len))
 }
 
-pub fn parse(file: &Arc<SourceFile>, yaml_start: usize, yaml_end: usize) -> Result<FrontMatter, Diag> {
+pub fn parse(file: &Arc<SourceFile>, yaml_start: usize, yaml_end: usize, limits: &Limits) -> Result<FrontMatter, Diag> {
     let yaml = file.text.get(yaml_start..yaml_end).unwrap_or("");
-    serde_saphyr::from_str::<FrontMatter>(yaml).map_err(|e| {
+    let options = serde_saphyr::options! {
+        budget: crate::facts::profile::yaml::budget(limits),
+        alias_limits: crate::facts::profile::yaml::alias_limits(limits),
+    };
+    serde_saphyr::from_str_with_options::<FrontMatter>(yaml, options).map_err(|e| {
         let message = e.to_string();
-        let first = message
-            .lines()
-            .next()
-            .unwrap_or("the front matter is not valid YAML")
+        let first = message.lines().next().unwrap_or("the front matter is not valid YAML");
+        // serde-saphyr says `error: line 2 column 1: …` of the YAML alone;
+        // the label shows the line in the file, so only the message is kept.
+        let first = first
+            .strip_prefix("error: ")
+            .and_then(|rest| rest.strip_prefix("line "))
+            .and_then(|rest| rest.split_once(": "))
+            .map_or(first, |(_, message)| message)
             .to_string();
         let at = e
             .location()
@@ -109,7 +118,7 @@ mod tests {
         let text = "---\nca_name: 测试CA\nfiling_number: \"工信部备案 2024-001\"\n---\n# 1 Introduction\n";
         let (s, e, _) = split(text).unwrap();
         let file = SourceFile::new("s.md", text);
-        let fm = parse(&file, s, e).unwrap();
+        let fm = parse(&file, s, e, &Limits::default()).unwrap();
         assert_eq!(fm.ca_name.as_ref().unwrap().value, "测试CA");
         let span = span_of(fm.filing_number.as_ref().unwrap(), s).unwrap();
         assert!(file.slice(span).contains("2024-001"), "{:?}", file.slice(span));
@@ -119,7 +128,7 @@ mod tests {
     fn a_misspelt_key_is_an_error_with_a_suggestion() {
         let text = "---\nfilling_number: x\n---\n";
         let (s, e, _) = split(text).unwrap();
-        let d = parse(&SourceFile::new("s.md", text), s, e).unwrap_err();
+        let d = parse(&SourceFile::new("s.md", text), s, e, &Limits::default()).unwrap_err();
         assert_eq!(
             d.help.as_deref(),
             Some("did you mean `filing_number`?"),

@@ -136,17 +136,27 @@ fn normalize(title: &str) -> String {
         .to_lowercase()
 }
 
+/// Every known title, alias and translation, normalized once, with its number.
+static TITLES: std::sync::LazyLock<Vec<(String, &'static str)>> = std::sync::LazyLock::new(|| {
+    TOP_LEVEL
+        .iter()
+        .chain(SUBSECTIONS)
+        .flat_map(|k| {
+            [k.en, k.zh]
+                .into_iter()
+                .chain(k.aliases.iter().copied())
+                .map(|t| (normalize(t), k.number))
+        })
+        .collect()
+});
+
 /// The number of a known section whose title this is, if any.
 pub fn number_of_title(title: &str) -> Option<&'static str> {
     let t = normalize(title);
     if t.is_empty() {
         return None;
     }
-    TOP_LEVEL
-        .iter()
-        .chain(SUBSECTIONS)
-        .find(|k| normalize(k.en) == t || normalize(k.zh) == t || k.aliases.iter().any(|a| normalize(a) == t))
-        .map(|k| k.number)
+    TITLES.iter().find(|(known, _)| *known == t).map(|(_, number)| *number)
 }
 
 /// "2 Publication and Repository Responsibilities（信息发布与信息管理）".

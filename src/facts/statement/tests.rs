@@ -3,7 +3,12 @@ use crate::facts::Value;
 use crate::run::RunContext;
 
 fn read_text(text: &str) -> Subject {
-    read(&SourceFile::new("s.md", text), &RunContext::new()).unwrap()
+    read(
+        &SourceFile::new("s.md", text),
+        &RunContext::new(),
+        &crate::input::Limits::default(),
+    )
+    .unwrap()
 }
 
 fn get<'a>(s: &'a Subject, path: &[&str]) -> &'a Value {
@@ -115,6 +120,7 @@ filing_numbr: x
 ",
         ),
         &RunContext::new(),
+        &crate::input::Limits::default(),
     )
     .unwrap_err();
     assert_eq!(e.location().as_deref(), Some("s.md:2:1"));
