@@ -112,7 +112,10 @@ pub fn render(diag: &Diag, colour: bool) -> String {
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
+    // No hyphenation: `UTF-8`, `ESL-21-1` and paths stay whole when wrapped.
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation);
     let mut out = String::new();
     if handler.render_report(&mut out, diag).is_err() {
         out = format!("{}: {}", diag.code, diag.message);
