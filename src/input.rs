@@ -150,10 +150,7 @@ pub fn read(c: &Candidate, limits: &Limits, ctx: &RunContext) -> Read {
             skipped: Some(why),
             ..Read::default()
         },
-        Loaded::Error(d) => Read {
-            errors: vec![d],
-            ..Read::default()
-        },
+        Loaded::Error(d) => Read::error(d),
     }
 }
 
@@ -301,8 +298,7 @@ pub fn read_content(
                 read
             }
         },
-        Content::RuleStatement if bytes.len() > limits.max_statement_bytes => Read {
-            errors: vec![
+        Content::RuleStatement if bytes.len() > limits.max_statement_bytes => Read::error(
                 Diag::error(
                     "certlex::input::statement-too-large",
                     format!(
@@ -312,44 +308,22 @@ pub fn read_content(
                     ),
                 )
                 .help("a rule statement is a document of a few hundred kilobytes; raise the limit with `--max-statement-size BYTES` if the file is genuine"),
-            ],
-            ..Read::default()
-        },
+        ),
         Content::RuleStatement => {
-            let text = match String::from_utf8(bytes) {
+            let text = match utf8(name, bytes, "save the rule statement as UTF-8; certlex does not guess other encodings") {
                 Ok(text) => text,
-                Err(e) => {
-                    let valid = e.utf8_error().valid_up_to();
-                    let file = SourceFile::new(name, String::from_utf8_lossy(e.as_bytes()).into_owned());
-                    let (line, _) = file.line_col(valid);
-                    return Read {
-                        errors: vec![
-                            Diag::error(
-                                "certlex::input::not-utf8",
-                                format!("{name}:{line}: the file has bytes that are not UTF-8 text"),
-                            )
-                            .help("save the rule statement as UTF-8; certlex does not guess other encodings"),
-                        ],
-                        ..Read::default()
-                    };
-                }
+                Err(d) => return Read::error(d),
             };
             match crate::facts::statement::read(&SourceFile::new(name, text), ctx, limits) {
                 Ok(s) => Read {
                     subjects: vec![s],
                     ..Read::default()
                 },
-                Err(d) => Read {
-                    errors: vec![d],
-                    ..Read::default()
-                },
+                Err(d) => Read::error(d),
             }
         }
         Content::CaProfile => profile(name, bytes, limits),
-        Content::Unknown if explicit => Read {
-            errors: vec![unknown_kind(name, &bytes)],
-            ..Read::default()
-        },
+        Content::Unknown if explicit => Read::error(unknown_kind(name, &bytes)),
         Content::Unknown => Read {
             skipped: Some("not a certificate, CA profile or rule statement".into()),
             ..Read::default()
@@ -398,25 +372,35 @@ fn unknown_kind(name: &str, bytes: &[u8]) -> Diag {
     }
 }
 
+/// The bytes as text, or an error naming the line where they stop being UTF-8.
+fn utf8(name: &str, bytes: Vec<u8>, help: &str) -> Result<String, Diag> {
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let file = SourceFile::new(name, String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let (line, _) = file.line_col(valid);
+        Diag::error(
+            "certlex::input::not-utf8",
+            format!("{name}:{line}: the file has bytes that are not UTF-8 text"),
+        )
+        .help(help)
+    })
+}
+
+impl Read {
+    /// A file that gave one error and nothing else.
+    fn error(d: Diag) -> Self {
+        Read {
+            errors: vec![d],
+            ..Read::default()
+        }
+    }
+}
+
 /// A CA profile: YAML text, read along the profile schema.
 fn profile(name: &str, bytes: Vec<u8>, limits: &Limits) -> Read {
-    let text = match String::from_utf8(bytes) {
+    let text = match utf8(name, bytes, "save the CA profile as UTF-8 (the YAML standard encoding)") {
         Ok(t) => t,
-        Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let file = SourceFile::new(name, String::from_utf8_lossy(e.as_bytes()).into_owned());
-            let (line, _) = file.line_col(valid);
-            return Read {
-                errors: vec![
-                    Diag::error(
-                        "certlex::input::not-utf8",
-                        format!("{name}:{line}: the file has bytes that are not UTF-8 text"),
-                    )
-                    .help("save the CA profile as UTF-8 (the YAML standard encoding)"),
-                ],
-                ..Read::default()
-            };
-        }
+        Err(d) => return Read::error(d),
     };
     match crate::facts::profile::read(SourceFile::new(name, text), limits) {
         Ok(subject) => Read {
