@@ -16,8 +16,12 @@
     reason = "tests may fail loudly"
 )]
 
+#[path = "support/run.rs"]
+mod run;
+
+use run::{certlex_in, root};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 use certlex::input::Limits;
@@ -33,20 +37,6 @@ const WHOLE_FILE: &[&str] = &[
     "certlex::input::statement-too-large",
     "certlex::input::too-many-blocks",
 ];
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn certlex(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_certlex"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .env("LANG", "C")
-        .output()
-        .unwrap()
-}
 
 /// The files of `corpus/bad/` whose names start with one of `prefixes`, relative to the root.
 fn bad_files(prefixes: &[&str]) -> Vec<String> {
@@ -105,7 +95,7 @@ fn snapshot(name: &str, text: &str) {
 /// The checks every bad input of a run must pass; `shown` is its name in messages.
 fn check_input(path: &str, cwd: &Path, shown: &str) {
     let started = Instant::now();
-    let o = certlex(&["check", path, &root().join(GOOD).display().to_string()], cwd);
+    let o = certlex_in(&["check", path, &root().join(GOOD).display().to_string()], cwd);
     let out = String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
     assert!(!out.contains("panicked"), "{shown}: {out}");
     assert_eq!(o.status.code(), Some(2), "{shown}: {out}");
@@ -321,7 +311,7 @@ fn a_certificate_with_10000_extensions_is_read_in_bounded_time_and_fails() {
     )
     .unwrap();
     let started = Instant::now();
-    let o = certlex(&["check", "--format", "json", "cert-10000-extensions.der"], &dir);
+    let o = certlex_in(&["check", "--format", "json", "cert-10000-extensions.der"], &dir);
     assert!(
         started.elapsed() < Duration::from_secs(20),
         "took {:?}",
@@ -351,7 +341,7 @@ fn a_statement_with_100000_headings_is_read_in_bounded_time() {
     }
     std::fs::write(dir.join("statement-100000-headings.md"), md).unwrap();
     let started = Instant::now();
-    let o = certlex(&["check", "statement-100000-headings.md"], &dir);
+    let o = certlex_in(&["check", "statement-100000-headings.md"], &dir);
     assert!(
         started.elapsed() < Duration::from_secs(20),
         "took {:?}",
@@ -379,10 +369,10 @@ fn a_rule_file_may_start_with_a_byte_order_mark() {
             std::fs::write(&to, [&b"\xef\xbb\xbf"[..], &text].concat()).unwrap();
         }
     }
-    let o = certlex(&["--rules", dir.to_str().unwrap(), "rules", "check"], &root());
+    let o = certlex_in(&["--rules", dir.to_str().unwrap(), "rules", "check"], &root());
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     // `fmt` lays it out without the mark.
-    let o = certlex(&["fmt", "--check", dir.to_str().unwrap()], &root());
+    let o = certlex_in(&["fmt", "--check", dir.to_str().unwrap()], &root());
     assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stdout));
 }
 
@@ -406,7 +396,7 @@ fn every_bad_rule_file_stops_the_run_with_a_located_error() {
         let copy = dir.join(&name);
         std::fs::copy(root().join(&f), &copy).unwrap();
         let good = root().join(GOOD).display().to_string();
-        let o = certlex(&["--rules", "rules", "check", &good], &generated());
+        let o = certlex_in(&["--rules", "rules", "check", &good], &generated());
         std::fs::remove_file(&copy).unwrap();
         let err = String::from_utf8_lossy(&o.stderr).into_owned();
         assert!(!err.contains("panicked"), "{name}: {err}");

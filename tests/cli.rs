@@ -8,28 +8,15 @@
     reason = "tests may fail loudly"
 )]
 
-use std::process::{Command, Output};
+#[path = "support/run.rs"]
+mod run;
 
-fn certlex(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_certlex"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env("LANG", "C")
-        .output()
-        .unwrap()
-}
+use run::{certlex, stderr, stdout};
+
+use std::process::{Command, Output};
 
 fn certlex_owned(args: &[String]) -> Output {
     certlex(&args.iter().map(String::as_str).collect::<Vec<_>>())
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 const GOOD: &str = "corpus/certificates/real/cfca-ev-root.pem";

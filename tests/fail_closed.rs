@@ -15,33 +15,17 @@
     reason = "tests may fail loudly"
 )]
 
+#[path = "support/run.rs"]
+mod run;
+
+use run::{all, certlex, root};
+
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn certlex(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_certlex"))
-        .args(args)
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .env("LANG", "C")
-        .output()
-        .unwrap()
-}
-
 /// Standard output and error, with miette's line wrapping undone.
-fn all(o: &Output) -> String {
-    let text = String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
-    text.split_whitespace()
-        .filter(|w| *w != "│")
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 fn temp(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))

@@ -10,46 +10,30 @@
     reason = "tests may fail loudly"
 )]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+#[path = "support/run.rs"]
+mod run;
+
+use run::{all, certlex_in, root};
+
+use std::path::PathBuf;
+use std::process::Output;
 
 use certlex::input::Limits;
 use certlex::source::SourceFile;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn certlex(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_certlex"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .env("LANG", "C")
-        .output()
-        .unwrap()
-}
-
 /// Standard output and error, with miette's line wrapping undone.
-fn all(o: &Output) -> String {
-    let text = String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
-    text.split_whitespace()
-        .filter(|w| *w != "│")
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 /// Run `check` on `input` with a limit, and without it.
 fn with_and_without(flag: &[&str], input: &str) -> (Output, Output) {
     let at = ["--at", "2026-06-01"];
-    let limited = certlex(&[&["check"][..], &at, flag, &[input]].concat(), &root());
-    let default = certlex(&[&["check"][..], &at, &[input]].concat(), &root());
+    let limited = certlex_in(&[&["check"][..], &at, flag, &[input]].concat(), &root());
+    let default = certlex_in(&[&["check"][..], &at, &[input]].concat(), &root());
     (limited, default)
 }
 
 #[test]
 fn every_limit_is_a_flag_with_its_default_in_help() {
-    let help = all(&certlex(&["check", "--help"], &root()));
+    let help = all(&certlex_in(&["check", "--help"], &root()));
     let d = Limits::default();
     for (flag, default) in [
         ("--max-file-size", d.max_file_bytes.to_string()),
@@ -68,7 +52,7 @@ fn every_limit_is_a_flag_with_its_default_in_help() {
         assert!(line.contains(&format!("[default: {default}]")), "{flag}: {line}");
     }
     for command in ["diff", "facts"] {
-        let help = all(&certlex(&[command, "--help"], &root()));
+        let help = all(&certlex_in(&[command, "--help"], &root()));
         assert!(
             help.contains("--max-file-size") && help.contains("--max-yaml-depth"),
             "{command}"
@@ -167,9 +151,9 @@ fn the_regex_size_limit_applies_to_patterns_in_rules() {
     )
     .unwrap();
     let rules = dir.to_str().unwrap();
-    let o = certlex(&["--rules", rules, "rules", "check"], &root());
+    let o = certlex_in(&["--rules", rules, "rules", "check"], &root());
     assert_eq!(o.status.code(), Some(0), "{}", all(&o));
-    let o = certlex(
+    let o = certlex_in(
         &["--rules", rules, "--max-regex-size", "200", "rules", "check"],
         &root(),
     );
@@ -182,6 +166,6 @@ fn the_regex_size_limit_applies_to_patterns_in_rules() {
     assert!(out.contains("pattern.rules:7:"), "{out}");
     assert!(out.contains("--max-regex-size"), "{out}");
     let good = "corpus/certificates/real/cfca-ev-root.pem";
-    let o = certlex(&["--rules", rules, "check", "--max-regex-size", "200", good], &root());
+    let o = certlex_in(&["--rules", rules, "check", "--max-regex-size", "200", good], &root());
     assert_eq!(o.status.code(), Some(2), "{}", all(&o));
 }

@@ -1,0 +1,47 @@
+//! Helpers shared by the integration tests that run the `certlex` binary.
+//! Included with `#[path = "support/run.rs"] mod run;` (a folder under
+//! `tests/` is not a test target of its own).
+
+#![allow(dead_code, reason = "each test file uses some of these")]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Run `certlex ARGS` in `cwd`, without colour and in English.
+pub fn certlex_in(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_certlex"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .env("LANG", "C")
+        .output()
+        .expect("the certlex binary runs")
+}
+
+/// Run `certlex ARGS` at the repository root.
+pub fn certlex(args: &[&str]) -> Output {
+    certlex_in(args, &root())
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Standard output and error as one line of words, with the frame of
+/// wrapped miette messages removed: for "does the output say …" checks.
+pub fn all(o: &Output) -> String {
+    (stdout(o) + &stderr(o))
+        .split_whitespace()
+        .filter(|w| *w != "│")
+        .collect::<Vec<_>>()
+        .join(" ")
+}
