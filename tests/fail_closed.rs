@@ -25,7 +25,6 @@ use std::process::Output;
 
 use serde_json::Value;
 
-
 fn temp(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
         .join("fail-closed")

@@ -21,8 +21,6 @@ use std::process::Output;
 use certlex::input::Limits;
 use certlex::source::SourceFile;
 
-/// Standard output and error, with miette's line wrapping undone.
-
 /// Run `check` on `input` with a limit, and without it.
 fn with_and_without(flag: &[&str], input: &str) -> (Output, Output) {
     let at = ["--at", "2026-06-01"];
