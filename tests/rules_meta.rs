@@ -55,3 +55,35 @@ fn every_rule_has_both_languages_and_a_citation() {
         assert!(!r.cites.is_empty(), "{}", r.id);
     }
 }
+
+#[test]
+fn every_rule_has_a_passing_and_a_failing_scenario_and_every_article_is_covered() {
+    let rules = certlex::load::builtin().unwrap();
+    let features = Path::new(env!("CARGO_MANIFEST_DIR")).join("features");
+    let exercises = certlex::scenario::index::exercises(&[features]).unwrap();
+    let refs: Vec<_> = rules
+        .rules
+        .iter()
+        .map(|r| certlex::law::coverage::RuleRef {
+            id: &r.id,
+            cites: &r.cites,
+        })
+        .collect();
+    let cov = certlex::law::coverage::coverage(&rules.law, &refs, &exercises);
+    let lacking: Vec<&str> = cov
+        .rules
+        .iter()
+        .filter(|r| !r.is_exercised())
+        .map(|r| r.id.as_str())
+        .collect();
+    assert!(
+        lacking.is_empty(),
+        "rules without a passing and a failing scenario: {lacking:?}"
+    );
+    assert!(
+        cov.unknown_rules.is_empty(),
+        "scenarios name rules that do not exist: {:?}",
+        cov.unknown_rules
+    );
+    assert_eq!(cov.total.uncovered, 0, "in-scope articles no rule cites");
+}

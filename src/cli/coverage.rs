@@ -282,6 +282,7 @@ fn human_rules(out: &mut String, rules: &RuleSet, cov: &Coverage, lang: Lang) {
             "Rules and their scenarios (passing: expects pass; failing: expects fail, needs evidence or\nundetermined; other: not applicable, not in force)"
         )
     );
+    let width = cov.rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
     for r in &cov.rules {
         let title = rules.rule(&r.id).map_or("", |(_, x)| x.title.get_or(lang, ""));
         let flag = if r.is_exercised() {
@@ -294,7 +295,7 @@ fn human_rules(out: &mut String, rules: &RuleSet, cov: &Coverage, lang: Lang) {
         };
         let _ = writeln!(
             out,
-            "  {:<22} {} {}, {} {}, {} {}{flag}  {title}",
+            "  {:<width$} {} {}, {} {}, {} {}{flag}  {title}",
             r.id,
             r.passing.len(),
             lang.pick("通过", "passing"),
