@@ -32,6 +32,16 @@ impl Lang {
     }
 }
 
+/// An English count with its noun: `counted(1, "subject")` is `1 subject`,
+/// `counted(2, "input error")` is `2 input errors` (Chinese has no plural).
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// A whole number with its digits grouped by three: `group_digits(30000000, ',')`
 /// is `30,000,000` (reports), with `'_'` it is `30_000_000` (rule files, YAML).
 pub fn group_digits(n: i64, separator: char) -> String {
@@ -94,4 +104,23 @@ impl Text {
 pub fn pad(s: &str, width: usize) -> String {
     let cols = unicode_width::UnicodeWidthStr::width(s);
     format!("{s}{}", " ".repeat(width.saturating_sub(cols)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_take_a_plural_except_for_one() {
+        assert_eq!(counted(0, "subject"), "0 subjects");
+        assert_eq!(counted(1, "input error"), "1 input error");
+        assert_eq!(counted(12, "input error"), "12 input errors");
+    }
+
+    #[test]
+    fn digits_group_by_three_with_the_sign_kept() {
+        assert_eq!(group_digits(30_000_000, ','), "30,000,000");
+        assert_eq!(group_digits(-1_000, '_'), "-1_000");
+        assert_eq!(group_digits(999, ','), "999");
+    }
 }

@@ -185,9 +185,9 @@ fn closing_line(s: &Summary, path: &Path, lang: crate::i18n::Lang) -> String {
             path.display()
         ),
         crate::i18n::Lang::En => format!(
-            "certlex: {verdict}: {} subjects, {} input errors, {} blocking; report written to {}",
-            s.subjects,
-            s.input_errors,
+            "certlex: {verdict}: {}, {}, {} blocking; report written to {}",
+            crate::i18n::counted(s.subjects, "subject"),
+            crate::i18n::counted(s.input_errors, "input error"),
             s.blocking,
             path.display()
         ),

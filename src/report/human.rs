@@ -339,8 +339,8 @@ impl<W: Write> Reporter for Human<'_, W> {
                 format!("{} 项不符合（门槛：{}）", s.blocking, gate.fail_on.name(lang)),
             ),
             Lang::En => (
-                format!("{} subjects", s.subjects),
-                format!("{} input errors", s.input_errors),
+                crate::i18n::counted(s.subjects, "subject"),
+                crate::i18n::counted(s.input_errors, "input error"),
                 format!("regime {}, {}", res.regime, res.date),
                 format!("{} blocking at --fail-on {}", s.blocking, gate.fail_on.word()),
             ),
