@@ -65,3 +65,29 @@ fn the_readme_ci_step_works() {
     assert_eq!(v["version"], "2.1.0");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Every example in `docs/rule-language.md` is a rule file fragment that
+/// parses cleanly and is already in `certlex fmt`'s layout, so a lawyer who
+/// copies one starts from something that works.
+#[test]
+fn the_rule_language_examples_parse_and_are_formatted() {
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rule-language.md")).unwrap();
+    let blocks: Vec<&str> = doc.split("```").skip(1).step_by(2).collect();
+    assert!(blocks.len() >= 5, "docs/rule-language.md has examples");
+    for (i, block) in blocks.iter().enumerate() {
+        let text = block.trim_start_matches(|c: char| c != '\n').trim_start_matches('\n');
+        let source = certlex::source::SourceFile::new(format!("docs/rule-language.md example {}", i + 1), text);
+        match certlex::lang::format(&source) {
+            Ok(formatted) => assert!(
+                formatted == text,
+                "example {} is not in canonical layout:\n{formatted}",
+                i + 1
+            ),
+            Err(e) => panic!(
+                "example {} does not parse: {:?}",
+                i + 1,
+                e.iter().map(ToString::to_string).collect::<Vec<_>>()
+            ),
+        }
+    }
+}
