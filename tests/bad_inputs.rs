@@ -24,8 +24,10 @@ use run::{certlex_in, root};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use certlex::diag::Diag;
 use certlex::input::Limits;
 use certlex::run::Item;
+use certlex::source::SourceFile;
 
 const GOOD: &str = "corpus/certificates/real/cfca-ev-root.pem";
 
@@ -57,6 +59,7 @@ const INPUT_PREFIXES: &[&str] = &["cert-", "pem-", "blob-", "profile-", "stateme
 fn read(path: &str, cwd: &Path) -> (Vec<(String, String)>, Vec<String>) {
     let mut errors = Vec::new();
     let mut subjects = Vec::new();
+    let prefix = format!("{}/", cwd.display());
     let full = cwd.join(path);
     certlex::run::each::<_, ()>(
         &[full],
@@ -66,7 +69,10 @@ fn read(path: &str, cwd: &Path) -> (Vec<(String, String)>, Vec<String>) {
         |_| (),
         |item| {
             match item {
-                Item::Error(d) => errors.push((d.code.to_string(), d.render_plain())),
+                Item::Error(d) => {
+                    let d = relative(d, &prefix);
+                    errors.push((d.code.to_string(), d.render_plain()));
+                }
                 Item::Subject(s, ()) => subjects.push(s.name),
                 Item::Skipped { path, why } => panic!("{path} skipped: {why}"),
             }
@@ -74,12 +80,18 @@ fn read(path: &str, cwd: &Path) -> (Vec<(String, String)>, Vec<String>) {
         },
     )
     .unwrap();
-    let prefix = format!("{}/", cwd.display());
-    let strip = |s: &str| s.replace(&prefix, "");
-    (
-        errors.into_iter().map(|(c, m)| (c, strip(&m))).collect(),
-        subjects.iter().map(|s| strip(s)).collect(),
-    )
+    (errors, subjects.iter().map(|s| s.replace(&prefix, "")).collect())
+}
+
+/// `d` with `prefix` removed from its paths before rendering, so that the
+/// text wraps the same wherever the repository is checked out.
+fn relative(mut d: Diag, prefix: &str) -> Diag {
+    d.message = d.message.replace(prefix, "");
+    if let Some(f) = &d.file {
+        d.file = Some(SourceFile::new(f.name.replace(prefix, ""), f.text.clone()));
+    }
+    d.related = d.related.into_iter().map(|r| relative(r, prefix)).collect();
+    d
 }
 
 fn snapshot(name: &str, text: &str) {
