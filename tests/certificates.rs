@@ -11,16 +11,15 @@
     reason = "tests may fail loudly"
 )]
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
+#[path = "support/run.rs"]
+mod run;
+
+use run::root;
 
 use serde_json::Value;
 
 const AT: &str = "2026-06-01";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// Every certificate file of the fixtures, relative to `corpus/certificates`.
 fn fixtures() -> Vec<String> {
@@ -38,12 +37,10 @@ fn fixtures() -> Vec<String> {
 
 /// `certlex check --format json` on one fixture: (exit code, stdout).
 fn check(rel: &str) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_certlex"))
-        .current_dir(root())
+    let out = run::command()
         .args(["check", "--format", "json", "--lang", "en", "--at", AT])
         .args(["--issuers", "corpus/certificates/ca"])
         .arg(format!("corpus/certificates/{rel}"))
-        .env("NO_COLOR", "1")
         .output()
         .unwrap();
     (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap())

@@ -256,7 +256,7 @@ fn an_interrupted_run_leaves_no_report_and_no_temporary_file() {
     let out = dir.join("out");
     std::fs::create_dir_all(&out).unwrap();
     let target = out.join("report.json");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_certlex"))
+    let mut child = run::command()
         .args(["check", "--format", "json", "--output", target.to_str().unwrap()])
         .arg(&inputs)
         .stdout(std::process::Stdio::null())
@@ -331,7 +331,7 @@ fn waivers_are_reported_never_hidden() {
     assert!(err.contains("certlex.toml:2:8"), "{err}");
     // `certlex.toml` in the current directory is read without `--config`.
     std::fs::write(&config, waiver("2026-12-31")).unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_certlex"))
+    let o = run::command()
         .args(["check", "--at", "2026-06-01", "--format", "json"])
         .arg(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(NO_ISSUER_O))
         .current_dir(&dir)
@@ -435,7 +435,7 @@ fn the_examples_in_docs_scenarios_md_run_and_pass() {
 #[test]
 fn the_report_is_the_same_on_one_thread_and_on_many() {
     let run = |threads: &str| {
-        Command::new(env!("CARGO_BIN_EXE_certlex"))
+        run::command()
             .args([
                 "check",
                 "--format",
@@ -446,7 +446,6 @@ fn the_report_is_the_same_on_one_thread_and_on_many() {
                 "corpus/certificates/ca",
             ])
             .args(["corpus/certificates", "corpus/ca-profiles", "corpus/rule-statements"])
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
             .env("RAYON_NUM_THREADS", threads)
             .output()
             .unwrap()

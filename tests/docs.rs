@@ -8,6 +8,9 @@
     reason = "tests may fail loudly"
 )]
 
+#[path = "support/run.rs"]
+mod run;
+
 use std::path::Path;
 
 #[test]
@@ -51,11 +54,7 @@ fn the_readme_ci_step_works() {
             }
         })
         .collect();
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_certlex"))
-        .args(&args)
-        .current_dir(root)
-        .output()
-        .unwrap();
+    let o = run::command().args(&args).current_dir(root).output().unwrap();
     assert!(
         o.status.code().is_some_and(|c| c <= 1),
         "{}",

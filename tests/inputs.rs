@@ -12,17 +12,16 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+#[path = "support/run.rs"]
+mod run;
+
+use run::root;
+use std::process::Stdio;
 
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn certlex(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_certlex"))
-        .current_dir(root())
+    let mut child = run::command()
         .args([
             "check",
             "--format",
@@ -33,7 +32,6 @@ fn certlex(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
             "corpus/certificates/ca",
         ])
         .args(args)
-        .env("NO_COLOR", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -10,7 +10,8 @@
     reason = "tests may fail loudly"
 )]
 
-use std::process::Command;
+#[path = "support/run.rs"]
+mod run;
 
 use certlex::engine::RuleSet;
 use certlex::facts::Value;
@@ -265,12 +266,7 @@ fn the_builtin_coverage_misses_no_article() {
 // ---- the commands ----
 
 fn certlex(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_certlex"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let out = run::command().args(args).output().unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8(out.stdout).unwrap(),

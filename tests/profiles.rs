@@ -14,13 +14,14 @@
 
 use std::path::{Path, PathBuf};
 
+#[path = "support/run.rs"]
+mod run;
+
+use run::root;
+
 use certlex::facts::SubjectKind;
 use certlex::input::{Limits, read_bytes_as};
 use certlex::run::RunContext;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn yaml_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
@@ -221,7 +222,7 @@ fn reports_of_the_corpus_profiles() {
 #[test]
 fn the_diff_of_the_provincial_ca() {
     for (format, name) in [("human", "diff-provincial-ca"), ("json", "diff-provincial-ca-json")] {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_certlex"))
+        let out = run::command()
             .args([
                 "--lang",
                 "en",
@@ -236,8 +237,6 @@ fn the_diff_of_the_provincial_ca() {
                 format,
                 "corpus/ca-profiles/provincial-ca.yaml",
             ])
-            .current_dir(root())
-            .env("NO_COLOR", "1")
             .output()
             .unwrap();
         let stdout = String::from_utf8(out.stdout).unwrap();

@@ -16,7 +16,10 @@
 )]
 
 use std::path::Path;
-use std::process::{Command, Output};
+#[path = "support/run.rs"]
+mod run;
+
+use std::process::Output;
 
 use serde_json::Value;
 
@@ -30,14 +33,7 @@ const CORPUS: &[&str] = &[
 ];
 
 fn certlex(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_certlex"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .output()
-        .unwrap()
+    run::command().args(args).output().unwrap()
 }
 
 /// The mixed corpus in one format; the run fails (exit 1) on its findings

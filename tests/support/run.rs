@@ -12,13 +12,22 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Run `certlex ARGS` in `cwd`, without colour and in English.
-pub fn certlex_in(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_certlex"))
-        .args(args)
-        .current_dir(cwd)
+/// The `certlex` binary at the repository root, without colour and in
+/// English whatever the environment of the test run says.
+pub fn command() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_certlex"));
+    c.current_dir(root())
         .env("NO_COLOR", "1")
         .env("LANG", "C")
+        .env_remove("LC_ALL");
+    c
+}
+
+/// Run `certlex ARGS` in `cwd`, without colour and in English.
+pub fn certlex_in(args: &[&str], cwd: &Path) -> Output {
+    command()
+        .args(args)
+        .current_dir(cwd)
         .output()
         .expect("the certlex binary runs")
 }
