@@ -83,21 +83,6 @@ fn table() -> Vec<(String, String, String)> {
         .collect()
 }
 
-fn findings(report: &Value) -> Vec<(String, String)> {
-    report["subjects"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|s| s["findings"].as_array().unwrap().iter())
-        .map(|f| {
-            (
-                f["rule"].as_str().unwrap().to_string(),
-                f["status"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
-}
-
 #[test]
 fn every_fixture_gives_the_status_its_table_expects() {
     let rows = table();
@@ -118,7 +103,7 @@ fn every_fixture_gives_the_status_its_table_expects() {
             "{file}: {}",
             report["errors"]
         );
-        let got = findings(&report);
+        let got = run::rule_statuses(&report);
         let area = file.split('/').next().unwrap();
         if rule == "-" {
             let bad: Vec<_> = got.iter().filter(|(_, s)| adverse.contains(&s.as_str())).collect();

@@ -45,6 +45,18 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// The (rule, status) pairs of every finding of a JSON report, in order.
+pub fn rule_statuses(report: &serde_json::Value) -> Vec<(String, String)> {
+    let strings = |v: &serde_json::Value| v.as_str().expect("a string").to_string();
+    report["subjects"]
+        .as_array()
+        .expect("a report has subjects")
+        .iter()
+        .flat_map(|s| s["findings"].as_array().expect("a subject has findings").iter())
+        .map(|f| (strings(&f["rule"]), strings(&f["status"])))
+        .collect()
+}
+
 /// Standard output and error as one line of words, with the frame of
 /// wrapped miette messages removed: for "does the output say …" checks.
 pub fn all(o: &Output) -> String {
