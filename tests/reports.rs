@@ -25,7 +25,7 @@ use serde_json::Value;
 
 const CORPUS: &[&str] = &[
     "corpus/certificates/real/cfca-ev-root.pem",
-    "corpus/certificates/bad/esl-21-1-no-issuer-o.pem",
+    "corpus/certificates/real/zlint-issuer-field-missing.pem",
     "corpus/certificates/bad/esl-22-no-revocation-pointer.pem",
     "corpus/certificates/real/autoridad-de-certificacion-firmaprofesional-cif-a62634068-2.pem",
     "corpus/ca-profiles/expired-permit.yaml",
@@ -213,7 +213,7 @@ fn junit_reads_back_with_a_junit_parser() {
     let cert = suites
         .suites
         .iter()
-        .find(|s| s.name == "corpus/certificates/bad/esl-21-1-no-issuer-o.pem")
+        .find(|s| s.name == "corpus/certificates/real/zlint-issuer-field-missing.pem")
         .unwrap();
     let case = cert.cases.iter().find(|c| c.original_name == "ESL-21-1").unwrap();
     let junit_parser::TestStatus::Failure(f) = &case.status else {

@@ -140,6 +140,9 @@ issue good/sm2-sign.pem "/C=CN/O=某某科技有限公司/CN=王五" sm2-sign sm
 issue good/sm2-enc.pem "/C=CN/O=某某科技有限公司/CN=王五" sm2-enc sm2-sub 1004 $EE_START $EE_END "$EE_ENC"
 issue good/generalized-time-2050.pem "/C=CN/O=某某科技有限公司/CN=赵六" rsa-ee rsa-root 1005 \
   $EE_START 20500601000000Z "$EE_SIGN"
+# A root named without O: the provider's name is its CN (ESL 21(1)).
+issue good/issuer-name-without-o.pem "/C=CN/CN=certlex Test Root Without Organization" rsa-sub self 2001 \
+  $ROOT_START $ROOT_END "$CA_EXT"
 # One file, many blocks, text around them, CRLF line endings: the SM2 chain.
 {
   echo "The SM2 chain of good/sm2-sign.pem, signing certificate first."
@@ -149,8 +152,6 @@ issue good/generalized-time-2050.pem "/C=CN/O=某某科技有限公司/CN=赵六
 
 # ---- bad/: each fails one rule on purpose ----
 
-issue bad/esl-21-1-no-issuer-o.pem "/C=CN/CN=certlex Test Root Without Organization" rsa-sub self 2001 \
-  $ROOT_START $ROOT_END "$CA_EXT"
 issue bad/esl-21-2-no-holder-name.pem "/C=CN/OU=无名部门" rsa-ee rsa-root 2002 $EE_START $EE_END "$EE_SIGN"
 issue bad/esl-21-3-serial-zero.pem "/C=CN/O=某某科技有限公司/CN=序列号为零" rsa-ee rsa-root 00 \
   $EE_START $EE_END "$EE_SIGN"
@@ -287,6 +288,10 @@ assemble keys/rsa-root.key bad/esl-22-duplicate-extension.pem $SHA256_RSA \
 spki=$(tlv 30 "300d06092a864886f70d0101010500$(tlv 03 00deadbeef)")
 assemble keys/rsa-root.key bad/esl-21-5-unusable-key.pem $SHA256_RSA \
   "${P[0]}" "$(serial 3003)" "${P[2]}" "${P[3]}" "${P[4]}" "${P[5]}" "$spki" "${P[7]}"
+
+# A serial number INTEGER with no content octets: no serial number is recorded.
+assemble keys/rsa-root.key bad/esl-21-3-no-serial.pem $SHA256_RSA \
+  "${P[0]}" 0200 "${P[2]}" "${P[3]}" "${P[4]}" "${P[5]}" "${P[6]}" "${P[7]}"
 
 # Signed with sha256WithRSAEncryption, but the signed part says ecdsa-with-SHA256.
 assemble keys/rsa-root.key bad/esl-22-signature-algorithm-mismatch.pem $SHA256_RSA \

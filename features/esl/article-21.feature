@@ -9,8 +9,13 @@ Feature: ESL article 21 — what an electronic signature certificate records
     When it is checked under the current regime
     Then rule "ESL-21-1" passes
 
-  Scenario: A root whose issuer has no organization does not name the provider (21(1))
+  Scenario: A root whose issuer names the provider only in its common name records the provider's name (21(1))
     Given the certificate "corpus/certificates/real/autoridad-de-certificacion-firmaprofesional-cif-a62634068-2.pem"
+    When it is checked
+    Then rule "ESL-21-1" passes
+
+  Scenario: A certificate whose issuer name is empty does not name the provider (21(1))
+    Given the certificate "corpus/certificates/real/zlint-issuer-field-missing.pem"
     When it is checked
     Then rule "ESL-21-1" fails
     And the finding for "ESL-21-1" says "does not name its certification service provider"
@@ -37,9 +42,14 @@ Feature: ESL article 21 — what an electronic signature certificate records
     Given the certificate "corpus/certificates/good/rsa-ee.pem"
     Then rule "ESL-21-3" passes
 
-  Scenario: A serial number of zero is not a serial number (21(3))
+  Scenario: A serial number of zero is still a recorded serial number (21(3))
     Given the certificate "corpus/certificates/bad/esl-21-3-serial-zero.pem"
+    Then rule "ESL-21-3" passes
+
+  Scenario: A serial number field with no content records no serial number (21(3))
+    Given the certificate "corpus/certificates/bad/esl-21-3-no-serial.pem"
     Then rule "ESL-21-3" fails
+    And the finding for "ESL-21-3" says "records no serial number"
 
   Scenario: A validity period that starts before it ends is a term of validity (21(4))
     Given the certificate "corpus/certificates/good/rsa-ee.pem"

@@ -7,8 +7,13 @@
     那么 规则 "ESL-21-1" 通过
     而且 规则 "ESL-21-2" 通过
 
-  场景: 颁发者没有组织名称的证书未载明电子认证服务提供者名称
+  场景: 颁发者只在通用名中写明名称的根证书也载明了电子认证服务提供者名称
     假如 证书 "corpus/certificates/real/autoridad-de-certificacion-firmaprofesional-cif-a62634068-2.pem"
+    当 进行检查
+    那么 规则 "ESL-21-1" 通过
+
+  场景: 颁发者名称为空的证书未载明电子认证服务提供者名称
+    假如 证书 "corpus/certificates/real/zlint-issuer-field-missing.pem"
     当 进行检查
     那么 规则 "ESL-21-1" 不通过
     而且 规则 "ESL-21-1" 的结论说明 "未载明电子认证服务提供者名称"

@@ -120,3 +120,12 @@ Feature: ESL article 22 — contents complete and accurate, and verifiable by re
     Given the certificate "corpus/certificates/bad/esl-22-path-length-exceeded.pem"
     And the issuer certificate "corpus/certificates/ca/rsa-root-pathlen0.pem"
     Then rule "ESL-22-PATH-LENGTH" fails
+
+  Scenario: A positive serial number meets RFC 5280
+    Given the certificate "corpus/certificates/good/rsa-ee.pem"
+    Then rule "RFC5280-SERIAL-POSITIVE" passes
+
+  Scenario: A serial number of zero is not positive (RFC 5280 4.1.2.2), a warning
+    Given the certificate "corpus/certificates/bad/esl-21-3-serial-zero.pem"
+    Then rule "RFC5280-SERIAL-POSITIVE" fails
+    And the finding for "RFC5280-SERIAL-POSITIVE" says "not a positive integer"

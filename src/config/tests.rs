@@ -22,7 +22,7 @@ const GOOD: &str = r#"
 [[waiver]]
 rule = "ESL-21-1"
 subjects = "corpus/certificates/real/*.pem"
-reason = "a foreign root kept for the record"
+reason = "a test certificate kept for the record"
 approver = "Zhang San, compliance"
 expires = 2026-12-31
 "#;
@@ -59,7 +59,7 @@ fn waived_findings_keep_their_status_and_expired_waivers_waive_nothing() {
     let rules = rules();
     let date = crate::dates::parse_date("2026-01-01").unwrap();
     let ev = Evaluator::new(&rules, rules.law.resolve("current", date).unwrap());
-    let name = "corpus/certificates/real/autoridad-de-certificacion-firmaprofesional-cif-a62634068-2.pem";
+    let name = "corpus/certificates/real/zlint-issuer-field-missing.pem";
     let got = crate::input::read(
         &crate::input::Candidate {
             path: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(name),

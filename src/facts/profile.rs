@@ -197,7 +197,12 @@ static TERMINATION_PLAN: &[Field] = &[
     Field::new(
         "successor",
         Ty::Str,
-        "the certification service provider that takes over the business (业务承接)",
+        "the certification service provider that takes over the business (业务承接), by agreement (ESL 23 para 2)",
+    ),
+    Field::new(
+        "regulator_arrangement",
+        Ty::Str,
+        "reference of the application asking the regulator to arrange a provider to take over the business, where no provider agreed (ESL 23 para 3)",
     ),
     Field::new(
         "planned_date",

@@ -89,3 +89,12 @@ fn with_value(w: &mut LawWorld, path: String, key: String, value: String) -> Res
 fn without_key(w: &mut LawWorld, path: String, key: String) -> Result<(), String> {
     like(w, &path, |d| d.remove(&key))
 }
+
+#[given(regex = r#"^a CA profile like "([^"]+)" without "([^"]+)" and with "([^"]+)" set to (.+)$"#)]
+#[given(regex = r#"^机构概况如 "([^"]+)"，删除 "([^"]+)"，其中 "([^"]+)" 为 (.+)$"#)]
+fn without_and_with(w: &mut LawWorld, path: String, gone: String, key: String, value: String) -> Result<(), String> {
+    like(w, &path, |d| {
+        d.remove(&gone)?;
+        d.set(&key, scalar(value.trim()))
+    })
+}
