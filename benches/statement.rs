@@ -57,7 +57,7 @@ fn statement(c: &mut Criterion) {
             let s = certlex::facts::statement::read(
                 std::hint::black_box(&file),
                 &certlex::run::RunContext::new(),
-                &certlex::input::Limits::default(),
+                &certlex::limits::Limits::default(),
             )
             .unwrap();
             ev.check(&s)

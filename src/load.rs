@@ -13,9 +13,9 @@ use std::sync::Arc;
 
 use crate::diag::Diag;
 use crate::engine::RuleSet;
-use crate::input::Limits;
 use crate::lang::ast::{Block, BlockKind};
 use crate::law::Law;
+use crate::limits::Limits;
 use crate::source::SourceFile;
 
 pub use check::flatten;

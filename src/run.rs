@@ -16,7 +16,8 @@ use x509_parser::prelude::FromDer;
 
 use crate::diag::Diag;
 use crate::facts::Value;
-use crate::input::{Candidate, Limits, Loaded, discover, load};
+use crate::input::{Candidate, Loaded, discover, load};
+use crate::limits::Limits;
 
 /// What a run knows beyond one subject.
 #[derive(Debug, Default)]

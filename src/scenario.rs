@@ -161,7 +161,7 @@ impl LawWorld {
     fn load(&self, written: &str) -> Result<Input, String> {
         let path = self.resolve_path(written)?;
         let c = crate::input::Candidate { path, explicit: true };
-        let bytes = match crate::input::load(&c, &crate::input::Limits::default()) {
+        let bytes = match crate::input::load(&c, &crate::limits::Limits::default()) {
             crate::input::Loaded::Bytes(b) => b,
             crate::input::Loaded::Error(d) => return Err(format!("`{written}` could not be read: {}", d.message)),
             crate::input::Loaded::Skipped(why) => return Err(format!("`{written}` was skipped: {why}")),
@@ -189,7 +189,7 @@ impl LawWorld {
     }
 
     fn subjects_of(&self, input: &Input, ctx: &crate::run::RunContext) -> Result<Vec<Subject>, String> {
-        let limits = crate::input::Limits::default();
+        let limits = crate::limits::Limits::default();
         let kind = input.kind.unwrap_or_else(|| crate::input::detect(&input.bytes));
         let got = crate::input::read_content(&input.name, input.bytes.clone(), kind, true, &limits, ctx);
         if let Some(e) = got.errors.first() {
@@ -205,7 +205,7 @@ impl LawWorld {
     /// inputs, and every issuer certificate given.
     pub fn run_context(&self) -> crate::run::RunContext {
         use crate::run::Origin;
-        let limits = crate::input::Limits::default();
+        let limits = crate::limits::Limits::default();
         let mut ctx = crate::run::RunContext::new();
         for i in &self.inputs {
             ctx.add_bytes(&i.bytes, Origin::Input, &limits);

@@ -20,7 +20,8 @@ mod run;
 use run::root;
 
 use certlex::facts::SubjectKind;
-use certlex::input::{Limits, read_bytes_as};
+use certlex::input::read_bytes_as;
+use certlex::limits::Limits;
 use certlex::run::RunContext;
 
 fn yaml_files(dir: &Path) -> Vec<PathBuf> {

@@ -20,7 +20,7 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 
 use certlex::engine::{Evaluator, Finding, RuleSet};
-use certlex::input::Limits;
+use certlex::limits::Limits;
 use certlex::run::Item;
 use certlex::source::SourceFile;
 use proptest::prelude::*;

@@ -13,7 +13,8 @@ use std::path::Path;
 
 use certlex::engine::Evaluator;
 use certlex::i18n::Lang;
-use certlex::input::{Candidate, Limits, read};
+use certlex::input::{Candidate, read};
+use certlex::limits::Limits;
 use certlex::report::Format;
 
 #[test]

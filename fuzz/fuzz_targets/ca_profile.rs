@@ -2,7 +2,8 @@
 //! walk; pass 1 (what a profile tells the run context) first, as a run does.
 #![no_main]
 
-use certlex::input::{Content, Limits, detect, read_content};
+use certlex::input::{Content, detect, read_content};
+use certlex::limits::Limits;
 use certlex::run::{Origin, RunContext};
 use libfuzzer_sys::fuzz_target;
 

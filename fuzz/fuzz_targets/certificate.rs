@@ -2,7 +2,8 @@
 //! context built from them (pass 1), so chains and signatures are walked too.
 #![no_main]
 
-use certlex::input::{Content, Limits, certificate_ders, read_content};
+use certlex::input::{Content, certificate_ders, read_content};
+use certlex::limits::Limits;
 use certlex::run::{Origin, RunContext};
 use libfuzzer_sys::fuzz_target;
 

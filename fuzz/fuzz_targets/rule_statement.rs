@@ -1,7 +1,8 @@
 //! The rule-statement reader: front matter, Markdown or numbered text, sections.
 #![no_main]
 
-use certlex::input::{Content, Limits, read_content};
+use certlex::input::{Content, read_content};
+use certlex::limits::Limits;
 use certlex::run::RunContext;
 use libfuzzer_sys::fuzz_target;
 

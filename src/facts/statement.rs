@@ -14,7 +14,7 @@ use super::schema::{Field, Ty};
 use super::value::{Record, RecordBuilder, Value};
 use super::{Subject, SubjectKind};
 use crate::diag::Diag;
-use crate::input::Limits;
+use crate::limits::Limits;
 use crate::run::RunContext;
 use crate::source::{SourceFile, Span};
 use sections::{Format, Section};

@@ -5,9 +5,10 @@ use std::sync::Arc;
 
 use x509_parser::pem::Pem;
 
-use super::{Limits, Read};
+use super::Read;
 use crate::diag::Diag;
 use crate::facts::{Subject, SubjectKind, certificate};
+use crate::limits::Limits;
 use crate::run::RunContext;
 use crate::source::{SourceFile, Span};
 

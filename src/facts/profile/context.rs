@@ -7,7 +7,7 @@
 use super::{FILED_CHAIN, LEGAL_ENTITY, RECOGNITION, RULE_STATEMENT, SCHEMA};
 use crate::facts::schema::{Field, lookup};
 use crate::facts::{Record, Value};
-use crate::input::Limits;
+use crate::limits::Limits;
 use crate::run::{FiledChain, FiledStatement, Recognition, RunContext};
 use crate::source::SourceFile;
 
@@ -117,7 +117,7 @@ rule_statement:
         ctx.add_bytes(
             PROFILE.as_bytes(),
             crate::run::Origin::Input,
-            &crate::input::Limits::default(),
+            &crate::limits::Limits::default(),
         );
         let fp = "abcdef0123456789".repeat(4);
         assert_eq!(ctx.chain_filed(&[fp], false), Value::Bool(true));

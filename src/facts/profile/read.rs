@@ -14,7 +14,7 @@ use super::{ATTESTATIONS_KEY, Format, KIND, KIND_KEY, SCHEMA, format_of};
 use crate::diag::{Diag, did_you_mean, suggestion};
 use crate::facts::schema::{Field, Ty, lookup};
 use crate::facts::{Attestation, Record, RecordBuilder, Subject, SubjectKind, Value};
-use crate::input::Limits;
+use crate::limits::Limits;
 use crate::source::{SourceFile, Span};
 
 /// Does this text look like a CA profile? It does when a line at the left
