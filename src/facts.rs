@@ -4,6 +4,7 @@
 //! generated documentation (`docs/facts/*.md`).
 
 pub mod certificate;
+pub mod context;
 pub mod profile;
 mod schema;
 pub mod statement;

@@ -9,8 +9,8 @@ use std::sync::Arc;
 
 use crate::diag::Diag;
 use crate::facts::Subject;
+use crate::facts::context::RunContext;
 use crate::limits::Limits;
-use crate::run::RunContext;
 use crate::source::SourceFile;
 
 /// A file to read: named on the command line, or found in a directory.

@@ -184,11 +184,11 @@ impl LawWorld {
 
     /// Report an input that does not read at the step that gives it.
     fn validated(&self, input: Input) -> Result<Input, String> {
-        let ctx = crate::run::RunContext::new();
+        let ctx = crate::facts::context::RunContext::new();
         self.subjects_of(&input, &ctx).map(|_| input)
     }
 
-    fn subjects_of(&self, input: &Input, ctx: &crate::run::RunContext) -> Result<Vec<Subject>, String> {
+    fn subjects_of(&self, input: &Input, ctx: &crate::facts::context::RunContext) -> Result<Vec<Subject>, String> {
         let limits = crate::limits::Limits::default();
         let kind = input.kind.unwrap_or_else(|| crate::input::detect(&input.bytes));
         let got = crate::input::read_content(&input.name, input.bytes.clone(), kind, true, &limits, ctx);
@@ -203,10 +203,10 @@ impl LawWorld {
 
     /// The run context of the scenario (pass 1): CA certificates among the
     /// inputs, and every issuer certificate given.
-    pub fn run_context(&self) -> crate::run::RunContext {
-        use crate::run::Origin;
+    pub fn run_context(&self) -> crate::facts::context::RunContext {
+        use crate::facts::context::Origin;
         let limits = crate::limits::Limits::default();
-        let mut ctx = crate::run::RunContext::new();
+        let mut ctx = crate::facts::context::RunContext::new();
         for i in &self.inputs {
             ctx.add_bytes(&i.bytes, Origin::Input, &limits);
         }

@@ -20,9 +20,9 @@ mod run;
 use run::root;
 
 use certlex::facts::SubjectKind;
+use certlex::facts::context::RunContext;
 use certlex::input::read_bytes_as;
 use certlex::limits::Limits;
-use certlex::run::RunContext;
 
 fn yaml_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<_> = std::fs::read_dir(dir)

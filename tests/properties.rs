@@ -271,7 +271,7 @@ fn the_engine_is_deterministic() {
     let ev = evaluator();
     for p in RUN {
         let bytes = std::fs::read(root().join(p)).unwrap();
-        let ctx = certlex::run::RunContext::new();
+        let ctx = certlex::facts::context::RunContext::new();
         let read = certlex::input::read_bytes_as(p, bytes, true, &Limits::default(), &ctx);
         for s in &read.subjects {
             assert_eq!(ev.check(s), ev.check(s), "{p}");

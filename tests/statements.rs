@@ -38,7 +38,7 @@ fn reports_of_the_corpus_statements() {
                 explicit: true,
             },
             &Limits::default(),
-            &certlex::run::RunContext::new(),
+            &certlex::facts::context::RunContext::new(),
         );
         assert!(got.errors.is_empty(), "{}: {:?}", path.display(), got.errors);
         assert_eq!(got.subjects.len(), 1, "{}", path.display());

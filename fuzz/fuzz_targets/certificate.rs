@@ -4,7 +4,7 @@
 
 use certlex::input::{Content, certificate_ders, read_content};
 use certlex::limits::Limits;
-use certlex::run::{Origin, RunContext};
+use certlex::facts::context::{Origin, RunContext};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -3,7 +3,7 @@
 
 use certlex::input::{Content, read_content};
 use certlex::limits::Limits;
-use certlex::run::RunContext;
+use certlex::facts::context::RunContext;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

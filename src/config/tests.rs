@@ -66,7 +66,7 @@ fn waived_findings_keep_their_status_and_expired_waivers_waive_nothing() {
             explicit: true,
         },
         &crate::limits::Limits::default(),
-        &crate::run::RunContext::new(),
+        &crate::facts::context::RunContext::new(),
     );
     let mut subject = got.subjects.into_iter().next().unwrap();
     subject.name = format!("./{name}");

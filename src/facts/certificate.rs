@@ -22,7 +22,7 @@ use x509_parser::oid_registry::Oid;
 use x509_parser::prelude::FromDer;
 
 use super::value::{Record, RecordBuilder, Value};
-use crate::run::RunContext;
+use crate::facts::context::RunContext;
 use schema::{ALGORITHM, PUBLIC_KEY, SERIAL, VALIDITY};
 
 /// Why a certificate could not be read.

@@ -7,9 +7,9 @@ use x509_parser::pem::Pem;
 
 use super::Read;
 use crate::diag::Diag;
+use crate::facts::context::RunContext;
 use crate::facts::{Subject, SubjectKind, certificate};
 use crate::limits::Limits;
-use crate::run::RunContext;
 use crate::source::{SourceFile, Span};
 
 fn subject(name: String, facts: crate::facts::Record) -> Subject {

@@ -1,5 +1,6 @@
 use super::*;
 use crate::engine::{Evaluator, Status};
+use crate::facts::context::Recognition;
 use crate::facts::{Subject, SubjectKind};
 
 fn corpus(path: &str) -> Vec<u8> {

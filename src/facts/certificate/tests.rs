@@ -1,6 +1,6 @@
 use super::*;
 use crate::facts::Value;
-use crate::run::{Origin, RunContext};
+use crate::facts::context::{Origin, RunContext};
 
 fn der(rel: &str) -> Vec<u8> {
     let bytes = std::fs::read(

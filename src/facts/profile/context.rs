@@ -5,10 +5,10 @@
 //! that does not read gives nothing here; pass 2 reports its errors.
 
 use super::{FILED_CHAIN, LEGAL_ENTITY, RECOGNITION, RULE_STATEMENT, SCHEMA};
+use crate::facts::context::{FiledChain, FiledStatement, Recognition, RunContext};
 use crate::facts::schema::{Field, lookup};
 use crate::facts::{Record, Value};
 use crate::limits::Limits;
-use crate::run::{FiledChain, FiledStatement, Recognition, RunContext};
 use crate::source::SourceFile;
 
 fn get<'a>(r: &'a Record, fields: &'static [Field], name: &str) -> &'a Value {
@@ -116,7 +116,7 @@ rule_statement:
         let mut ctx = RunContext::new();
         ctx.add_bytes(
             PROFILE.as_bytes(),
-            crate::run::Origin::Input,
+            crate::facts::context::Origin::Input,
             &crate::limits::Limits::default(),
         );
         let fp = "abcdef0123456789".repeat(4);

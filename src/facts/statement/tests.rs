@@ -1,6 +1,6 @@
 use super::*;
 use crate::facts::Value;
-use crate::run::RunContext;
+use crate::facts::context::RunContext;
 
 fn read_text(text: &str) -> Subject {
     read(
