@@ -42,8 +42,8 @@ pub fn read(file: Arc<SourceFile>, limits: &Limits) -> Result<Subject, Vec<Diag>
             "certlex::profile::too-large",
             format!(
                 "the file has {} bytes; a CA profile may have at most {}",
-                crate::engine::display(&Value::Int(file.text.len() as i64), crate::i18n::Lang::En),
-                crate::engine::display(
+                crate::facts::display(&Value::Int(file.text.len() as i64), crate::i18n::Lang::En),
+                crate::facts::display(
                     &Value::Int(i64::try_from(limits.max_profile_bytes).unwrap_or(i64::MAX)),
                     crate::i18n::Lang::En
                 ),
