@@ -3,6 +3,7 @@
 //! rule against the law and the fact schemas. All problems of all files are
 //! collected, so one run shows them all.
 
+mod attest;
 mod check;
 mod law;
 mod reader;
@@ -18,6 +19,7 @@ use crate::law::Law;
 use crate::limits::Limits;
 use crate::source::SourceFile;
 
+pub use attest::check_attestations;
 pub use check::flatten;
 
 mod embedded {

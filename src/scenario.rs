@@ -237,7 +237,7 @@ impl LawWorld {
         let problems: Vec<String> = self
             .subjects
             .iter()
-            .flat_map(|s| crate::facts::profile::check_attestations(s, &rules))
+            .flat_map(|s| crate::load::check_attestations(s, &rules))
             .filter(crate::diag::Diag::is_error)
             .map(|d| d.render_plain())
             .collect();

@@ -83,7 +83,7 @@ fn every_broken_profile_gets_located_errors() {
         let mut errors = got.errors;
         // Profiles that read are checked against the rules: their attestations.
         for s in &got.subjects {
-            errors.extend(certlex::facts::profile::check_attestations(s, &rules));
+            errors.extend(certlex::load::check_attestations(s, &rules));
         }
         assert!(errors.iter().any(|d| d.is_error()), "{stem}: no error");
         for e in &errors {
