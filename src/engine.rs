@@ -13,7 +13,7 @@ use crate::law::{Citation, Law, Origin, Resolution};
 
 pub use eval::{Blame, Env, Outcome, Truth, Why, truth, value};
 pub use expr::{CExpr, Part, Root, Template};
-pub use finding::{Finding, Severity, Status};
+pub use finding::{Finding, Severity, Status, Waiver};
 
 /// A rule, checked and compiled.
 #[derive(Debug, Clone)]
