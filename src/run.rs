@@ -26,22 +26,21 @@ pub struct Gathered {
     pub files: usize,
 }
 
-/// Pass 1 is the run's, so it is added here: it needs the input readers,
-/// which sit above the facts.
-impl RunContext {
-    /// Pass 1 over one input's bytes: keep its certificates that can issue
-    /// others (all of them for `--issuers`). Returns how many were kept.
-    pub fn add_bytes(&mut self, bytes: &[u8], origin: Origin, limits: &Limits) -> usize {
-        // Not `input::detect`: pass 1 need not tell rule statements apart.
-        if !crate::input::certificate_like(bytes) && crate::facts::profile::looks_like_profile(bytes) {
-            crate::facts::profile::gather(self, bytes, limits);
-            return 0;
-        }
-        crate::input::certificate_ders(bytes, limits)
-            .iter()
-            .filter(|der| self.add_certificate(der, origin))
-            .count()
+/// Pass 1 over one input's bytes: keep its certificates that can issue
+/// others (all of them for `--issuers`), or take what a CA profile states.
+/// Returns how many certificates were kept. Here, not a method of
+/// `RunContext`, because it needs the input readers, which sit above the
+/// facts and their context.
+pub fn add_bytes(ctx: &mut RunContext, bytes: &[u8], origin: Origin, limits: &Limits) -> usize {
+    // Not `input::detect`: pass 1 need not tell rule statements apart.
+    if !crate::input::certificate_like(bytes) && crate::facts::profile::looks_like_profile(bytes) {
+        crate::facts::profile::gather(ctx, bytes, limits);
+        return 0;
     }
+    crate::input::certificate_ders(bytes, limits)
+        .iter()
+        .filter(|der| ctx.add_certificate(der, origin))
+        .count()
 }
 
 /// Files handled together: read in parallel, then handed on in order.

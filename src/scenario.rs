@@ -208,10 +208,10 @@ impl LawWorld {
         let limits = crate::limits::Limits::default();
         let mut ctx = crate::facts::context::RunContext::new();
         for i in &self.inputs {
-            ctx.add_bytes(&i.bytes, Origin::Input, &limits);
+            crate::run::add_bytes(&mut ctx, &i.bytes, Origin::Input, &limits);
         }
         for i in &self.context {
-            ctx.add_bytes(&i.bytes, Origin::Issuers, &limits);
+            crate::run::add_bytes(&mut ctx, &i.bytes, Origin::Issuers, &limits);
         }
         ctx
     }

@@ -11,6 +11,6 @@ fuzz_target!(|data: &[u8]| {
     let limits = Limits::default();
     let _ = detect(data);
     let mut ctx = RunContext::new();
-    ctx.add_bytes(data, Origin::Input, &limits);
+    certlex::run::add_bytes(&mut ctx, data, Origin::Input, &limits);
     let _ = read_content("fuzz.yaml", data.to_vec(), Content::CaProfile, true, &limits, &ctx);
 });

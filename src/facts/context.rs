@@ -2,7 +2,7 @@
 //! that one subject cannot supply alone (issuer certificates, approvals of
 //! foreign providers, filed chains, filed rule statements). Here, beside
 //! the facts, because the readers of facts consult it; the run that fills
-//! it (pass 1, `RunContext::add_bytes`) and then reads every subject with it
+//! it (pass 1, `run::add_bytes`) and reads every subject with it
 //! (pass 2) is `run`.
 
 use std::collections::{HashMap, HashSet};

@@ -54,8 +54,13 @@ fn the_issuer_signature_is_unknown_without_the_issuer_and_verified_with_it() {
     let alone = subject(ee, &RunContext::new());
     assert_eq!(status("ESL-21-6", &alone), Status::Undetermined);
     let mut ctx = RunContext::new();
-    ctx.add_bytes(&corpus("ca/sm2-sub.pem"), Origin::Issuers, &Limits::default());
-    ctx.add_bytes(&corpus("ca/sm2-root.pem"), Origin::Issuers, &Limits::default());
+    add_bytes(&mut ctx, &corpus("ca/sm2-sub.pem"), Origin::Issuers, &Limits::default());
+    add_bytes(
+        &mut ctx,
+        &corpus("ca/sm2-root.pem"),
+        Origin::Issuers,
+        &Limits::default(),
+    );
     let linked = subject(ee, &ctx);
     assert_eq!(status("ESL-21-6", &linked), Status::Pass);
     assert_eq!(status("ESL-22-PATH-LENGTH", &linked), Status::Pass);

@@ -114,7 +114,8 @@ rule_statement:
     #[test]
     fn a_profile_fills_the_run_context() {
         let mut ctx = RunContext::new();
-        ctx.add_bytes(
+        crate::run::add_bytes(
+            &mut ctx,
             PROFILE.as_bytes(),
             crate::facts::context::Origin::Input,
             &crate::limits::Limits::default(),
