@@ -2,9 +2,9 @@
 //! walk; pass 1 (what a profile tells the run context) first, as a run does.
 #![no_main]
 
+use certlex::facts::context::{Origin, RunContext};
 use certlex::input::{Content, detect, read_content};
 use certlex::limits::Limits;
-use certlex::facts::context::{Origin, RunContext};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -1,9 +1,9 @@
 //! The rule-statement reader: front matter, Markdown or numbered text, sections.
 #![no_main]
 
+use certlex::facts::context::RunContext;
 use certlex::input::{Content, read_content};
 use certlex::limits::Limits;
-use certlex::facts::context::RunContext;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -1,7 +1,7 @@
 //! Certificate facts: the schema (`certificate/schema.rs`) and the extractor
 //! that reads them from a DER certificate with x509-parser. Facts that need
 //! other certificates (the issuer's signature, the chain) or other subjects
-//! (ESL 26 approvals) come from the run context ([`crate::run`]).
+//! (ESL 26 approvals) come from the run context ([`crate::facts::context`]).
 
 mod chain;
 mod extensions;
