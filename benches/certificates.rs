@@ -6,8 +6,8 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
+use certlex::facts::context::{Origin, RunContext};
 use certlex::facts::{Subject, SubjectKind, certificate};
-use certlex::run::{Origin, RunContext};
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -56,8 +56,8 @@ fn statement(c: &mut Criterion) {
             let file = certlex::source::SourceFile::new("big.md", text.as_str());
             let s = certlex::facts::statement::read(
                 std::hint::black_box(&file),
-                &certlex::run::RunContext::new(),
-                &certlex::input::Limits::default(),
+                &certlex::facts::context::RunContext::new(),
+                &certlex::limits::Limits::default(),
             )
             .unwrap();
             ev.check(&s)

@@ -23,8 +23,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::diag::Diag;
 use crate::engine::RuleSet;
 use crate::i18n::Lang;
-use crate::input::Limits;
 use crate::law::Resolution;
+use crate::limits::Limits;
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -69,7 +69,7 @@ pub struct Global {
     pub max_regex_size: usize,
 }
 
-/// The limits on inputs (`input::Limits`), for commands that read them. A
+/// The limits on inputs (`limits::Limits`), for commands that read them. A
 /// file that exceeds one is an error naming it (exit code 2), never a hang.
 #[derive(Args, Clone)]
 #[command(next_help_heading = "Limits")]

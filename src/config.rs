@@ -15,7 +15,7 @@ use crate::diag::Diag;
 use crate::engine::RuleSet;
 use crate::source::{SourceFile, Span};
 
-pub use waivers::{Waiver, WaiverState, WaiverUse, Waivers};
+pub use waivers::{WaiverState, WaiverUse, Waivers};
 
 /// Read from the current directory when `--config` is not given.
 pub const DEFAULT_FILE: &str = "certlex.toml";

@@ -4,11 +4,14 @@
 //! generated documentation (`docs/facts/*.md`).
 
 pub mod certificate;
+pub mod context;
+mod display;
 pub mod profile;
 mod schema;
 pub mod statement;
 mod value;
 
+pub use display::display;
 pub use schema::{Field, Ty, lookup, markdown};
 pub use value::{Record, RecordBuilder, Value};
 

@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod input;
 pub mod lang;
 pub mod law;
+pub mod limits;
 pub mod load;
 pub mod report;
 pub mod run;

@@ -3,6 +3,7 @@
 //! rule against the law and the fact schemas. All problems of all files are
 //! collected, so one run shows them all.
 
+mod attest;
 mod check;
 mod law;
 mod reader;
@@ -13,11 +14,12 @@ use std::sync::Arc;
 
 use crate::diag::Diag;
 use crate::engine::RuleSet;
-use crate::input::Limits;
 use crate::lang::ast::{Block, BlockKind};
 use crate::law::Law;
+use crate::limits::Limits;
 use crate::source::SourceFile;
 
+pub use attest::check_attestations;
 pub use check::flatten;
 
 mod embedded {

@@ -161,7 +161,7 @@ impl LawWorld {
     fn load(&self, written: &str) -> Result<Input, String> {
         let path = self.resolve_path(written)?;
         let c = crate::input::Candidate { path, explicit: true };
-        let bytes = match crate::input::load(&c, &crate::input::Limits::default()) {
+        let bytes = match crate::input::load(&c, &crate::limits::Limits::default()) {
             crate::input::Loaded::Bytes(b) => b,
             crate::input::Loaded::Error(d) => return Err(format!("`{written}` could not be read: {}", d.message)),
             crate::input::Loaded::Skipped(why) => return Err(format!("`{written}` was skipped: {why}")),
@@ -184,12 +184,12 @@ impl LawWorld {
 
     /// Report an input that does not read at the step that gives it.
     fn validated(&self, input: Input) -> Result<Input, String> {
-        let ctx = crate::run::RunContext::new();
+        let ctx = crate::facts::context::RunContext::new();
         self.subjects_of(&input, &ctx).map(|_| input)
     }
 
-    fn subjects_of(&self, input: &Input, ctx: &crate::run::RunContext) -> Result<Vec<Subject>, String> {
-        let limits = crate::input::Limits::default();
+    fn subjects_of(&self, input: &Input, ctx: &crate::facts::context::RunContext) -> Result<Vec<Subject>, String> {
+        let limits = crate::limits::Limits::default();
         let kind = input.kind.unwrap_or_else(|| crate::input::detect(&input.bytes));
         let got = crate::input::read_content(&input.name, input.bytes.clone(), kind, true, &limits, ctx);
         if let Some(e) = got.errors.first() {
@@ -203,15 +203,15 @@ impl LawWorld {
 
     /// The run context of the scenario (pass 1): CA certificates among the
     /// inputs, and every issuer certificate given.
-    pub fn run_context(&self) -> crate::run::RunContext {
-        use crate::run::Origin;
-        let limits = crate::input::Limits::default();
-        let mut ctx = crate::run::RunContext::new();
+    pub fn run_context(&self) -> crate::facts::context::RunContext {
+        use crate::facts::context::Origin;
+        let limits = crate::limits::Limits::default();
+        let mut ctx = crate::facts::context::RunContext::new();
         for i in &self.inputs {
-            ctx.add_bytes(&i.bytes, Origin::Input, &limits);
+            crate::run::add_bytes(&mut ctx, &i.bytes, Origin::Input, &limits);
         }
         for i in &self.context {
-            ctx.add_bytes(&i.bytes, Origin::Issuers, &limits);
+            crate::run::add_bytes(&mut ctx, &i.bytes, Origin::Issuers, &limits);
         }
         ctx
     }
@@ -237,7 +237,7 @@ impl LawWorld {
         let problems: Vec<String> = self
             .subjects
             .iter()
-            .flat_map(|s| crate::facts::profile::check_attestations(s, &rules))
+            .flat_map(|s| crate::load::check_attestations(s, &rules))
             .filter(crate::diag::Diag::is_error)
             .map(|d| d.render_plain())
             .collect();

@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use certlex::diag::Diag;
-use certlex::input::Limits;
+use certlex::limits::Limits;
 use certlex::run::Item;
 use certlex::source::SourceFile;
 

@@ -1,4 +1,4 @@
-//! Limits on inputs and rule files (`input::Limits`): each is a flag with a
+//! Limits on inputs and rule files (`limits::Limits`): each is a flag with a
 //! sane default, documented in `--help`; going over one is a clear error
 //! naming the file (exit code 2), never a hang or a partial read.
 
@@ -18,7 +18,7 @@ use run::{all, certlex_in, root};
 use std::path::PathBuf;
 use std::process::Output;
 
-use certlex::input::Limits;
+use certlex::limits::Limits;
 use certlex::source::SourceFile;
 
 /// Run `check` on `input` with a limit, and without it.

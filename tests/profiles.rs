@@ -20,8 +20,9 @@ mod run;
 use run::root;
 
 use certlex::facts::SubjectKind;
-use certlex::input::{Limits, read_bytes_as};
-use certlex::run::RunContext;
+use certlex::facts::context::RunContext;
+use certlex::input::read_bytes_as;
+use certlex::limits::Limits;
 
 fn yaml_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
@@ -82,7 +83,7 @@ fn every_broken_profile_gets_located_errors() {
         let mut errors = got.errors;
         // Profiles that read are checked against the rules: their attestations.
         for s in &got.subjects {
-            errors.extend(certlex::facts::profile::check_attestations(s, &rules));
+            errors.extend(certlex::load::check_attestations(s, &rules));
         }
         assert!(errors.iter().any(|d| d.is_error()), "{stem}: no error");
         for e in &errors {

@@ -20,7 +20,7 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 
 use certlex::engine::{Evaluator, Finding, RuleSet};
-use certlex::input::Limits;
+use certlex::limits::Limits;
 use certlex::run::Item;
 use certlex::source::SourceFile;
 use proptest::prelude::*;
@@ -271,7 +271,7 @@ fn the_engine_is_deterministic() {
     let ev = evaluator();
     for p in RUN {
         let bytes = std::fs::read(root().join(p)).unwrap();
-        let ctx = certlex::run::RunContext::new();
+        let ctx = certlex::facts::context::RunContext::new();
         let read = certlex::input::read_bytes_as(p, bytes, true, &Limits::default(), &ctx);
         for s in &read.subjects {
             assert_eq!(ev.check(s), ev.check(s), "{p}");

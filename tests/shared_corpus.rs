@@ -17,7 +17,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use certlex::engine::{Evaluator, Status};
-use certlex::input::{Candidate, Limits, discover, read};
+use certlex::input::{Candidate, discover, read};
+use certlex::limits::Limits;
 
 fn shared() -> Option<PathBuf> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");

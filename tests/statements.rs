@@ -13,7 +13,8 @@ use std::path::Path;
 
 use certlex::engine::Evaluator;
 use certlex::i18n::Lang;
-use certlex::input::{Candidate, Limits, read};
+use certlex::input::{Candidate, read};
+use certlex::limits::Limits;
 use certlex::report::Format;
 
 #[test]
@@ -37,7 +38,7 @@ fn reports_of_the_corpus_statements() {
                 explicit: true,
             },
             &Limits::default(),
-            &certlex::run::RunContext::new(),
+            &certlex::facts::context::RunContext::new(),
         );
         assert!(got.errors.is_empty(), "{}: {:?}", path.display(), got.errors);
         assert_eq!(got.subjects.len(), 1, "{}", path.display());

@@ -2,8 +2,9 @@
 //! context built from them (pass 1), so chains and signatures are walked too.
 #![no_main]
 
-use certlex::input::{Content, Limits, certificate_ders, read_content};
-use certlex::run::{Origin, RunContext};
+use certlex::facts::context::{Origin, RunContext};
+use certlex::input::{Content, certificate_ders, read_content};
+use certlex::limits::Limits;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -1,8 +1,9 @@
 //! The rule-statement reader: front matter, Markdown or numbered text, sections.
 #![no_main]
 
-use certlex::input::{Content, Limits, read_content};
-use certlex::run::RunContext;
+use certlex::facts::context::RunContext;
+use certlex::input::{Content, read_content};
+use certlex::limits::Limits;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -121,7 +121,7 @@ pub fn run(g: &Global, a: &CheckArgs) -> u8 {
             Item::Subject(s, mut findings) => {
                 // Evidence named for a rule that does not exist is an input
                 // error; for a rule that takes none, a warning (on stderr).
-                let (errors, warnings): (Vec<_>, Vec<_>) = crate::facts::profile::check_attestations(&s, &rules)
+                let (errors, warnings): (Vec<_>, Vec<_>) = crate::load::check_attestations(&s, &rules)
                     .into_iter()
                     .partition(crate::diag::Diag::is_error);
                 super::print_diags(warnings.iter());

@@ -65,8 +65,8 @@ fn waived_findings_keep_their_status_and_expired_waivers_waive_nothing() {
             path: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(name),
             explicit: true,
         },
-        &crate::input::Limits::default(),
-        &crate::run::RunContext::new(),
+        &crate::limits::Limits::default(),
+        &crate::facts::context::RunContext::new(),
     );
     let mut subject = got.subjects.into_iter().next().unwrap();
     subject.name = format!("./{name}");

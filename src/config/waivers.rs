@@ -16,23 +16,9 @@ use time::Date;
 
 use super::{RawWaiver, span};
 use crate::diag::{Diag, suggestion};
-use crate::engine::{Finding, RuleSet};
+use crate::engine::{Finding, RuleSet, Waiver};
 use crate::facts::Subject;
 use crate::source::{SourceFile, Span};
-
-/// One accepted exception, as reports show it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Waiver {
-    pub rule: String,
-    /// The glob of subject paths it covers, as written.
-    pub subjects: String,
-    pub reason: String,
-    pub approver: String,
-    pub expires: Date,
-    /// The configuration file and the line of the waiver's `[[waiver]]`.
-    pub file: String,
-    pub line: usize,
-}
 
 /// What became of a waiver in a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

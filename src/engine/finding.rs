@@ -116,5 +116,21 @@ pub struct Finding {
     /// The waiver of the run's configuration that covers this finding: it
     /// keeps its status and is reported, but does not block.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub waiver: Option<std::sync::Arc<crate::config::Waiver>>,
+    pub waiver: Option<std::sync::Arc<Waiver>>,
+}
+
+/// One accepted exception, as reports show it. Defined here, beside the
+/// finding it marks; `config` reads waivers from `certlex.toml`, checks them
+/// against the rules and applies them to findings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Waiver {
+    pub rule: String,
+    /// The glob of subject paths it covers, as written.
+    pub subjects: String,
+    pub reason: String,
+    pub approver: String,
+    pub expires: time::Date,
+    /// The configuration file and the line of the waiver's `[[waiver]]`.
+    pub file: String,
+    pub line: usize,
 }

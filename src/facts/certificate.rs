@@ -1,7 +1,7 @@
 //! Certificate facts: the schema (`certificate/schema.rs`) and the extractor
 //! that reads them from a DER certificate with x509-parser. Facts that need
 //! other certificates (the issuer's signature, the chain) or other subjects
-//! (ESL 26 approvals) come from the run context ([`crate::run`]).
+//! (ESL 26 approvals) come from the run context ([`crate::facts::context`]).
 
 mod chain;
 mod extensions;
@@ -22,7 +22,7 @@ use x509_parser::oid_registry::Oid;
 use x509_parser::prelude::FromDer;
 
 use super::value::{Record, RecordBuilder, Value};
-use crate::run::RunContext;
+use crate::facts::context::RunContext;
 use schema::{ALGORITHM, PUBLIC_KEY, SERIAL, VALIDITY};
 
 /// Why a certificate could not be read.

@@ -15,7 +15,6 @@
 //! from it. Every YAML key has the name of its fact; facts marked `computed`
 //! are worked out by certlex and may not be written.
 
-mod attest;
 mod context;
 mod derive;
 pub mod edit;
@@ -24,7 +23,6 @@ mod read;
 mod scalar;
 pub mod yaml;
 
-pub use attest::check_attestations;
 pub use context::gather;
 pub use json_schema::json_schema;
 pub use read::{looks_like_profile, read};

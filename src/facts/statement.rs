@@ -14,8 +14,8 @@ use super::schema::{Field, Ty};
 use super::value::{Record, RecordBuilder, Value};
 use super::{Subject, SubjectKind};
 use crate::diag::Diag;
-use crate::input::Limits;
-use crate::run::RunContext;
+use crate::facts::context::RunContext;
+use crate::limits::Limits;
 use crate::source::{SourceFile, Span};
 use sections::{Format, Section};
 

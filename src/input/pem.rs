@@ -5,10 +5,11 @@ use std::sync::Arc;
 
 use x509_parser::pem::Pem;
 
-use super::{Limits, Read};
+use super::Read;
 use crate::diag::Diag;
+use crate::facts::context::RunContext;
 use crate::facts::{Subject, SubjectKind, certificate};
-use crate::run::RunContext;
+use crate::limits::Limits;
 use crate::source::{SourceFile, Span};
 
 fn subject(name: String, facts: crate::facts::Record) -> Subject {

@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use super::{Meta, Reporter, Summary};
-use crate::config::{Waiver, WaiverState};
+use crate::config::WaiverState;
 use crate::diag::{Diag, Level};
+use crate::engine::Waiver;
 use crate::engine::{Finding, RuleSet, Status};
 use crate::facts::Subject;
 use crate::i18n::{Lang, pad};

@@ -10,9 +10,9 @@ use serde::Serialize;
 use serde_json::{Value as J, json};
 
 use super::{Meta, Reporter, Summary, region};
-use crate::config::Waiver;
 use crate::config::WaiverUse;
 use crate::diag::Diag;
+use crate::engine::Waiver;
 use crate::engine::{Finding, RuleSet, Severity, Status};
 use crate::facts::Subject;
 use crate::i18n::Text;

@@ -1,5 +1,6 @@
 use super::*;
 use crate::engine::{Evaluator, Status};
+use crate::facts::context::Recognition;
 use crate::facts::{Subject, SubjectKind};
 
 fn corpus(path: &str) -> Vec<u8> {
@@ -53,8 +54,13 @@ fn the_issuer_signature_is_unknown_without_the_issuer_and_verified_with_it() {
     let alone = subject(ee, &RunContext::new());
     assert_eq!(status("ESL-21-6", &alone), Status::Undetermined);
     let mut ctx = RunContext::new();
-    ctx.add_bytes(&corpus("ca/sm2-sub.pem"), Origin::Issuers, &Limits::default());
-    ctx.add_bytes(&corpus("ca/sm2-root.pem"), Origin::Issuers, &Limits::default());
+    add_bytes(&mut ctx, &corpus("ca/sm2-sub.pem"), Origin::Issuers, &Limits::default());
+    add_bytes(
+        &mut ctx,
+        &corpus("ca/sm2-root.pem"),
+        Origin::Issuers,
+        &Limits::default(),
+    );
     let linked = subject(ee, &ctx);
     assert_eq!(status("ESL-21-6", &linked), Status::Pass);
     assert_eq!(status("ESL-22-PATH-LENGTH", &linked), Status::Pass);

@@ -12,9 +12,9 @@ use x509_parser::prelude::FromDer;
 
 use super::schema::{CHAIN, SIGNATURE};
 use super::verify::{Verdict, verify};
+use crate::facts::context::{IssuerLink, RunContext, subject_key_id};
 use crate::facts::{Record, RecordBuilder, Value};
 use crate::i18n::Text;
-use crate::run::{IssuerLink, RunContext, subject_key_id};
 
 /// How far up a chain certlex walks (real chains have 2 to 5 certificates).
 const MAX_DEPTH: usize = 12;

@@ -1,6 +1,6 @@
 use super::*;
 use crate::facts::Value;
-use crate::run::{Origin, RunContext};
+use crate::facts::context::{Origin, RunContext};
 
 fn der(rel: &str) -> Vec<u8> {
     let bytes = std::fs::read(
@@ -9,7 +9,7 @@ fn der(rel: &str) -> Vec<u8> {
             .join(rel),
     )
     .unwrap();
-    crate::input::certificate_ders(&bytes, &crate::input::Limits::default())
+    crate::input::certificate_ders(&bytes, &crate::limits::Limits::default())
         .into_iter()
         .next()
         .unwrap()
@@ -53,7 +53,7 @@ fn every_fixture_conforms_to_the_schema() {
             continue;
         }
         let bytes = std::fs::read(&p).unwrap();
-        for d in crate::input::certificate_ders(&bytes, &crate::input::Limits::default()) {
+        for d in crate::input::certificate_ders(&bytes, &crate::limits::Limits::default()) {
             let r = extract(&d, &RunContext::new()).unwrap();
             r.check(SCHEMA).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
         }

@@ -5,10 +5,10 @@
 //! that does not read gives nothing here; pass 2 reports its errors.
 
 use super::{FILED_CHAIN, LEGAL_ENTITY, RECOGNITION, RULE_STATEMENT, SCHEMA};
+use crate::facts::context::{FiledChain, FiledStatement, Recognition, RunContext};
 use crate::facts::schema::{Field, lookup};
 use crate::facts::{Record, Value};
-use crate::input::Limits;
-use crate::run::{FiledChain, FiledStatement, Recognition, RunContext};
+use crate::limits::Limits;
 use crate::source::SourceFile;
 
 fn get<'a>(r: &'a Record, fields: &'static [Field], name: &str) -> &'a Value {
@@ -114,10 +114,11 @@ rule_statement:
     #[test]
     fn a_profile_fills_the_run_context() {
         let mut ctx = RunContext::new();
-        ctx.add_bytes(
+        crate::run::add_bytes(
+            &mut ctx,
             PROFILE.as_bytes(),
-            crate::run::Origin::Input,
-            &crate::input::Limits::default(),
+            crate::facts::context::Origin::Input,
+            &crate::limits::Limits::default(),
         );
         let fp = "abcdef0123456789".repeat(4);
         assert_eq!(ctx.chain_filed(&[fp], false), Value::Bool(true));

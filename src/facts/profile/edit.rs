@@ -22,7 +22,7 @@ fn node(kind: Kind) -> Node {
 /// A scalar for [`Doc::set`], read the way the YAML reader reads it.
 pub fn scalar(text: &str) -> Kind {
     let file = SourceFile::new("value", format!("v: {text}\n"));
-    match yaml::parse(&file, &crate::input::Limits::default()).map(|n| n.kind) {
+    match yaml::parse(&file, &crate::limits::Limits::default()).map(|n| n.kind) {
         Ok(Kind::Map(mut entries)) if entries.len() == 1 => entries.pop().map_or(Kind::Null, |(_, v)| v.kind),
         _ => Kind::Str(text.to_string()),
     }
@@ -31,7 +31,7 @@ pub fn scalar(text: &str) -> Kind {
 impl Doc {
     /// Parse a profile's text (any YAML mapping).
     pub fn parse(file: &Arc<SourceFile>) -> Result<Self, String> {
-        let root = yaml::parse(file, &crate::input::Limits::default()).map_err(|d| d.render_plain())?;
+        let root = yaml::parse(file, &crate::limits::Limits::default()).map_err(|d| d.render_plain())?;
         if !matches!(root.kind, Kind::Map(_)) {
             return Err(format!("`{}` is not a YAML mapping", file.name));
         }

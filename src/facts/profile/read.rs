@@ -14,7 +14,7 @@ use super::{ATTESTATIONS_KEY, Format, KIND, KIND_KEY, SCHEMA, format_of};
 use crate::diag::{Diag, did_you_mean, suggestion};
 use crate::facts::schema::{Field, Ty, lookup};
 use crate::facts::{Attestation, Record, RecordBuilder, Subject, SubjectKind, Value};
-use crate::input::Limits;
+use crate::limits::Limits;
 use crate::source::{SourceFile, Span};
 
 /// Does this text look like a CA profile? It does when a line at the left
@@ -42,8 +42,8 @@ pub fn read(file: Arc<SourceFile>, limits: &Limits) -> Result<Subject, Vec<Diag>
             "certlex::profile::too-large",
             format!(
                 "the file has {} bytes; a CA profile may have at most {}",
-                crate::engine::display(&Value::Int(file.text.len() as i64), crate::i18n::Lang::En),
-                crate::engine::display(
+                crate::facts::display(&Value::Int(file.text.len() as i64), crate::i18n::Lang::En),
+                crate::facts::display(
                     &Value::Int(i64::try_from(limits.max_profile_bytes).unwrap_or(i64::MAX)),
                     crate::i18n::Lang::En
                 ),

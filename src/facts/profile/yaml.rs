@@ -11,7 +11,7 @@ use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{Error, Location, MessageFormatter as _, Spanned};
 
 use crate::diag::Diag;
-use crate::input::Limits;
+use crate::limits::Limits;
 use crate::source::{SourceFile, Span};
 
 /// A YAML node and the bytes it was read from.

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::diag::{Diag, suggestion};
-use crate::input::Limits;
+use crate::limits::Limits;
 use crate::source::{SourceFile, Span};
 
 /// The keys a front matter may have.

@@ -1,12 +1,12 @@
 use super::*;
 use crate::facts::Value;
-use crate::run::RunContext;
+use crate::facts::context::RunContext;
 
 fn read_text(text: &str) -> Subject {
     read(
         &SourceFile::new("s.md", text),
         &RunContext::new(),
-        &crate::input::Limits::default(),
+        &crate::limits::Limits::default(),
     )
     .unwrap()
 }
@@ -120,7 +120,7 @@ filing_numbr: x
 ",
         ),
         &RunContext::new(),
-        &crate::input::Limits::default(),
+        &crate::limits::Limits::default(),
     )
     .unwrap_err();
     assert_eq!(e.location().as_deref(), Some("s.md:2:1"));

@@ -1,5 +1,6 @@
-//! Attestations against the rule set: every rule id a profile names evidence
-//! for must be a rule that accepts evidence.
+//! Attestations against the rule set, where rules are loaded: every rule id
+//! a subject (a CA profile) names evidence for must be a rule that accepts
+//! evidence.
 //!
 //! An id that names no rule is an **error** (with a "did you mean"): the
 //! profile says a duty is attested and certlex cannot tell which, so the run

@@ -1,0 +1,272 @@
+//! The run context's data: what one run knows across its inputs, for facts
+//! that one subject cannot supply alone (issuer certificates, approvals of
+//! foreign providers, filed chains, filed rule statements). Here, beside
+//! the facts, because the readers of facts consult it; the run that fills
+//! it (pass 1, `run::add_bytes`) and reads every subject with it
+//! (pass 2) is `run`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, OnceLock};
+
+use sha2::{Digest, Sha256};
+use x509_parser::certificate::X509Certificate;
+use x509_parser::extensions::ParsedExtension;
+use x509_parser::prelude::FromDer;
+
+use crate::facts::Value;
+
+/// What a run knows beyond one subject.
+#[derive(Debug, Default)]
+pub struct RunContext {
+    /// DER of the certificates that may have issued others.
+    issuers: Vec<Arc<[u8]>>,
+    /// Each issuer's subject key identifier, to match authority key ids.
+    key_ids: Vec<Option<Box<[u8]>>>,
+    /// Each issuer's own link up its chain, worked out once in pass 2 and
+    /// shared by every certificate below it.
+    links: Vec<OnceLock<IssuerLink>>,
+    /// Issuer positions by the raw DER of their subject name.
+    by_subject: HashMap<Box<[u8]>, Vec<usize>>,
+    /// Issuer positions by their subject key identifier.
+    by_key_id: HashMap<Box<[u8]>, Vec<usize>>,
+    /// SHA-256 of every issuer kept, so one given twice is kept once.
+    seen: HashSet<[u8; 32]>,
+    /// Approvals of foreign certification service providers (ESL 26) stated
+    /// by CA profiles in this run. `None`: no CA profile in the run states
+    /// any, so whether an issuer is recognized is unknown.
+    ///
+    /// CA profiles fill this (and any further cross-subject data, such as the
+    /// fingerprints of chains filed with the regulator) in pass 1; certificate
+    /// facts read it in pass 2 (`issuer_recognized`).
+    pub recognitions: Option<Vec<Recognition>>,
+    /// Certificate chains filed with the regulator, as CA profiles of this
+    /// run list them (`filed_chains`). `None`: no CA profile in the run lists
+    /// any, so whether a chain is filed is unknown.
+    pub filed_chains: Option<Vec<FiledChain>>,
+    /// Rule statements filed with the regulator, as CA profiles of this run
+    /// state them (`rule_statement.filing_number`): how a rule statement
+    /// checked in the same run is matched with its CA. `None`: no CA
+    /// profile in the run states one.
+    pub filed_statements: Option<Vec<FiledStatement>>,
+}
+
+/// A certificate chain a CA profile says it filed with the regulator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FiledChain {
+    /// SHA-256 of a CA certificate of the chain, 64 lowercase hexadecimal digits.
+    pub sha256: String,
+    /// The chain's name in the profile.
+    pub name: String,
+    /// The CA whose profile lists it.
+    pub ca: String,
+}
+
+/// A rule statement a CA profile says it published and filed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FiledStatement {
+    /// The filing record number (备案号).
+    pub filing_number: String,
+    /// The version the profile names, if any.
+    pub version: Option<String>,
+    /// The CA whose profile states it.
+    pub ca: String,
+}
+
+/// An approval (核准) of a certification service provider outside the PRC,
+/// naming the provider as its certificates' issuer names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recognition {
+    /// The issuer's organization (O), exactly as in its certificates.
+    pub organization: String,
+    /// The issuer's country (C); `None` matches any.
+    pub country: Option<String>,
+    /// The approval: a document number or reference, for reports.
+    pub reference: String,
+}
+
+/// An issuer certificate's own place in its chain, as the walk up needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct IssuerLink {
+    /// Its signature verifies with its own key.
+    pub self_signed: bool,
+    /// The issuer (a position in the context) whose key verifies its signature.
+    pub parent: Option<usize>,
+}
+
+/// Why a certificate is kept as a possible issuer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Named with `--issuers` or `Given the issuer certificate`: always kept.
+    Issuers,
+    /// An input of the run: kept only if it can issue certificates.
+    Input,
+}
+
+impl RunContext {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Pass 1: consider one DER certificate. Returns whether it was kept.
+    /// Certificates that do not parse are left for pass 2 to report.
+    pub fn add_certificate(&mut self, der: &[u8], origin: Origin) -> bool {
+        let Ok((_, cert)) = X509Certificate::from_der(der) else {
+            return false;
+        };
+        if origin == Origin::Input && !may_issue(&cert) {
+            return false;
+        }
+        let digest: [u8; 32] = Sha256::digest(der).into();
+        if !self.seen.insert(digest) {
+            return false;
+        }
+        let index = self.issuers.len();
+        self.by_subject
+            .entry(cert.tbs_certificate.subject().as_raw().into())
+            .or_default()
+            .push(index);
+        if let Some(ski) = subject_key_id(&cert) {
+            self.by_key_id.entry(ski.into()).or_default().push(index);
+        }
+        self.key_ids.push(subject_key_id(&cert).map(Into::into));
+        self.links.push(OnceLock::new());
+        self.issuers.push(der.into());
+        true
+    }
+
+    /// The DER of issuer `index`.
+    pub(crate) fn issuer(&self, index: usize) -> Option<&Arc<[u8]>> {
+        self.issuers.get(index)
+    }
+
+    /// Issuer `index`'s link up its chain, computed by `make` the first time.
+    pub(crate) fn link(&self, index: usize, make: impl FnOnce() -> IssuerLink) -> Option<IssuerLink> {
+        self.links.get(index).map(|cell| *cell.get_or_init(make))
+    }
+
+    /// How many certificates are kept as possible issuers.
+    pub fn issuer_count(&self) -> usize {
+        self.issuers.len()
+    }
+
+    /// The certificates that may have issued a certificate with this issuer
+    /// name and authority key identifier, as positions: those with that
+    /// subject name, then those with that key identifier; a name match whose
+    /// key identifier differs from `key_id` is left out.
+    pub fn issuer_candidates(&self, issuer_name: &[u8], key_id: Option<&[u8]>) -> Vec<usize> {
+        let mut picked: Vec<usize> = Vec::new();
+        for &i in self.by_subject.get(issuer_name).into_iter().flatten() {
+            let own = self.key_ids.get(i).and_then(Option::as_deref);
+            let differs = matches!((key_id, own), (Some(want), Some(have)) if want != have);
+            if !differs {
+                picked.push(i);
+            }
+        }
+        if let Some(k) = key_id {
+            for &i in self.by_key_id.get(k).into_iter().flatten() {
+                if !picked.contains(&i) {
+                    picked.push(i);
+                }
+            }
+        }
+        picked
+    }
+
+    /// Whether a CA profile of this run approves the issuer named by
+    /// `organization` and `country` (ESL 26): unknown when no CA profile in
+    /// the run states approvals, since certlex cannot know of one otherwise.
+    pub fn recognized(&self, organization: Option<&str>, country: Option<&str>) -> Value {
+        let Some(list) = &self.recognitions else {
+            return Value::unknown(
+                "本次检查中没有机构概况载明对境外电子认证服务提供者的核准（电子签名法第二十六条）",
+                "no CA profile in this run states approvals of foreign providers (ESL 26)",
+            );
+        };
+        let Some(org) = organization else {
+            return Value::Bool(false);
+        };
+        Value::Bool(
+            list.iter()
+                .any(|r| r.organization == org && r.country.as_deref().is_none_or(|c| Some(c) == country)),
+        )
+    }
+
+    /// Record an approval (ESL 26), e.g. from a CA profile.
+    pub fn add_recognition(&mut self, r: Recognition) {
+        self.recognitions.get_or_insert_with(Vec::new).push(r);
+    }
+
+    /// Whether a certificate's chain is among the chains CA profiles of this
+    /// run say they filed: `fingerprints` are the SHA-256 of the
+    /// certificate and of the CA certificates found above it; `complete`
+    /// says the walk up reached a self-signed certificate. A match anywhere
+    /// on the chain is a filed chain; no match on a complete chain is not;
+    /// no match on an incomplete chain is unknown (the unseen part may be
+    /// the filed one), and so is any chain when no profile lists filed chains.
+    pub fn chain_filed(&self, fingerprints: &[String], complete: bool) -> Value {
+        let Some(filed) = &self.filed_chains else {
+            return Value::unknown(
+                "本次检查中没有机构概况列出向主管部门备案的证书链；请将证书与其机构概况一同检查",
+                "no CA profile in this run lists the chains filed with the regulator; check the certificates with their CA's profile",
+            );
+        };
+        let matched = fingerprints
+            .iter()
+            .any(|fp| filed.iter().any(|c| c.sha256.eq_ignore_ascii_case(fp)));
+        match (matched, complete) {
+            (true, _) => Value::Bool(true),
+            (false, true) => Value::Bool(false),
+            (false, false) => Value::unknown(
+                "输入中该证书以上的证书链不完整，已找到的证书都不属于备案的证书链；请用 `--issuers` 提供认证机构证书",
+                "the chain above this certificate is not complete among the inputs, and no certificate found on it is a filed chain; give the CA certificates with `--issuers`",
+            ),
+        }
+    }
+
+    /// Record a filed certificate chain, e.g. from a CA profile.
+    pub fn add_filed_chain(&mut self, c: FiledChain) {
+        self.filed_chains.get_or_insert_with(Vec::new).push(c);
+    }
+
+    /// Record a filed rule statement, e.g. from a CA profile.
+    pub fn add_filed_statement(&mut self, s: FiledStatement) {
+        self.filed_statements.get_or_insert_with(Vec::new).push(s);
+    }
+
+    /// The CA profile of this run that states a rule statement with this
+    /// filing number, if any: how a rule statement is matched with its CA.
+    pub fn statement_filed_by(&self, filing_number: &str) -> Option<&FiledStatement> {
+        let wanted = normalize_filing_number(filing_number);
+        self.filed_statements
+            .as_ref()?
+            .iter()
+            .find(|s| normalize_filing_number(&s.filing_number) == wanted)
+    }
+}
+
+/// A filing number compared without spaces, so `〔2024〕0412 号` matches
+/// `〔2024〕0412号`.
+fn normalize_filing_number(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Can this certificate issue others? A CA (basic constraints cA), a
+/// certificate whose key usage allows keyCertSign, or an X.509 v1/v2
+/// certificate (old roots have no extensions to say so).
+pub(crate) fn may_issue(cert: &X509Certificate) -> bool {
+    if cert.tbs_certificate.version.0 < 2 {
+        return true;
+    }
+    cert.extensions().iter().any(|e| match e.parsed_extension() {
+        ParsedExtension::BasicConstraints(bc) => bc.ca,
+        ParsedExtension::KeyUsage(ku) => ku.key_cert_sign(),
+        _ => false,
+    })
+}
+
+pub(crate) fn subject_key_id<'a>(cert: &X509Certificate<'a>) -> Option<&'a [u8]> {
+    cert.extensions().iter().find_map(|e| match e.parsed_extension() {
+        ParsedExtension::SubjectKeyIdentifier(k) => Some(k.0),
+        _ => None,
+    })
+}
