@@ -37,10 +37,15 @@ pub fn add_bytes(ctx: &mut RunContext, bytes: &[u8], origin: Origin, limits: &Li
         crate::facts::profile::gather(ctx, bytes, limits);
         return 0;
     }
-    crate::input::certificate_ders(bytes, limits)
-        .iter()
-        .filter(|der| ctx.add_certificate(der, origin))
-        .count()
+    let ders = crate::input::certificate_ders(bytes, limits);
+    if origin == Origin::Input {
+        for der in &ders {
+            if let Ok((_, cert)) = X509Certificate::from_der(der) {
+                ctx.add_signature_algorithm(cert.signature_algorithm.algorithm.to_id_string());
+            }
+        }
+    }
+    ders.iter().filter(|der| ctx.add_certificate(der, origin)).count()
 }
 
 /// Files handled together: read in parallel, then handed on in order.
@@ -51,8 +56,9 @@ fn batch_size() -> usize {
 
 /// What pass 1 keeps of one input file, worked out in parallel.
 enum Found {
-    /// Certificates that can issue others (DER), and standard input's bytes.
-    Certificates(Vec<Vec<u8>>, Option<Vec<u8>>),
+    /// Certificates that can issue others (DER), standard input's bytes, and
+    /// the signature algorithm (OID) of every certificate of the file.
+    Certificates(Vec<Vec<u8>>, Option<Vec<u8>>, Vec<String>),
     /// A CA profile: read into the context in order, after the batch.
     Profile(Vec<u8>),
     Nothing,
@@ -67,12 +73,19 @@ fn pass_one(c: &Candidate, limits: &Limits) -> Found {
     if !crate::input::certificate_like(&bytes) && crate::facts::profile::looks_like_profile(&bytes) {
         return Found::Profile(bytes);
     }
-    let issuers = crate::input::certificate_ders(&bytes, limits)
-        .into_iter()
-        .filter(|der| X509Certificate::from_der(der).is_ok_and(|(_, cert)| may_issue(&cert)))
-        .collect();
+    let mut issuers = Vec::new();
+    let mut algorithms = Vec::new();
+    for der in crate::input::certificate_ders(&bytes, limits) {
+        let Ok((_, cert)) = X509Certificate::from_der(&der) else {
+            continue;
+        };
+        algorithms.push(cert.signature_algorithm.algorithm.to_id_string());
+        if may_issue(&cert) {
+            issuers.push(der);
+        }
+    }
     let stdin = (c.path.as_os_str() == "-").then_some(bytes);
-    Found::Certificates(issuers, stdin)
+    Found::Certificates(issuers, stdin, algorithms)
 }
 
 /// Pass 1 over files: the certificates of `inputs` that can issue others and
@@ -101,9 +114,12 @@ pub fn gather(
             .collect();
         for f in found {
             match f {
-                Found::Certificates(ders, stdin) => {
+                Found::Certificates(ders, stdin, algorithms) => {
                     for der in &ders {
                         g.context.add_certificate(der, Origin::Input);
+                    }
+                    for oid in algorithms {
+                        g.context.add_signature_algorithm(oid);
                     }
                     if stdin.is_some() {
                         g.stdin = stdin;

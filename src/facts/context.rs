@@ -48,6 +48,11 @@ pub struct RunContext {
     /// checked in the same run is matched with its CA. `None`: no CA
     /// profile in the run states one.
     pub filed_statements: Option<Vec<FiledStatement>>,
+    /// The signature algorithms (dotted OIDs) of the certificates given as
+    /// inputs of this run: what a rule statement checked in the same run is
+    /// held to (its certificate profile, ESL 31). `None`: no certificate
+    /// among the inputs.
+    pub signature_algorithms: Option<std::collections::BTreeSet<String>>,
 }
 
 /// A certificate chain a CA profile says it filed with the regulator.
@@ -229,6 +234,11 @@ impl RunContext {
     }
 
     /// Record a filed rule statement, e.g. from a CA profile.
+    /// Pass 1: an input certificate signed with algorithm `oid`.
+    pub fn add_signature_algorithm(&mut self, oid: String) {
+        self.signature_algorithms.get_or_insert_default().insert(oid);
+    }
+
     pub fn add_filed_statement(&mut self, s: FiledStatement) {
         self.filed_statements.get_or_insert_with(Vec::new).push(s);
     }

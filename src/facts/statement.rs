@@ -3,6 +3,8 @@
 //! numbered text. Facts point at the statement's lines; a missing section
 //! points at where it should have been.
 
+mod algorithms;
+mod clauses;
 mod front_matter;
 mod outline;
 mod periods;
@@ -82,6 +84,53 @@ static HEADING: &[Field] = &[
         "level",
         Ty::Int,
         "depth: 1 for `4`, 2 for `4.9`, 0 for an unnumbered heading",
+    ),
+];
+
+static LIABILITY_TERMS: &[Field] = &[
+    Field::new(
+        "excludes_fault",
+        Ty::Bool,
+        "a clause of part 9 excludes the CA's liability for loss whatever its fault (在任何情况下均不承担责任; in no event liable for any damages), with no exception for its own fault and not limited to kinds of loss or to causes outside the CA",
+    ),
+    Field::new("excluding_clause", Ty::Str, "the first such clause, as written"),
+    Field::new(
+        "shifts_burden",
+        Ty::Bool,
+        "a clause of part 9 makes the signatory or relying party prove the CA's fault (举证证明本中心存在过错; must prove the CA was negligent)",
+    ),
+    Field::new("burden_clause", Ty::Str, "the first such clause, as written"),
+];
+
+static KEY_ESCROW: &[Field] = &[
+    Field::new(
+        "signing_keys",
+        Ty::Bool,
+        "a clause of section 4.12 or part 6 has the CA escrow, back up or archive subscribers' signing private keys (escrow of encryption keys does not count)",
+    ),
+    Field::new("clause", Ty::Str, "the first such clause, as written"),
+];
+
+static CERTIFICATE_PROFILE: &[Field] = &[
+    Field::new(
+        "stated",
+        Ty::Bool,
+        "the certificate profile (part 7's opening text and section 7.1, 证书格式) names at least one signature algorithm certlex knows (by name, e.g. `SM3withSM2`, or by OID)",
+    ),
+    Field::new(
+        "signature_algorithms",
+        STRS,
+        "the signature algorithms section 7.1 names, e.g. `SM2 with SM3`, `sha256WithRSAEncryption`",
+    ),
+    Field::new(
+        "certificates_in_run",
+        Ty::Bool,
+        "certificates were given as inputs of the same run: certlex holds them to this statement",
+    ),
+    Field::new(
+        "unlisted",
+        STRS,
+        "signature algorithms of the run's certificates that section 7.1 does not name, e.g. `sha1WithRSAEncryption`",
     ),
 ];
 
@@ -175,6 +224,21 @@ pub static SCHEMA: &[Field] = &[
         "section 9.8, limitations of liability (有限责任)",
     ),
     Field::new("indemnities", Ty::Record(SECTION), "section 9.9, indemnities (赔偿)"),
+    Field::new(
+        "liability_terms",
+        Ty::Record(LIABILITY_TERMS),
+        "what the liability clauses of part 9 say, read clause by clause (absent without a part 9)",
+    ),
+    Field::new(
+        "certificate_profile",
+        Ty::Record(CERTIFICATE_PROFILE),
+        "what section 7.1 says of the certificates' signature algorithms, held against the certificates checked in the same run (ESL 31)",
+    ),
+    Field::new(
+        "key_escrow",
+        Ty::Record(KEY_ESCROW),
+        "what sections 4.12 (key escrow and recovery) and part 6 (technical security controls) say of escrowing subscribers' private keys (absent without either)",
+    ),
     Field::new(
         "profiles_in_run",
         Ty::Bool,
@@ -295,6 +359,9 @@ pub fn read(file: &Arc<SourceFile>, ctx: &RunContext, limits: &Limits) -> Result
         let (value, span) = named(file, &secs, fact, number);
         r.set_at(fact, value, Some(span));
     }
+    liability_terms(&mut r, file, &secs);
+    key_escrow(&mut r, file, &secs);
+    certificate_profile(&mut r, file, &secs, ctx);
     Ok(Subject {
         kind: SubjectKind::RuleStatement,
         name: file.name.clone(),
@@ -432,6 +499,101 @@ fn named(file: &Arc<SourceFile>, secs: &[Section], fact: &str, number: &str) -> 
         _ => {}
     }
     (Value::Record(r.finish()), heading)
+}
+
+/// The texts of sections `numbers` and of their subsections, with where
+/// each starts in the file, and the heading of the first section found.
+fn texts_of<'a>(file: &'a SourceFile, secs: &[Section], numbers: &[&str]) -> (Vec<(usize, &'a str)>, Option<Span>) {
+    let mut heading = None;
+    let mut texts = Vec::new();
+    for s in secs {
+        let Some(n) = s.number.as_deref() else { continue };
+        if numbers.iter().any(|p| n == *p || s.is_within(p)) {
+            heading.get_or_insert(Span::new(s.heading.0, s.heading.1));
+            texts.push((s.body.0, file.text.get(s.body.0..s.body.1).unwrap_or("")));
+        }
+    }
+    (texts, heading)
+}
+
+/// Set a flag from the first clause the reader recognises (located at that
+/// clause) and the clause itself; `false`, located at the heading, when none.
+fn flag(out: &mut RecordBuilder, found: Option<clauses::Clause>, heading: Span, flag_name: &str, clause_name: &str) {
+    match found {
+        Some(c) => {
+            out.set_at(flag_name, true, Some(c.span));
+            out.set_at(clause_name, c.text, Some(c.span));
+        }
+        None => {
+            out.set_at(flag_name, false, Some(heading));
+        }
+    }
+}
+
+/// ESL 28: liability clauses of part 9 that exclude the CA's fault or shift
+/// the burden of proving it.
+fn liability_terms(r: &mut RecordBuilder, file: &SourceFile, secs: &[Section]) {
+    let (texts, Some(heading)) = texts_of(file, secs, &["9"]) else {
+        r.set("liability_terms", Value::Absent);
+        return;
+    };
+    let all = clauses::clauses(&texts);
+    let mut t = RecordBuilder::new(LIABILITY_TERMS);
+    let excluding = all.iter().copied().find(|c| clauses::excludes_fault(c.text));
+    flag(&mut t, excluding, heading, "excludes_fault", "excluding_clause");
+    let burden = all.iter().copied().find(|c| clauses::shifts_burden(c.text));
+    flag(&mut t, burden, heading, "shifts_burden", "burden_clause");
+    r.set_at("liability_terms", t.finish(), Some(heading));
+}
+
+/// ESL 13(1)–(2): escrow or backup of subscribers' signing keys (4.12, part 6).
+fn key_escrow(r: &mut RecordBuilder, file: &SourceFile, secs: &[Section]) {
+    let (texts, Some(heading)) = texts_of(file, secs, &["4.12", "6"]) else {
+        r.set("key_escrow", Value::Absent);
+        return;
+    };
+    let mut k = RecordBuilder::new(KEY_ESCROW);
+    let found = clauses::clauses(&texts)
+        .into_iter()
+        .find(|c| clauses::escrows_signing_keys(c.text));
+    flag(&mut k, found, heading, "signing_keys", "clause");
+    r.set_at("key_escrow", k.finish(), Some(heading));
+}
+
+/// ESL 31: the signature algorithms the certificate profile names (part 7's
+/// opening text and section 7.1), and those of the run's certificates it
+/// does not.
+fn certificate_profile(r: &mut RecordBuilder, file: &SourceFile, secs: &[Section], ctx: &RunContext) {
+    // Part 7's own opening text (not its CRL and OCSP sections) and 7.1.
+    let (mut texts, mut heading) = texts_of(file, secs, &["7.1"]);
+    if let Some(part) = secs.iter().find(|s| s.number.as_deref() == Some("7")) {
+        texts.push((part.body.0, file.text.get(part.body.0..part.body.1).unwrap_or("")));
+        heading = Some(Span::new(part.heading.0, part.heading.1));
+    }
+    let mut named: Vec<&algorithms::Algorithm> = Vec::new();
+    for (_, t) in &texts {
+        for a in algorithms::named_in(t) {
+            if !named.iter().any(|n| n.oid == a.oid) {
+                named.push(a);
+            }
+        }
+    }
+    let mut p = RecordBuilder::new(CERTIFICATE_PROFILE);
+    p.set_at("stated", !named.is_empty(), heading);
+    p.set_at(
+        "signature_algorithms",
+        Value::List(named.iter().map(|a| Value::from(a.name)).collect()),
+        heading,
+    );
+    p.set("certificates_in_run", ctx.signature_algorithms.is_some());
+    let unlisted = ctx
+        .signature_algorithms
+        .iter()
+        .flatten()
+        .filter(|oid| !named.iter().any(|a| a.oid == oid.as_str()))
+        .map(|oid| Value::from(algorithms::name_of(oid)));
+    p.set_at("unlisted", Value::List(unlisted.collect()), heading);
+    r.set_at("certificate_profile", p.finish(), heading);
 }
 
 /// Words that tie a period to the regulator or to the parties.
