@@ -28,8 +28,10 @@ pub struct RunContext {
     /// Each issuer's own link up its chain, worked out once in pass 2 and
     /// shared by every certificate below it.
     links: Vec<OnceLock<IssuerLink>>,
-    /// Issuer positions by the raw DER of their subject name.
-    by_subject: HashMap<Box<[u8]>, Vec<usize>>,
+    /// Issuer positions by their subject name, in the form names that match
+    /// share (RFC 5280 7.1: a PrintableString issuer name finds its CA's
+    /// UTF8String subject).
+    by_subject: HashMap<crate::facts::certificate::MatchKey, Vec<usize>>,
     /// Issuer positions by their subject key identifier.
     by_key_id: HashMap<Box<[u8]>, Vec<usize>>,
     /// SHA-256 of every issuer kept, so one given twice is kept once.
@@ -125,7 +127,7 @@ impl RunContext {
         }
         let index = self.issuers.len();
         self.by_subject
-            .entry(cert.tbs_certificate.subject().as_raw().into())
+            .entry(crate::facts::certificate::match_key(cert.tbs_certificate.subject()))
             .or_default()
             .push(index);
         if let Some(ski) = subject_key_id(&cert) {
@@ -153,9 +155,9 @@ impl RunContext {
     }
 
     /// The certificates that may have issued a certificate with this issuer
-    /// name and authority key identifier, as positions: those with that
-    /// subject name, then those with that key identifier; a name match whose
-    /// key identifier differs from `key_id` is left out.
+    /// name (its match key) and authority key identifier, as positions: those
+    /// with that subject name, then those with that key identifier; a name
+    /// match whose key identifier differs from `key_id` is left out.
     pub fn issuer_candidates(&self, issuer_name: &[u8], key_id: Option<&[u8]>) -> Vec<usize> {
         let mut picked: Vec<usize> = Vec::new();
         for &i in self.by_subject.get(issuer_name).into_iter().flatten() {
@@ -173,6 +175,12 @@ impl RunContext {
             }
         }
         picked
+    }
+
+    /// Every issuer whose subject name matches this one (its match key),
+    /// whatever its key: how a key rollover is told from a missing issuer.
+    pub(crate) fn named(&self, name: &[u8]) -> &[usize] {
+        self.by_subject.get(name).map_or(&[], Vec::as_slice)
     }
 
     /// Whether a CA profile of this run approves the issuer named by

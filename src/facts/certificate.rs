@@ -7,8 +7,11 @@ mod chain;
 mod extensions;
 mod names;
 mod schema;
+#[cfg(test)]
+mod testcert;
 pub mod verify;
 
+pub(crate) use names::{MatchKey, match_key};
 pub use schema::SCHEMA;
 
 use std::cell::RefCell;
@@ -121,7 +124,7 @@ fn facts(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Record {
     let issuer_country = string_of(&issuer, "country");
     r.set("issuer", issuer);
     r.set("subject", names::name(tbs.subject()));
-    r.set("self_issued", tbs.issuer().as_raw() == tbs.subject().as_raw());
+    r.set("self_issued", names::names_match(tbs.issuer(), tbs.subject()));
     r.set("validity", validity(cert));
     r.set("public_key", public_key(cert));
     r.set(

@@ -4,6 +4,10 @@
 use x509_parser::der_parser::asn1_rs::Tag;
 use x509_parser::x509::{AttributeTypeAndValue, X509Name};
 
+mod matching;
+
+pub(crate) use matching::{MatchKey, match_key, names_match};
+
 use super::schema::{ATTRIBUTE, NAME};
 use super::{oid_name, oid_text};
 use crate::facts::{Record, RecordBuilder, Value};

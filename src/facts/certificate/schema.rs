@@ -222,6 +222,11 @@ pub(super) static SIGNATURE: &[Field] = &[
         Ty::Bool,
         "the signature algorithm outside the signed part equals the one inside it (`signature` in TBSCertificate)",
     ),
+    Field::new(
+        "issuer_sha256",
+        Ty::Str,
+        "SHA-256 (hexadecimal) of the certificate whose key verified the signature: the issuer's certificate, or this one when it is self-signed; absent when the signature was not verified",
+    ),
 ];
 
 pub(super) static CHAIN: &[Field] = &[
@@ -233,7 +238,7 @@ pub(super) static CHAIN: &[Field] = &[
     Field::new(
         "names_chain",
         Ty::Bool,
-        "this certificate's issuer name equals its issuer's subject name",
+        "this certificate's issuer name matches its issuer's subject name as RFC 5280 7.1 compares names (attribute types by OID, RDNs as sets, values after RFC 4518 string preparation: case folded, insignificant spaces ignored, any string type)",
     ),
     Field::new(
         "issuer_is_ca",
@@ -286,7 +291,11 @@ pub static SCHEMA: &[Field] = &[
         Ty::Record(NAME),
         "the subject's distinguished name: the certificate holder",
     ),
-    Field::new("self_issued", Ty::Bool, "issuer and subject names are equal"),
+    Field::new(
+        "self_issued",
+        Ty::Bool,
+        "issuer and subject names match (RFC 5280 7.1, as `chain.names_chain` compares them)",
+    ),
     Field::new(
         "self_signed",
         Ty::Bool,
