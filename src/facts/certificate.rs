@@ -4,6 +4,7 @@
 //! (ESL 26 approvals) come from the run context ([`crate::run`]).
 
 mod chain;
+mod der;
 mod extensions;
 mod names;
 mod schema;
@@ -35,8 +36,12 @@ pub struct ParseError(pub String);
 /// Read the facts of one DER-encoded certificate, linking it to its issuer
 /// and other subjects through the run context.
 pub fn extract(der: &[u8], ctx: &RunContext) -> Result<Record, ParseError> {
-    let (rest, cert) =
-        X509Certificate::from_der(der).map_err(|e| ParseError(format!("not a valid X.509 certificate: {e}")))?;
+    let (rest, cert) = X509Certificate::from_der(der).map_err(|e| {
+        ParseError(match der::time_fault(der) {
+            Some(why) => format!("not a valid X.509 certificate: {e}: {why}"),
+            None => format!("not a valid X.509 certificate: {e}"),
+        })
+    })?;
     if !rest.is_empty() {
         return Err(ParseError(format!(
             "{} bytes of data follow the certificate",
@@ -100,6 +105,7 @@ fn known_oid_name(oid: &str) -> Option<&'static str> {
         verify::SM2_WITH_SM3 => "sm2-with-sm3",
         verify::SM2_CURVE => "sm2",
         "1.2.156.10197.1.401" => "sm3",
+        "2.5.29.9" => "subjectDirectoryAttributes",
         "1.2.156.10197.1.504" => "rsa-with-sm3",
         "1.2.156.10260.4.1.1" => "identityCode",
         "1.2.156.10260.4.1.2" => "insuranceNumber",
@@ -124,15 +130,17 @@ fn facts(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Record {
     let issuer_country = string_of(&issuer, "country");
     r.set("issuer", issuer);
     r.set("subject", names::name(tbs.subject()));
-    r.set("self_issued", names::names_match(tbs.issuer(), tbs.subject()));
-    r.set("validity", validity(cert));
+    let self_issued = names::names_match(tbs.issuer(), tbs.subject());
+    r.set("self_issued", self_issued);
+    let raw = der::tbs(tbs.as_ref());
+    r.set("validity", validity(cert, raw.as_ref()));
     r.set("public_key", public_key(cert));
     r.set(
         "unique_identifiers",
         tbs.issuer_uid.is_some() || tbs.subject_uid.is_some(),
     );
     r.set("is_ca", false);
-    extensions::extensions(cert, &mut r);
+    extensions::extensions(cert, raw.as_ref(), self_issued, &mut r);
     let fingerprint = hex(&Sha256::digest(der));
     r.set("fingerprint_sha256", fingerprint.as_str());
     let link = chain::link(der, cert, ctx);
@@ -182,7 +190,7 @@ fn algorithm(oid: &Oid) -> Record {
     r.finish()
 }
 
-fn validity(cert: &X509Certificate) -> Record {
+fn validity(cert: &X509Certificate, raw: Option<&der::RawTbs>) -> Record {
     let v = cert.validity();
     let enc = |generalized: bool| if generalized { "GeneralizedTime" } else { "UTCTime" };
     let mut r = RecordBuilder::new(VALIDITY);
@@ -192,6 +200,24 @@ fn validity(cert: &X509Certificate) -> Record {
     r.set("not_before_encoding", enc(v.not_before.is_generalizedtime()));
     r.set("not_after_encoding", enc(v.not_after.is_generalizedtime()));
     r.set("period", Value::Duration((na - nb).div_euclid(86_400)));
+    let times = [
+        ("not_before", raw.and_then(|t| t.not_before)),
+        ("not_after", raw.and_then(|t| t.not_after)),
+    ];
+    for (field, time) in times {
+        let (written, form_ok) = match time {
+            Some(t) => (Value::from(t.written()), Value::Bool(t.error().is_none())),
+            None => {
+                let why = Value::unknown(
+                    "无法在证书中找到该时间的编码",
+                    "the time's encoding could not be found in the certificate",
+                );
+                (why.clone(), why)
+            }
+        };
+        r.set(&format!("{field}_written"), written);
+        r.set(&format!("{field}_form_ok"), form_ok);
+    }
     r.finish()
 }
 
