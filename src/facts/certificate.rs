@@ -6,12 +6,15 @@
 mod chain;
 mod der;
 mod extensions;
+mod identity;
+mod kind;
 mod names;
 mod schema;
 #[cfg(test)]
 mod testcert;
 pub mod verify;
 
+pub use identity::{CertIdentity, identity};
 pub(crate) use names::{MatchKey, match_key};
 pub use schema::SCHEMA;
 
@@ -28,6 +31,29 @@ use x509_parser::prelude::FromDer;
 use super::value::{Record, RecordBuilder, Value};
 use crate::run::RunContext;
 use schema::{ALGORITHM, PUBLIC_KEY, SERIAL, VALIDITY};
+
+/// The certificate facts' documentation (`docs/facts/certificate.md`): the
+/// schema, and how `kind` is decided.
+pub fn markdown() -> String {
+    use std::fmt::Write as _;
+    let mut out = super::markdown(
+        "Certificate facts",
+        "What certlex reads from an X.509 certificate (PEM or DER; RSA, ECDSA and SM2), and the paths rules use to read it.",
+        SCHEMA,
+    );
+    out.push_str(
+        "\n## How `kind` is decided\n\n\
+         The first row that applies gives the kind. The ESL governs electronic signature certificates \
+         (电子签名认证证书, ESL 34(3)); `kind` tells them from a CA's other certificates. A signing \
+         certificate of China's TLCP (GM/T 0024) with no extended key usage cannot be told from an \
+         electronic signature certificate by its contents: with nonRepudiation it is `e-signature`.\n\n\
+         | order | kind | when |\n|---|---|---|\n",
+    );
+    for (i, (word, when)) in kind::KINDS.iter().enumerate() {
+        let _ = writeln!(out, "| {} | `{word}` | {} |", i + 1, when.replace('|', "\\|"));
+    }
+    out
+}
 
 /// Why a certificate could not be read.
 #[derive(Debug, Clone, PartialEq)]
@@ -140,6 +166,7 @@ fn facts(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Record {
         tbs.issuer_uid.is_some() || tbs.subject_uid.is_some(),
     );
     r.set("is_ca", false);
+    r.set("kind", kind::kind(cert, self_issued));
     extensions::extensions(cert, raw.as_ref(), self_issued, &mut r);
     let fingerprint = hex(&Sha256::digest(der));
     r.set("fingerprint_sha256", fingerprint.as_str());

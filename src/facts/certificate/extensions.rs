@@ -2,6 +2,7 @@
 //! unknown critical ones named, and the common ones (and GM/T 0015's
 //! identity codes) read into facts of their own.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use x509_parser::certificate::X509Certificate;
@@ -171,7 +172,7 @@ fn decode_error(oid: &str, ext: &X509Extension) -> Option<String> {
 
 pub(super) fn extensions(cert: &X509Certificate, raw: Option<&RawTbs>, self_issued: bool, r: &mut RecordBuilder) {
     let mut list = Vec::new();
-    let mut seen: Vec<Arc<str>> = Vec::new();
+    let mut seen: HashSet<Arc<str>> = HashSet::new();
     let mut duplicates: Vec<Arc<str>> = Vec::new();
     let mut unknown_critical: Vec<Arc<str>> = Vec::new();
     let mut decode_errors = Vec::new();
@@ -186,12 +187,8 @@ pub(super) fn extensions(cert: &X509Certificate, raw: Option<&RawTbs>, self_issu
     for (index, ext) in cert.extensions().iter().enumerate() {
         let oid = oid_text(&ext.oid);
         let name = oid_name(&ext.oid);
-        if seen.contains(&oid) {
-            if !duplicates.contains(&oid) {
-                duplicates.push(oid.clone());
-            }
-        } else {
-            seen.push(oid.clone());
+        if !seen.insert(oid.clone()) && !duplicates.contains(&oid) {
+            duplicates.push(oid.clone());
         }
         let parsed = ext.parsed_extension();
         let is_identity = oid.starts_with(IDENTITY_ARC);

@@ -42,6 +42,11 @@ pub(super) static NAME: &[Field] = &[
         Ty::Str,
         "organizationIdentifier attribute (2.5.4.97)",
     ),
+    Field::new(
+        "text",
+        Ty::Str,
+        "the whole name on one line as RFC 4514 writes it, most specific first: `CN=王五, O=某某科技有限公司, C=CN` (Chinese kept as UTF-8; `,` `+` `\\` and the like escaped with `\\`; a value that is not text as `#` and its DER in hexadecimal)",
+    ),
     Field::new("empty", Ty::Bool, "the name has no attributes at all"),
     Field::new(
         "attributes",
@@ -341,6 +346,11 @@ pub static SCHEMA: &[Field] = &[
         "is_ca",
         Ty::Bool,
         "basic constraints are present and assert cA (false without the extension, as RFC 5280 reads it)",
+    ),
+    Field::new(
+        "kind",
+        Ty::Str,
+        "what the certificate is for: `ca`, `e-signature`, `tls-server`, `tls-client`, `timestamping`, `ocsp-signing`, `encryption`, `code-signing` or `other`, decided from basic constraints, key usage, extended key usage and certificate policies as the section below says; unknown when one of these extensions does not decode",
     ),
     Field::new("validity", Ty::Record(VALIDITY), "the validity period"),
     Field::new(
