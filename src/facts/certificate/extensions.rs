@@ -8,7 +8,7 @@ use std::sync::Arc;
 use x509_parser::certificate::X509Certificate;
 use x509_parser::der_parser::asn1_rs::{Any, FromDer as _, Tag};
 use x509_parser::extensions::{
-    CRLDistributionPoints, DistributionPointName, GeneralName, ParsedExtension, X509Extension,
+    CRLDistributionPoints, DistributionPointName, ExtendedKeyUsage, GeneralName, ParsedExtension, X509Extension,
 };
 
 use super::der::{self, RawTbs};
@@ -293,6 +293,26 @@ fn fact_of(oid: &str) -> Option<&'static str> {
     })
 }
 
+/// The purposes of an extended key usage as OIDs, anyExtendedKeyUsage
+/// (`2.5.29.37.0`) included.
+pub(super) fn eku_purposes(eku: &ExtendedKeyUsage) -> Vec<Arc<str>> {
+    let named = [
+        (eku.any, "2.5.29.37.0"),
+        (eku.server_auth, "1.3.6.1.5.5.7.3.1"),
+        (eku.client_auth, "1.3.6.1.5.5.7.3.2"),
+        (eku.code_signing, "1.3.6.1.5.5.7.3.3"),
+        (eku.email_protection, "1.3.6.1.5.5.7.3.4"),
+        (eku.time_stamping, "1.3.6.1.5.5.7.3.8"),
+        (eku.ocsp_signing, "1.3.6.1.5.5.7.3.9"),
+    ];
+    named
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, oid)| Arc::<str>::from(*oid))
+        .chain(eku.other.iter().map(|o| oid_text(o)))
+        .collect()
+}
+
 /// CRL distribution points (and freshestCRL, of the same syntax).
 fn distribution_points(points: &CRLDistributionPoints, critical: bool) -> Record {
     let mut uris = Vec::new();
@@ -334,20 +354,7 @@ fn parsed_facts(parsed: &ParsedExtension, critical: bool, r: &mut RecordBuilder)
             r.set("key_usage", k.finish());
         }
         ParsedExtension::ExtendedKeyUsage(eku) => {
-            let std_purposes = [
-                (eku.any, "2.5.29.37.0"),
-                (eku.server_auth, "1.3.6.1.5.5.7.3.1"),
-                (eku.client_auth, "1.3.6.1.5.5.7.3.2"),
-                (eku.code_signing, "1.3.6.1.5.5.7.3.3"),
-                (eku.email_protection, "1.3.6.1.5.5.7.3.4"),
-                (eku.time_stamping, "1.3.6.1.5.5.7.3.8"),
-                (eku.ocsp_signing, "1.3.6.1.5.5.7.3.9"),
-            ];
-            let purposes = std_purposes
-                .iter()
-                .filter(|(on, _)| *on)
-                .map(|(_, oid)| Arc::<str>::from(*oid))
-                .chain(eku.other.iter().map(|o| oid_text(o)));
+            let purposes = eku_purposes(eku);
             let mut k = RecordBuilder::new(EXTENDED_KEY_USAGE);
             k.set("purposes", strs(purposes));
             k.set("critical", critical);

@@ -75,24 +75,12 @@ const DOCUMENT_SIGNING: &[&str] = &["1.3.6.1.5.5.7.3.36", "1.3.6.1.4.1.311.10.3.
 
 /// The purposes of an extended key usage as OIDs; `None` for anyExtendedKeyUsage.
 fn purposes(eku: &ExtendedKeyUsage) -> Option<Vec<String>> {
-    if eku.any {
-        return None;
-    }
-    let named = [
-        (eku.server_auth, SERVER_AUTH),
-        (eku.client_auth, CLIENT_AUTH),
-        (eku.code_signing, CODE_SIGNING),
-        (eku.email_protection, EMAIL_PROTECTION),
-        (eku.time_stamping, TIME_STAMPING),
-        (eku.ocsp_signing, OCSP_SIGNING),
-    ];
-    let mut out: Vec<String> = named
-        .iter()
-        .filter(|(on, _)| *on)
-        .map(|(_, o)| (*o).to_string())
-        .collect();
-    out.extend(eku.other.iter().map(|o| oid_text(o).to_string()));
-    Some(out)
+    (!eku.any).then(|| {
+        super::extensions::eku_purposes(eku)
+            .iter()
+            .map(|p| p.to_string())
+            .collect()
+    })
 }
 
 /// The facts the decision reads, from the first instance of each extension.
