@@ -10,7 +10,7 @@ use x509_parser::certificate::X509Certificate;
 use x509_parser::prelude::FromDer;
 
 use crate::diag::Diag;
-use crate::facts::context::{Origin, RunContext, may_issue};
+use crate::facts::context::{Issued, Origin, RunContext, may_issue};
 use crate::input::{Candidate, Loaded, discover, load};
 use crate::limits::Limits;
 
@@ -41,7 +41,7 @@ pub fn add_bytes(ctx: &mut RunContext, bytes: &[u8], origin: Origin, limits: &Li
     if origin == Origin::Input {
         for der in &ders {
             if let Ok((_, cert)) = X509Certificate::from_der(der) {
-                ctx.add_signature_algorithm(cert.signature_algorithm.algorithm.to_id_string());
+                ctx.add_issued(Issued::of(&cert));
             }
         }
     }
@@ -57,8 +57,8 @@ fn batch_size() -> usize {
 /// What pass 1 keeps of one input file, worked out in parallel.
 enum Found {
     /// Certificates that can issue others (DER), standard input's bytes, and
-    /// the signature algorithm (OID) of every certificate of the file.
-    Certificates(Vec<Vec<u8>>, Option<Vec<u8>>, Vec<String>),
+    /// what every certificate of the file tells of its issuer.
+    Certificates(Vec<Vec<u8>>, Option<Vec<u8>>, Vec<Issued>),
     /// A CA profile: read into the context in order, after the batch.
     Profile(Vec<u8>),
     Nothing,
@@ -74,18 +74,18 @@ fn pass_one(c: &Candidate, limits: &Limits) -> Found {
         return Found::Profile(bytes);
     }
     let mut issuers = Vec::new();
-    let mut algorithms = Vec::new();
+    let mut issued = Vec::new();
     for der in crate::input::certificate_ders(&bytes, limits) {
         let Ok((_, cert)) = X509Certificate::from_der(&der) else {
             continue;
         };
-        algorithms.push(cert.signature_algorithm.algorithm.to_id_string());
+        issued.push(Issued::of(&cert));
         if may_issue(&cert) {
             issuers.push(der);
         }
     }
     let stdin = (c.path.as_os_str() == "-").then_some(bytes);
-    Found::Certificates(issuers, stdin, algorithms)
+    Found::Certificates(issuers, stdin, issued)
 }
 
 /// Pass 1 over files: the certificates of `inputs` that can issue others and
@@ -114,12 +114,12 @@ pub fn gather(
             .collect();
         for f in found {
             match f {
-                Found::Certificates(ders, stdin, algorithms) => {
+                Found::Certificates(ders, stdin, issued) => {
                     for der in &ders {
                         g.context.add_certificate(der, Origin::Input);
                     }
-                    for oid in algorithms {
-                        g.context.add_signature_algorithm(oid);
+                    for i in issued {
+                        g.context.add_issued(i);
                     }
                     if stdin.is_some() {
                         g.stdin = stdin;

@@ -13,7 +13,7 @@ mod sections;
 use std::sync::Arc;
 
 use super::schema::{Field, Ty};
-use super::value::{Record, RecordBuilder, Value};
+use super::value::{RecordBuilder, Value};
 use super::{Subject, SubjectKind};
 use crate::diag::Diag;
 use crate::facts::context::RunContext;
@@ -75,6 +75,11 @@ static FRONT: &[Field] = &[
     ),
     Field::new("language", Ty::Str, "declared language(s), e.g. `zh`, `en`, `zh, en`"),
     Field::new("url", Ty::Str, "where the statement is published"),
+    Field::new(
+        "ca_certificates",
+        STRS,
+        "SHA-256 fingerprints of the CA certificates that issue under this statement (64 hexadecimal digits each)",
+    ),
 ];
 
 static HEADING: &[Field] = &[
@@ -123,14 +128,19 @@ static CERTIFICATE_PROFILE: &[Field] = &[
         "the signature algorithms section 7.1 names, e.g. `SM2 with SM3`, `sha256WithRSAEncryption`",
     ),
     Field::new(
-        "certificates_in_run",
+        "ca_certificates",
+        STRS,
+        "the CA certificates (SHA-256) that issue under this statement: those its front matter lists, else the filed chains of the CA profile of the same run that states its filing number",
+    ),
+    Field::new(
+        "certificates_of_its_ca",
         Ty::Bool,
-        "certificates were given as inputs of the same run: certlex holds them to this statement",
+        "certificates issued by one of those CA certificates are inputs of the same run (and the CA certificate is among the inputs or `--issuers`)",
     ),
     Field::new(
         "unlisted",
         STRS,
-        "signature algorithms of the run's certificates that section 7.1 does not name, e.g. `sha1WithRSAEncryption`",
+        "signature algorithms of those certificates that the certificate profile does not name, e.g. `sha1WithRSAEncryption`",
     ),
 ];
 
@@ -296,6 +306,10 @@ pub fn looks_like(text: &str) -> bool {
 pub fn read(file: &Arc<SourceFile>, ctx: &RunContext, limits: &Limits) -> Result<Subject, Diag> {
     let text: &str = &file.text;
     let mut r = RecordBuilder::new(SCHEMA);
+    // The CA certificates the front matter lists, and the CA whose profile
+    // states the statement's filing number: who the statement governs.
+    let mut listed: Option<Vec<String>> = None;
+    let mut profile_ca: Option<String> = None;
     let body_start = match front_matter::split(text) {
         Some((s, e, after)) => {
             let fm = front_matter::parse(file, s, e, limits)?;
@@ -309,8 +323,17 @@ pub fn read(file: &Arc<SourceFile>, ctx: &RunContext, limits: &Limits) -> Result
                 .label(span, "not `rule-statement`")
                 .help("a rule statement's front matter says `kind: rule-statement`, or leaves `kind` out"));
             }
-            r.set_at("front_matter", front(file, &fm, s)?, Some(Span::new(s, e)));
+            listed = ca_certificates(file, &fm, s)?;
+            let mut front = front(file, &fm, s)?;
+            if let Some(list) = &listed {
+                front.set(
+                    "ca_certificates",
+                    Value::List(list.iter().map(|h| Value::from(h.as_str())).collect()),
+                );
+            }
+            r.set_at("front_matter", front.finish(), Some(Span::new(s, e)));
             if let Some(found) = fm.filing_number.as_ref().and_then(|n| ctx.statement_filed_by(&n.value)) {
+                profile_ca = Some(found.ca.clone());
                 let mut m = RecordBuilder::new(PROFILE_MATCH);
                 m.set("ca", found.ca.as_str());
                 m.set("version", Value::opt(found.version.clone()));
@@ -361,7 +384,7 @@ pub fn read(file: &Arc<SourceFile>, ctx: &RunContext, limits: &Limits) -> Result
     }
     liability_terms(&mut r, file, &secs);
     key_escrow(&mut r, file, &secs);
-    certificate_profile(&mut r, file, &secs, ctx);
+    certificate_profile(&mut r, file, &secs, ctx, listed.as_deref(), profile_ca.as_deref());
     Ok(Subject {
         kind: SubjectKind::RuleStatement,
         name: file.name.clone(),
@@ -371,7 +394,34 @@ pub fn read(file: &Arc<SourceFile>, ctx: &RunContext, limits: &Limits) -> Result
     })
 }
 
-fn front(file: &Arc<SourceFile>, fm: &front_matter::FrontMatter, yaml_start: usize) -> Result<Record, Diag> {
+/// The CA certificates the front matter lists, as 64 lowercase hexadecimal
+/// digits each; a value that is not a SHA-256 fingerprint is a located error.
+fn ca_certificates(
+    file: &Arc<SourceFile>,
+    fm: &front_matter::FrontMatter,
+    yaml_start: usize,
+) -> Result<Option<Vec<String>>, Diag> {
+    let Some(list) = &fm.ca_certificates else {
+        return Ok(None);
+    };
+    list.iter()
+        .map(|v| {
+            crate::facts::profile::scalar::sha256(&v.value).map_err(|bad| {
+                let span = front_matter::span_of(v, yaml_start).unwrap_or_default();
+                Diag::error(
+                    "certlex::statement::fingerprint",
+                    format!("{}: {}", file.name, bad.message),
+                )
+                .in_file(file)
+                .label(span, "not a SHA-256 fingerprint")
+                .help(bad.help)
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
+}
+
+fn front(file: &Arc<SourceFile>, fm: &front_matter::FrontMatter, yaml_start: usize) -> Result<RecordBuilder, Diag> {
     let mut f = RecordBuilder::new(FRONT);
     let text = |f: &mut RecordBuilder, name: &str, v: &Option<serde_saphyr::Spanned<String>>| {
         if let Some(v) = v {
@@ -396,7 +446,7 @@ fn front(file: &Arc<SourceFile>, fm: &front_matter::FrontMatter, yaml_start: usi
         };
         f.set_at("effective_date", Value::Date(crate::dates::midnight(date)), span);
     }
-    Ok(f.finish())
+    Ok(f)
 }
 
 fn languages(text: &str) -> Value {
@@ -561,9 +611,18 @@ fn key_escrow(r: &mut RecordBuilder, file: &SourceFile, secs: &[Section]) {
 }
 
 /// ESL 31: the signature algorithms the certificate profile names (part 7's
-/// opening text and section 7.1), and those of the run's certificates it
-/// does not.
-fn certificate_profile(r: &mut RecordBuilder, file: &SourceFile, secs: &[Section], ctx: &RunContext) {
+/// opening text and section 7.1), and those that certificates of the run
+/// issued by the statement's own CA use and it does not name. The CA
+/// certificates are the front matter's `ca_certificates`, else the filed
+/// chains of the CA profile matched by filing number.
+fn certificate_profile(
+    r: &mut RecordBuilder,
+    file: &SourceFile,
+    secs: &[Section],
+    ctx: &RunContext,
+    listed: Option<&[String]>,
+    profile_ca: Option<&str>,
+) {
     // Part 7's own opening text (not its CRL and OCSP sections) and 7.1.
     let (mut texts, mut heading) = texts_of(file, secs, &["7.1"]);
     if let Some(part) = secs.iter().find(|s| s.number.as_deref() == Some("7")) {
@@ -578,6 +637,22 @@ fn certificate_profile(r: &mut RecordBuilder, file: &SourceFile, secs: &[Section
             }
         }
     }
+    let cas: Vec<String> = match (listed, profile_ca, &ctx.filed_chains) {
+        (Some(list), _, _) => list.to_vec(),
+        (None, Some(ca), Some(chains)) => chains.iter().filter(|c| c.ca == ca).map(|c| c.sha256.clone()).collect(),
+        _ => Vec::new(),
+    };
+    let used: Vec<std::collections::BTreeSet<&str>> =
+        cas.iter().filter_map(|sha| ctx.algorithms_issued_by(sha)).collect();
+    let mut unlisted: Vec<&str> = used
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|oid| !named.iter().any(|a| a.oid == *oid))
+        .map(algorithms::name_of)
+        .collect();
+    unlisted.sort_unstable();
+    unlisted.dedup();
     let mut p = RecordBuilder::new(CERTIFICATE_PROFILE);
     p.set_at("stated", !named.is_empty(), heading);
     p.set_at(
@@ -585,14 +660,16 @@ fn certificate_profile(r: &mut RecordBuilder, file: &SourceFile, secs: &[Section
         Value::List(named.iter().map(|a| Value::from(a.name)).collect()),
         heading,
     );
-    p.set("certificates_in_run", ctx.signature_algorithms.is_some());
-    let unlisted = ctx
-        .signature_algorithms
-        .iter()
-        .flatten()
-        .filter(|oid| !named.iter().any(|a| a.oid == oid.as_str()))
-        .map(|oid| Value::from(algorithms::name_of(oid)));
-    p.set_at("unlisted", Value::List(unlisted.collect()), heading);
+    p.set(
+        "ca_certificates",
+        Value::List(cas.iter().map(|c| Value::from(c.as_str())).collect()),
+    );
+    p.set("certificates_of_its_ca", used.iter().any(|u| !u.is_empty()));
+    p.set_at(
+        "unlisted",
+        Value::List(unlisted.into_iter().map(Value::from).collect()),
+        heading,
+    );
     r.set_at("certificate_profile", p.finish(), heading);
 }
 
