@@ -38,7 +38,8 @@ pub fn run(g: &Global, a: &ExplainArgs) -> u8 {
 /// The explanation of a rule, in both languages.
 pub fn explain(rules: &RuleSet, rule: &Rule, res: &Resolution, in_force: bool) -> String {
     let mut out = String::new();
-    let t = |l: Lang| rule.title.get_or(l, "");
+    let title = rules.title(rule, res);
+    let t = |l: Lang| title.get_or(l, "");
     out.push_str(&format!("{}  {}\n{}\n\n", rule.id, t(Lang::Zh), t(Lang::En)));
     out.push_str(&format!(
         "applies to: {}    severity: {}    under {} on {}: {}\n\n",
@@ -49,7 +50,7 @@ pub fn explain(rules: &RuleSet, rule: &Rule, res: &Resolution, in_force: bool) -
         if in_force { "in force" } else { "not in force" }
     ));
     for c in &rule.cites {
-        out.push_str(&crate::law::text::provision(&rules.law, c, res));
+        out.push_str(&crate::law::text::provision_with_sources(&rules.law, c, res));
     }
     if let Some(w) = &rule.when_text {
         out.push_str(&format!("applies when: {w}\n"));

@@ -5,7 +5,7 @@
 
 mod front_matter;
 mod outline;
-mod periods;
+pub mod periods;
 mod sections;
 
 use std::sync::Arc;

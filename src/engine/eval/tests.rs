@@ -15,15 +15,21 @@ regime draft {
 }
 instrument LAW {
   title.en "A law"
+  source.en "a test"
+  confidence.en exact
   in-force 2005-04-01
   article-count 2
 }
 instrument OLD {
   title.en "Measures"
+  source.en "a test"
+  confidence.en exact
   in-force 2009-03-31
 }
 instrument DRAFT {
   title.en "Draft"
+  source.en "a test"
+  confidence.en exact
   status draft
   published 2024-09-02
   replaces OLD
