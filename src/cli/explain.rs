@@ -50,7 +50,7 @@ pub fn explain(rules: &RuleSet, rule: &Rule, res: &Resolution, in_force: bool) -
         if in_force { "in force" } else { "not in force" }
     ));
     for c in &rule.cites {
-        out.push_str(&crate::law::text::provision_with_sources(&rules.law, c, res));
+        out.push_str(&crate::law::text::provision(&rules.law, c, res));
     }
     if let Some(w) = &rule.when_text {
         out.push_str(&format!("applies when: {w}\n"));

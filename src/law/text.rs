@@ -1,22 +1,13 @@
 //! The text of a cited provision, in both languages and in the wording in
-//! force on the run's date: `explain` prints it, SARIF puts it in each
-//! rule's help.
+//! force on the run's date, with the source and confidence of each wording:
+//! `explain` prints it, SARIF puts it in each rule's help.
 
 use super::{Citation, Law, Provenance, Resolution, Target, Text, Version};
 use crate::i18n::Lang;
 
-/// A cited provision with its text in both languages.
+/// A cited provision with its text in both languages, and where each
+/// wording comes from and how far it can be trusted.
 pub fn provision(law: &Law, c: &Citation, res: &Resolution) -> String {
-    provision_with(law, c, res, false)
-}
-
-/// [`provision`], and after the text where each wording comes from and how
-/// far it can be trusted (`explain`).
-pub fn provision_with_sources(law: &Law, c: &Citation, res: &Resolution) -> String {
-    provision_with(law, c, res, true)
-}
-
-fn provision_with(law: &Law, c: &Citation, res: &Resolution, sources: bool) -> String {
     let mut out = String::new();
     let Some(inst) = law.instrument(&c.instrument) else {
         return out;
@@ -95,13 +86,11 @@ fn provision_with(law: &Law, c: &Citation, res: &Resolution, sources: bool) -> S
     if let Some(from) = version.from {
         out.push_str(&format!("  (wording in force from {from})\n"));
     }
-    if sources {
-        for (l, p) in cited_provenance(version, para, item) {
-            let said = p.get(l);
-            let confidence = said.confidence.map_or("(no confidence)", |c| c.word());
-            let source = said.source.as_deref().unwrap_or("(no source)");
-            out.push_str(&format!("  {} wording: {confidence}, {source}\n", l.pick("zh", "en")));
-        }
+    for (l, p) in cited_provenance(version, para, item) {
+        let said = p.get(l);
+        let confidence = said.confidence.map_or("(no confidence)", |c| c.word());
+        let source = said.source.as_deref().unwrap_or("(no source)");
+        out.push_str(&format!("  {} wording: {confidence}, {source}\n", l.pick("zh", "en")));
     }
     out.push('\n');
     out
