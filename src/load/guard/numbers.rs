@@ -15,7 +15,7 @@ use crate::facts::{Value, display};
 use crate::i18n::{Lang, Text, group_digits};
 use crate::lang::ast::{self, CiteTarget, FieldValue, Literal};
 use crate::law::{Law, Para, Version};
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Spanned};
 
 /// The unit a parameter counts in: periods for durations; for whole numbers,
 /// money when the name ends in `-rmb`, a multiple when it names one, else
@@ -50,10 +50,10 @@ pub fn parameter_numbers(law: &Law, params: &Blocks, diags: &mut Vec<Diag>) {
 fn check(
     law: &Law,
     file: &Arc<SourceFile>,
-    value: &crate::source::Spanned<Literal>,
+    value: &Spanned<Literal>,
     wanted: i64,
     unit: Unit,
-    c: &crate::source::Spanned<ast::Citation>,
+    c: &Spanned<ast::Citation>,
     diags: &mut Vec<Diag>,
 ) {
     let stated: Vec<(Lang, Vec<Amount>)> = [Lang::Zh, Lang::En]
