@@ -7,7 +7,7 @@ mod algorithms;
 mod clauses;
 mod front_matter;
 mod outline;
-mod periods;
+pub mod periods;
 mod sections;
 
 use std::sync::Arc;
