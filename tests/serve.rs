@@ -567,3 +567,69 @@ async fn a_bounded_load_is_answered_in_full() {
     );
     s.shutdown().await;
 }
+
+/// The binary: `certlex serve --listen 127.0.0.1:0` says where it listens,
+/// logs one line per request, and SIGTERM stops it with exit code 0.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_binary_serves_logs_and_stops_on_sigterm() {
+    use std::io::{BufRead, BufReader};
+    let mut child = run::command()
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut first = String::new();
+    stderr.read_line(&mut first).unwrap();
+    let addr: std::net::SocketAddr = first
+        .split("http://")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no address in `{first}`"))
+        .parse()
+        .unwrap();
+    let mut conn = http::Conn::open(addr).await;
+    let r = conn.send("GET", "/healthz", None, "").await;
+    assert_eq!(r.status, 200);
+    let r = conn.send("POST", "/lintcert", None, "").await;
+    assert_eq!(r.status, 400);
+    drop(conn);
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = tokio::task::spawn_blocking(move || child.wait())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    let rest: Vec<String> = stderr.lines().map_while(Result::ok).collect();
+    assert!(rest[0].starts_with("GET /healthz 200 "), "{rest:?}");
+    assert!(rest[0].ends_with(" ms"), "{rest:?}");
+    assert!(rest[1].starts_with("POST /lintcert 400 "), "{rest:?}");
+    assert!(rest.iter().any(|l| l.contains("stopping")), "{rest:?}");
+}
+
+#[test]
+fn the_help_teaches_with_curl() {
+    let o = run::command().args(["serve", "--help"]).output().unwrap();
+    let help = String::from_utf8(o.stdout).unwrap();
+    for wanted in [
+        "--listen",
+        "127.0.0.1:8080",
+        "--max-file-size",
+        "--workers",
+        "--timeout",
+        "curl --data-urlencode b64input@cert.pem",
+        "/lintcert",
+        "/rules",
+    ] {
+        assert!(help.contains(wanted), "`{wanted}` missing from:\n{help}");
+    }
+    let o = run::command()
+        .args(["--rules", "no-such-dir", "serve"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
+}
