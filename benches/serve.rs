@@ -13,6 +13,7 @@
 //!     cargo bench --bench serve
 //!     CERTLEX_BENCH_SECS=10 cargo bench --bench serve   (longer runs)
 //!     CERTLEX_BENCH_ADDR=127.0.0.1:8080 cargo bench --bench serve   (a server already running, e.g. under perf)
+//!     CERTLEX_BENCH_CONNECTIONS=16 CERTLEX_BENCH_ONLY=load cargo bench --bench serve   (one load, no issuer)
 
 #![allow(
     clippy::unwrap_used,
@@ -212,6 +213,21 @@ fn thread_cpu_time() -> Duration {
     proc_cpu_time("/proc/thread-self/stat")
 }
 
+/// The lint alone for each certificate, with and without its issuer.
+fn lint_alone_table(plan: &[(&str, Bytes, bool, usize)], iterations: u32) {
+    let us = |d: Duration| format!("{:.0} µs", d.as_secs_f64() * 1e6);
+    println!("The lint alone (decode the form, read, evaluate, write the JSON report), one thread, no HTTP:\n");
+    println!("| certificate | issuer given | wall time per lint | CPU time per lint |");
+    println!("|---|---|---|---|");
+    for (name, body, with_issuer, connections) in plan {
+        if *connections == 16 {
+            let (wall, cpu) = lint_alone(body, iterations);
+            let issuer = if *with_issuer { "yes" } else { "no" };
+            println!("| {name} | {issuer} | {} | {} |", us(wall), us(cpu));
+        }
+    }
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test --all-targets` runs this
     // too, without it: then a short smoke run, so the bench does not rot.
@@ -233,18 +249,11 @@ fn main() {
         }
         plan.push((*name, form(&[("b64input", pem), ("issuer", issuer)]), true, 16));
     }
-    let us = |d: Duration| format!("{:.0} µs", d.as_secs_f64() * 1e6);
-    println!("The lint alone (decode the form, read, evaluate, write the JSON report), one thread, no HTTP:\n");
-    println!("| certificate | issuer given | wall time per lint | CPU time per lint |");
-    println!("|---|---|---|---|");
-    for (name, body, with_issuer, connections) in &plan {
-        if *connections == 16 {
-            let (wall, cpu) = lint_alone(body, iterations);
-            let issuer = if *with_issuer { "yes" } else { "no" };
-            println!("| {name} | {issuer} | {} | {} |", us(wall), us(cpu));
-        }
+    let only = std::env::var("CERTLEX_BENCH_ONLY").unwrap_or_default();
+    if only != "load" {
+        lint_alone_table(&plan, iterations);
     }
-    if std::env::var("CERTLEX_BENCH_ONLY").is_ok_and(|v| v == "lint") {
+    if only == "lint" {
         return;
     }
 
@@ -263,6 +272,9 @@ fn main() {
     println!("|---|---|---|---|---|---|---|---|---|---|---|");
     if smoke {
         plan.truncate(1);
+    }
+    if let Ok(only) = std::env::var("CERTLEX_BENCH_CONNECTIONS") {
+        plan.retain(|(_, _, issuer, n)| !issuer && n.to_string() == only);
     }
     let pid = served.child.as_ref().map_or(0, Child::id);
     let mut total = 0;
