@@ -115,7 +115,7 @@ async fn the_answer_is_the_report_of_certlex_check() {
             ])
             .output()
             .unwrap();
-        let mut expected: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let expected: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
         let mut fields = vec![("b64input".to_string(), text(&format!("certificates/{cert}")))];
         for ca in std::fs::read_dir(run::root().join("corpus/certificates/ca")).unwrap() {
             fields.push(("issuer".into(), std::fs::read_to_string(ca.unwrap().path()).unwrap()));
@@ -125,7 +125,6 @@ async fn the_answer_is_the_report_of_certlex_check() {
         assert_eq!(r.status, 200, "{}", r.text());
         let mut got = r.json();
         got["subjects"][0]["name"] = serde_json::json!(path);
-        expected["summary"]["exit_code"] = got["summary"]["exit_code"].clone();
         assert_eq!(got, expected, "{cert}");
     }
     s.shutdown().await;
