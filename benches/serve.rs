@@ -34,6 +34,9 @@ use http_body_util::{BodyExt, Full};
 use hyper::body::Bytes;
 use hyper_util::rt::TokioIo;
 
+#[path = "../tests/support/http.rs"]
+mod http;
+
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 // The allocator of the `certlex` binary, for the in-process lint.
@@ -64,13 +67,7 @@ fn serve() -> Served {
         .expect("start certlex serve");
     let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
     let first = lines.next().unwrap().unwrap();
-    let addr = first
-        .split("http://")
-        .nth(1)
-        .and_then(|s| s.split_whitespace().next())
-        .unwrap_or_else(|| panic!("no address in `{first}`"))
-        .parse()
-        .unwrap();
+    let addr = http::listening_on(&first);
     let logged = Arc::new(AtomicUsize::new(0));
     let count = logged.clone();
     // Drain the log (one line per request) so the server never blocks on it.
@@ -180,14 +177,6 @@ fn proc_cpu_time(path: &str) -> Duration {
     Duration::from_millis(ticks * 10)
 }
 
-fn form(fields: &[(&str, &str)]) -> Bytes {
-    let mut s = form_urlencoded::Serializer::new(String::new());
-    for (k, v) in fields {
-        s.append_pair(k, v);
-    }
-    Bytes::from(s.finish())
-}
-
 /// The lint alone, in this process on one thread, without HTTP: decode the
 /// form and lint (`serve::request::decode`, `serve::lint`), mean time.
 fn lint_alone(body: &[u8], iterations: u32) -> (Duration, Duration) {
@@ -245,9 +234,14 @@ fn main() {
     let mut plan = Vec::new();
     for (name, pem, issuer) in &certs {
         for connections in [1, 16, 64] {
-            plan.push((*name, form(&[("b64input", pem)]), false, connections));
+            plan.push((*name, Bytes::from(http::form(&[("b64input", pem)])), false, connections));
         }
-        plan.push((*name, form(&[("b64input", pem), ("issuer", issuer)]), true, 16));
+        plan.push((
+            *name,
+            Bytes::from(http::form(&[("b64input", pem), ("issuer", issuer)])),
+            true,
+            16,
+        ));
     }
     let only = std::env::var("CERTLEX_BENCH_ONLY").unwrap_or_default();
     if only != "load" {

@@ -580,14 +580,7 @@ async fn the_binary_serves_logs_and_stops_on_sigterm() {
     let mut stderr = BufReader::new(child.stderr.take().unwrap());
     let mut first = String::new();
     stderr.read_line(&mut first).unwrap();
-    let addr: std::net::SocketAddr = first
-        .split("http://")
-        .nth(1)
-        .and_then(|s| s.split_whitespace().next())
-        .unwrap_or_else(|| panic!("no address in `{first}`"))
-        .parse()
-        .unwrap();
-    let mut conn = http::Conn::open(addr).await;
+    let mut conn = http::Conn::open(http::listening_on(&first)).await;
     let r = conn.send("GET", "/healthz", None, "").await;
     assert_eq!(r.status, 200);
     let r = conn.send("POST", "/lintcert", None, "").await;

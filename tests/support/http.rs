@@ -1,6 +1,6 @@
 //! A `certlex serve` in the test process on an ephemeral loopback port, and
 //! a small HTTP/1.1 client (hyper's connection API) to talk to it. Included
-//! with `#[path = "support/http.rs"] mod http;`.
+//! with `#[path = "support/http.rs"] mod http;` (the serve bench too).
 
 #![allow(dead_code, reason = "each test file uses some of these")]
 
@@ -86,6 +86,16 @@ impl TestServer {
     pub async fn form(&self, path: &str, fields: &[(&str, &str)]) -> Reply {
         self.post(path, Some(FORM), form(fields)).await
     }
+}
+
+/// The address in `certlex serve`'s first line on standard error
+/// (`… listening on http://127.0.0.1:PORT (…)`).
+pub fn listening_on(line: &str) -> SocketAddr {
+    line.split("http://")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|a| a.parse().ok())
+        .unwrap_or_else(|| panic!("no address in `{line}`"))
 }
 
 pub fn form(fields: &[(&str, &str)]) -> String {
