@@ -23,7 +23,7 @@ use crate::i18n::Lang;
 use crate::law::Resolution;
 
 pub use human::Human;
-pub use json::Json;
+pub use json::{Json, SCHEMA_VERSION};
 pub use jsonl::JsonLines;
 pub use junit::JUnit;
 pub use output::Output;
