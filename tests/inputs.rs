@@ -102,7 +102,7 @@ fn a_directory_is_walked() {
     let (code, out, err) = certlex(&["corpus/certificates/good"], None);
     assert_eq!(code, 0, "{err}{out}");
     let report: Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(report["summary"]["subjects"], 9);
+    assert_eq!(report["summary"]["subjects"], 10);
 }
 
 #[test]
