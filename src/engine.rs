@@ -6,23 +6,67 @@ pub mod diff;
 mod eval;
 mod expr;
 mod finding;
+pub mod timeline;
 
 use crate::facts::{Subject, SubjectKind, Value, display};
 use crate::i18n::{Lang, Text};
 use crate::law::{Citation, Law, Origin, Resolution};
+use time::Date;
+use timeline::Timeline;
 
 pub use eval::{Blame, Env, Outcome, Truth, Why, truth, value};
 pub use expr::{CExpr, Part, Root, Template};
 pub use finding::{Finding, Severity, Status, Waiver};
+
+/// Which date judges a rule on a subject: the law does not reach back, so
+/// what a subject must *contain* is judged by the law in force on its own
+/// date (a certificate's notBefore); what must hold *now* (a permit held,
+/// a record kept) by the law on the check date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum JudgedAt {
+    /// The subject's own date ([`SubjectKind::own_date_fact`]); the check
+    /// date for kinds without one, or when the subject does not state it.
+    OwnDate,
+    /// The date of the check (`--at`, default today).
+    CheckDate,
+}
+
+impl JudgedAt {
+    pub const ALL: [JudgedAt; 2] = [JudgedAt::OwnDate, JudgedAt::CheckDate];
+
+    /// The word used in rule files (`judged-at own-date`).
+    pub fn word(self) -> &'static str {
+        match self {
+            JudgedAt::OwnDate => "own-date",
+            JudgedAt::CheckDate => "check-date",
+        }
+    }
+
+    pub fn from_word(w: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|j| j.word() == w)
+    }
+
+    /// Without `judged-at`: certificates and rule statements are judged at
+    /// their own date, CA profiles (what a CA holds now) at the check date.
+    pub fn default_for(kind: SubjectKind) -> Self {
+        match kind {
+            SubjectKind::Certificate | SubjectKind::RuleStatement => JudgedAt::OwnDate,
+            SubjectKind::CaProfile => JudgedAt::CheckDate,
+        }
+    }
+}
 
 /// A rule, checked and compiled.
 #[derive(Debug, Clone)]
 pub struct Rule {
     pub id: String,
     pub title: Text,
+    /// At most [`timeline::MAX_CITATIONS`] (the loader checks it).
     pub cites: Vec<Citation>,
     pub applies_to: SubjectKind,
     pub severity: Severity,
+    pub judged_at: JudgedAt,
     pub when: Option<CExpr>,
     /// What must hold. At least one of `require` and `attest` is set.
     pub require: Option<CExpr>,
@@ -87,59 +131,111 @@ impl RuleSet {
     }
 }
 
-/// Rules resolved under one regime and date: which rules are in force and
-/// what value each parameter takes. Build once per run, then [`check`](Self::check)
-/// every subject.
+/// Rules resolved under one regime: the law's timeline (which citations
+/// hold and which parameter values apply, interval by interval) and the
+/// check date. Build once per run, then [`check`](Self::check) every
+/// subject: each rule is judged at its date ([`JudgedAt`]).
 pub struct Evaluator<'a> {
     pub rules: &'a RuleSet,
+    /// The regime and the check date.
     pub resolution: Resolution,
-    in_force: Vec<bool>,
-    params: Vec<Option<Value>>,
+    timeline: Timeline,
+    /// The snapshot of the check date.
+    now: usize,
     today: Value,
+    /// Per subject kind (in [`SubjectKind::ALL`] order), the own date's positions.
+    own_dates: [Option<Vec<usize>>; 3],
 }
 
 impl<'a> Evaluator<'a> {
     pub fn new(rules: &'a RuleSet, resolution: Resolution) -> Self {
-        let law = &rules.law;
-        let in_force = rules
-            .rules
-            .iter()
-            .map(|r| r.cites.iter().any(|c| law.cites_in_force(c, &resolution)))
-            .collect();
-        let params = (0..law.parameters.len())
-            .map(|i| law.parameter_value(i, &resolution).cloned())
-            .collect();
+        let timeline = Timeline::new(&rules.law, &rules.rules, &resolution);
+        let now = timeline.index(resolution.date);
         let today = Value::Date(crate::dates::midnight(resolution.date));
         Self {
             rules,
-            resolution,
-            in_force,
-            params,
+            timeline,
+            now,
             today,
+            own_dates: SubjectKind::ALL.map(SubjectKind::own_date_positions),
+            resolution,
         }
     }
 
+    /// Is the rule in force on the check date?
     pub fn in_force(&self, rule: usize) -> bool {
-        self.in_force.get(rule).copied().unwrap_or(false)
+        self.timeline.get(self.now).in_force(rule)
     }
 
-    /// The value of a parameter under this regime.
+    /// Is the rule in force on `date` (under the same regime)?
+    pub fn in_force_on(&self, rule: usize, date: Date) -> bool {
+        self.timeline.at(date).in_force(rule)
+    }
+
+    /// The value of a parameter on the check date.
     pub fn parameter(&self, index: usize) -> Option<&Value> {
-        self.params.get(index).and_then(Option::as_ref)
+        self.timeline.get(self.now).params.get(index).and_then(Option::as_ref)
+    }
+
+    /// The law's history under this regime.
+    pub fn timeline(&self) -> &Timeline {
+        &self.timeline
+    }
+
+    /// The subject's own date, where its kind has one and it states it.
+    pub fn own_date(&self, subject: &Subject) -> Option<Date> {
+        let k = SubjectKind::ALL.iter().position(|k| *k == subject.kind)?;
+        let positions = self.own_dates.get(k)?.as_ref()?;
+        subject.date_at(positions)
+    }
+
+    /// The date at which a rule judges a subject.
+    pub fn judging_date(&self, rule: &Rule, subject: &Subject) -> Date {
+        match rule.judged_at {
+            JudgedAt::OwnDate => self.own_date(subject).unwrap_or(self.resolution.date),
+            JudgedAt::CheckDate => self.resolution.date,
+        }
     }
 
     /// Every rule for the subject's kind, in rule-id order: one finding each.
     pub fn check(&self, subject: &Subject) -> Vec<Finding> {
+        let own = self.own_date(subject).unwrap_or(self.resolution.date);
+        let own_at = Judging {
+            date: own,
+            snapshot: self.timeline.index(own),
+        };
+        let now_at = Judging {
+            date: self.resolution.date,
+            snapshot: self.now,
+        };
         self.rules
             .rules
             .iter()
             .enumerate()
             .filter(|(_, r)| r.applies_to == subject.kind)
-            .map(|(i, r)| self.check_rule(i, r, subject))
+            .map(|(i, r)| {
+                let at = match r.judged_at {
+                    JudgedAt::OwnDate => own_at,
+                    JudgedAt::CheckDate => now_at,
+                };
+                self.judge(i, r, subject, at)
+            })
             .collect()
     }
 
+    /// One rule on one subject, at the rule's judging date.
     pub fn check_rule(&self, index: usize, rule: &Rule, subject: &Subject) -> Finding {
+        let date = self.judging_date(rule, subject);
+        let at = Judging {
+            date,
+            snapshot: self.timeline.index(date),
+        };
+        self.judge(index, rule, subject, at)
+    }
+
+    fn judge(&self, index: usize, rule: &Rule, subject: &Subject, at: Judging) -> Finding {
+        let snapshot = self.timeline.get(at.snapshot);
+        let cites = snapshot.cites(index);
         let finding = |status, message: Text, blame: Option<&Blame>| Finding {
             rule: index,
             status,
@@ -147,13 +243,15 @@ impl<'a> Evaluator<'a> {
             fact: blame.map(|b| b.fact.clone()).filter(|f| !f.is_empty()),
             span: blame.and_then(|b| b.span),
             waiver: None,
+            judged_at: at.date,
+            cites,
         };
-        if !self.in_force(index) {
+        if cites == 0 {
             return finding(Status::NotInForce, Text::default(), None);
         }
         let env = Env {
             facts: &subject.facts,
-            params: &self.params,
+            params: &snapshot.params,
             today: &self.today,
         };
         if let Some(guard) = &rule.when {
@@ -193,6 +291,13 @@ impl<'a> Evaluator<'a> {
             (None, None) => finding(Status::Undetermined, undetermined(None), None),
         }
     }
+}
+
+/// The date a rule is judged at and the position of its snapshot.
+#[derive(Debug, Clone, Copy)]
+struct Judging {
+    date: Date,
+    snapshot: usize,
 }
 
 /// Why a rule could not be decided, in both languages.

@@ -9,7 +9,7 @@ mod names;
 mod schema;
 pub mod verify;
 
-pub use schema::SCHEMA;
+pub use schema::{OWN_DATE, SCHEMA};
 
 use std::cell::RefCell;
 use std::collections::HashMap;

@@ -91,6 +91,10 @@ static PROFILE_MATCH: &[Field] = &[
 ];
 
 /// The facts of a rule statement.
+/// The statement's own date, at which the law judges it (rules
+/// `judged-at own-date`): the effective date its front matter states.
+pub const OWN_DATE: &[&str] = &["front_matter", "effective_date"];
+
 pub static SCHEMA: &[Field] = &[
     Field::new(
         "format",

@@ -151,6 +151,12 @@ pub static KEYS: &[KeySpec] = &[
         "`certificate`, `ca-profile` or `rule-statement`",
     ),
     key("severity", Shape::Word, &[Rule], "`error`, `warning` or `notice`"),
+    key(
+        "judged-at",
+        Shape::Word,
+        &[Rule],
+        "`own-date` (the subject's own date: a certificate's notBefore) or `check-date` (the date of the check)",
+    ),
     key("when", Shape::Expr, &[Rule], "the rule applies only when this holds"),
     key("require", Shape::Expr, &[Rule], "what must hold"),
     key(

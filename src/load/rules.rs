@@ -7,7 +7,8 @@ use super::check::Checker;
 use super::law::citation;
 use super::reader::Reader;
 use crate::diag::{Diag, suggestion};
-use crate::engine::{Rule, Severity, Template};
+use crate::engine::timeline::MAX_CITATIONS;
+use crate::engine::{JudgedAt, Rule, Severity, Template};
 use crate::facts::SubjectKind;
 use crate::lang::ast::{Block, FieldValue};
 use crate::lang::print;
@@ -44,7 +45,20 @@ pub fn rule(law: &Law, b: &Block, file: &Arc<SourceFile>, diags: &mut Vec<Diag>,
     }
 
     let cites = match r.field("cites").map(|f| &f.value) {
-        Some(FieldValue::Citations(cs)) => cs.iter().filter_map(|c| citation(law, c, file, diags, true)).collect(),
+        Some(FieldValue::Citations(cs)) => {
+            if let Some(extra) = cs.get(MAX_CITATIONS) {
+                diags.push(
+                    Diag::error(
+                        "certlex::rules::too-many-citations",
+                        format!("a rule cites at most {MAX_CITATIONS} provisions"),
+                    )
+                    .in_file(file)
+                    .label(extra.span, "one too many")
+                    .help("split the rule: a duty resting on this many provisions is several duties"),
+                );
+            }
+            cs.iter().filter_map(|c| citation(law, c, file, diags, true)).collect()
+        }
         _ => {
             r.missing(
                 diags,
@@ -109,6 +123,28 @@ pub fn rule(law: &Law, b: &Block, file: &Arc<SourceFile>, diags: &mut Vec<Diag>,
             );
             None
         }
+    };
+
+    let judged_at = match r.word("judged-at") {
+        None => applies_to.map(JudgedAt::default_for),
+        Some(w) => match JudgedAt::from_word(&w.node) {
+            Some(j) => Some(j),
+            None => {
+                let words = JudgedAt::ALL.map(JudgedAt::word);
+                diags.push(
+                    Diag::error(
+                        "certlex::rules::unknown-judged-at",
+                        format!("unknown judging date `{}`", w.node),
+                    )
+                    .in_file(file)
+                    .label(w.span, "not a judging date")
+                    .help(suggestion(&w.node, words).unwrap_or_else(|| {
+                        "write `own-date` (the subject's own date, e.g. a certificate's notBefore) or `check-date` (the date of the check)".into()
+                    })),
+                );
+                None
+            }
+        },
     };
 
     let require = r.field("require");
@@ -181,6 +217,7 @@ pub fn rule(law: &Law, b: &Block, file: &Arc<SourceFile>, diags: &mut Vec<Diag>,
             cites,
             applies_to: applies_to?,
             severity: severity?,
+            judged_at: judged_at?,
             when,
             require,
             attest: (!attest.is_empty()).then_some(attest),

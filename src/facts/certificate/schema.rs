@@ -268,6 +268,10 @@ pub(super) static CHAIN: &[Field] = &[
 ];
 
 /// The facts of a certificate.
+/// The certificate's own date, at which the law judges what it contains
+/// (rules `judged-at own-date`): when it was issued, its notBefore.
+pub const OWN_DATE: &[&str] = &["validity", "not_before"];
+
 pub static SCHEMA: &[Field] = &[
     Field::new("version", Ty::Int, "X.509 version: 1, 2 or 3"),
     Field::new("serial", Ty::Record(SERIAL), "the serial number"),
