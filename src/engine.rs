@@ -280,9 +280,15 @@ impl<'a> Evaluator<'a> {
                 None => finding(Status::NeedsEvidence, what.clone(), None),
             },
             (Some(o), None) if o.truth == Truth::False => {
+                let cited = Cited {
+                    law: &self.rules.law,
+                    cites: &rule.cites,
+                    mask: cites,
+                    date: at.date,
+                };
                 let message = Text::both(
-                    render(&rule.message_zh, &env, Lang::Zh),
-                    render(&rule.message_en, &env, Lang::En),
+                    render(&rule.message_zh, &env, Lang::Zh, &cited),
+                    render(&rule.message_en, &env, Lang::En, &cited),
                 );
                 finding(Status::Fail, message, o.blame.as_ref())
             }
@@ -321,13 +327,38 @@ fn undetermined(blame: Option<&Blame>) -> Text {
     }
 }
 
-/// A message with its placeholders filled from the subject's facts.
-pub fn render(t: &Template, env: &Env, lang: Lang) -> String {
+/// What a message's `{citation}` and `{date}` stand for: the rule's
+/// citations that hold on the judging date, and that date.
+pub struct Cited<'a> {
+    pub law: &'a Law,
+    pub cites: &'a [Citation],
+    /// Which of `cites` hold, one bit each (see [`Finding::cites`]).
+    pub mask: u32,
+    pub date: Date,
+}
+
+impl Cited<'_> {
+    /// The citations that hold, of one instrument or of all.
+    fn holding<'c>(&'c self, instrument: Option<&'c str>) -> impl Iterator<Item = &'c Citation> + 'c {
+        self.cites
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i < timeline::MAX_CITATIONS && self.mask & (1 << i) != 0)
+            .map(|(_, c)| c)
+            .filter(move |c| instrument.is_none_or(|id| c.instrument == id))
+    }
+}
+
+/// A message with its placeholders filled: facts and parameters from the
+/// subject and the snapshot, `{citation}` and `{date}` from `cited`.
+pub fn render(t: &Template, env: &Env, lang: Lang, cited: &Cited) -> String {
     let mut out = String::new();
     for p in &t.parts {
         match p {
             Part::Text(s) => out.push_str(s),
             Part::Value(e) => out.push_str(&display(&value(e, env), lang)),
+            Part::Citation(inst) => out.push_str(&cited.law.cites_in_words(cited.holding(inst.as_deref()), lang)),
+            Part::Date => out.push_str(&cited.date.to_string()),
         }
     }
     out

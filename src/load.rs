@@ -5,6 +5,7 @@
 
 mod attest;
 mod check;
+mod citing;
 mod law;
 mod reader;
 mod rules;

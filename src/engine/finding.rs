@@ -134,7 +134,7 @@ impl Finding {
         cites
             .iter()
             .enumerate()
-            .filter(move |(i, _)| *i < 32 && mask & (1 << i) != 0)
+            .filter(move |(i, _)| *i < super::timeline::MAX_CITATIONS && mask & (1 << i) != 0)
             .map(|(_, c)| c)
     }
 }

@@ -39,6 +39,28 @@ impl Citation {
         }
     }
 
+    /// The same provision without its time window: how a finding cites it,
+    /// on a date when it holds (`ESL 17(4)`).
+    pub fn without_window(&self) -> Citation {
+        Citation {
+            from: None,
+            until: None,
+            ..self.clone()
+        }
+    }
+
+    /// A date inside the citation's window, as near `date` as the window
+    /// allows: `date` itself when the citation holds then, else the window's
+    /// last or first day. The wording a citation refers to is the one in
+    /// force on that date.
+    pub fn date_within(&self, date: Date) -> Date {
+        match (self.from, self.until) {
+            (_, Some(u)) if date >= u => u.previous_day().unwrap_or(u),
+            (Some(f), _) if date < f => f,
+            _ => date,
+        }
+    }
+
     /// Does the citation hold on `date` (its own time window only)?
     pub fn within(&self, date: Date) -> bool {
         self.from.is_none_or(|f| f <= date) && self.until.is_none_or(|u| date < u)

@@ -534,6 +534,13 @@ impl<'a> Checker<'a> {
             };
             let name = after.get(1..close).unwrap_or("").trim();
             rest = after.get(close + 1..).unwrap_or("");
+            if let Some(part) = reserved(name) {
+                if !literal.is_empty() {
+                    parts.push(Part::Text(std::mem::take(&mut literal)));
+                }
+                parts.push(part);
+                continue;
+            }
             let segs: Vec<Spanned<String>> = name
                 .split('.')
                 .map(|s| Spanned::new(s.to_string(), text.span))
@@ -550,6 +557,18 @@ impl<'a> Checker<'a> {
             parts.push(Part::Text(literal));
         }
         Template { parts }
+    }
+}
+
+/// The placeholders that are not facts or parameters: `{citation}`,
+/// `{citation ESL}` and `{date}` (no fact of any kind is called so: a test
+/// of the rule loader checks it).
+fn reserved(name: &str) -> Option<Part> {
+    match name.split_once(' ') {
+        None if name == "citation" => Some(Part::Citation(None)),
+        None if name == "date" => Some(Part::Date),
+        Some(("citation", inst)) if !inst.trim().is_empty() => Some(Part::Citation(Some(inst.trim().to_string()))),
+        _ => None,
     }
 }
 

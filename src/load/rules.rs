@@ -195,6 +195,13 @@ pub fn rule(law: &Law, b: &Block, file: &Arc<SourceFile>, diags: &mut Vec<Diag>,
     };
     let message_zh = message("zh", &mut checker);
     let message_en = message("en", &mut checker);
+    super::citing::check(
+        law,
+        &cites,
+        &[(r.text("message.zh"), &message_zh), (r.text("message.en"), &message_en)],
+        file,
+        checker.diags,
+    );
     let params = std::mem::take(&mut checker.params_used);
 
     if diags.len() > before {
