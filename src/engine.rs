@@ -8,7 +8,8 @@ mod expr;
 mod finding;
 pub mod timeline;
 
-use crate::facts::{Subject, SubjectKind, Value, display};
+use crate::facts::as_of::{AsOf, Dated, SetAside};
+use crate::facts::{Record, Subject, SubjectKind, Value, display};
 use crate::i18n::{Lang, Text};
 use crate::law::{Citation, Law, Origin, Resolution};
 use time::Date;
@@ -145,6 +146,8 @@ pub struct Evaluator<'a> {
     today: Value,
     /// Per subject kind (in [`SubjectKind::ALL`] order), the own date's positions.
     own_dates: [Option<Vec<usize>>; 3],
+    /// Per subject kind, its dated facts (set aside when later than the judging date).
+    dated: [Dated; 3],
 }
 
 impl<'a> Evaluator<'a> {
@@ -158,6 +161,7 @@ impl<'a> Evaluator<'a> {
             now,
             today,
             own_dates: SubjectKind::ALL.map(SubjectKind::own_date_positions),
+            dated: SubjectKind::ALL.map(|k| Dated::of(k.schema())),
             resolution,
         }
     }
@@ -197,28 +201,45 @@ impl<'a> Evaluator<'a> {
         }
     }
 
+    /// The subject's dated facts as they stood on `date` (see [`as_of`](crate::facts::as_of)).
+    pub fn as_of<'s>(&self, subject: &'s Subject, date: Date) -> AsOf<'s> {
+        let k = SubjectKind::ALL.iter().position(|k| *k == subject.kind).unwrap_or(0);
+        match self.dated.get(k) {
+            Some(d) if !d.is_empty() => d.as_of(&subject.facts, date),
+            _ => AsOf {
+                facts: std::borrow::Cow::Borrowed(&subject.facts),
+                set_aside: Vec::new(),
+            },
+        }
+    }
+
     /// Every rule for the subject's kind, in rule-id order: one finding each.
     pub fn check(&self, subject: &Subject) -> Vec<Finding> {
-        let own = self.own_date(subject).unwrap_or(self.resolution.date);
+        let now = self.resolution.date;
+        let own = self.own_date(subject).unwrap_or(now);
         let own_at = Judging {
             date: own,
             snapshot: self.timeline.index(own),
         };
         let now_at = Judging {
-            date: self.resolution.date,
+            date: now,
             snapshot: self.now,
         };
+        // The facts as of each judging date; one view when the dates agree.
+        let own_view = self.as_of(subject, own);
+        let now_view = (own != now).then(|| self.as_of(subject, now));
         self.rules
             .rules
             .iter()
             .enumerate()
             .filter(|(_, r)| r.applies_to == subject.kind)
             .map(|(i, r)| {
-                let at = match r.judged_at {
-                    JudgedAt::OwnDate => own_at,
-                    JudgedAt::CheckDate => now_at,
+                let (at, view) = match (r.judged_at, &now_view) {
+                    (JudgedAt::CheckDate, Some(v)) => (now_at, v),
+                    (JudgedAt::CheckDate, None) => (now_at, &own_view),
+                    (JudgedAt::OwnDate, _) => (own_at, &own_view),
                 };
-                self.judge(i, r, subject, at)
+                self.judge(i, r, subject, at, view)
             })
             .collect()
     }
@@ -230,10 +251,18 @@ impl<'a> Evaluator<'a> {
             date,
             snapshot: self.timeline.index(date),
         };
-        self.judge(index, rule, subject, at)
+        self.judge(index, rule, subject, at, &self.as_of(subject, date))
     }
 
-    fn judge(&self, index: usize, rule: &Rule, subject: &Subject, at: Judging) -> Finding {
+    fn judge(&self, index: usize, rule: &Rule, subject: &Subject, at: Judging, view: &AsOf) -> Finding {
+        let finding = self.decide(index, rule, subject, at, &view.facts);
+        if view.set_aside.is_empty() || !finding.status.is_adverse() {
+            return finding;
+        }
+        explain_set_aside(finding, rule, &view.set_aside, at.date)
+    }
+
+    fn decide(&self, index: usize, rule: &Rule, subject: &Subject, at: Judging, facts: &Record) -> Finding {
         let snapshot = self.timeline.get(at.snapshot);
         let cites = snapshot.cites(index);
         let finding = |status, message: Text, blame: Option<&Blame>| Finding {
@@ -250,7 +279,7 @@ impl<'a> Evaluator<'a> {
             return finding(Status::NotInForce, Text::default(), None);
         }
         let env = Env {
-            facts: &subject.facts,
+            facts,
             params: &snapshot.params,
             today: &self.today,
         };
@@ -297,6 +326,30 @@ impl<'a> Evaluator<'a> {
             (None, None) => finding(Status::Undetermined, undetermined(None), None),
         }
     }
+}
+
+/// An adverse finding that rests on facts set aside as later than its date
+/// says so: "the permit was issued on 2017-05-01, after 2008-06-01".
+fn explain_set_aside(mut finding: Finding, rule: &Rule, set_aside: &[SetAside], date: Date) -> Finding {
+    let mut read = Vec::new();
+    for e in rule.when.iter().chain(&rule.require) {
+        e.facts(&mut read);
+    }
+    let reasons: Vec<Text> = set_aside
+        .iter()
+        .filter(|s| read.iter().any(|r| s.concerns(r)))
+        .map(|s| s.explain(date))
+        .collect();
+    if reasons.is_empty() {
+        return finding;
+    }
+    let join = |lang: Lang, sep: &str| {
+        let mut parts: Vec<&str> = finding.message.get(lang).into_iter().collect();
+        parts.extend(reasons.iter().filter_map(|r| r.get(lang)));
+        parts.join(sep)
+    };
+    finding.message = Text::both(join(Lang::Zh, "；"), join(Lang::En, "; "));
+    finding
 }
 
 /// The date a rule is judged at and the position of its snapshot.

@@ -3,6 +3,7 @@
 //! the rule loader (which checks every path a rule reads against it) and the
 //! generated documentation (`docs/facts/*.md`).
 
+pub mod as_of;
 pub mod certificate;
 pub mod context;
 mod display;

@@ -38,3 +38,19 @@ Feature: The law in time — each finding is judged by the law of its date and c
     And the finding for "ESL-17-CRYPTO-APPROVAL" cites "ESL 17(5)"
     And the finding for "ESL-17-CRYPTO-APPROVAL" does not cite "ESL 17(4)"
     And the finding for "ESL-17-CRYPTO-APPROVAL" says "required by ESL article 17, item (5)"
+
+  # What a profile records as established on a date (a permit issued, an
+  # approval granted, a chain or a rule statement filed) did not exist before it.
+
+  Scenario: A permit issued after the date the law is applied at was not yet held
+    Given the law as in force on 2018-06-01
+    And the CA profile "corpus/ca-profiles/national-ca.yaml"
+    When it is checked
+    Then rule "ESL-16-PERMIT" fails
+    And the finding for "ESL-16-PERMIT" says "`permit.issued` is 2019-08-26, after 2018-06-01, the date the law is applied at"
+
+  Scenario: Once issued, the permit is held
+    Given the law as in force on 2019-08-26
+    And the CA profile "corpus/ca-profiles/national-ca.yaml"
+    When it is checked
+    Then rule "ESL-16-PERMIT" passes

@@ -35,3 +35,19 @@
     那么 规则 "ESL-17-CRYPTO-APPROVAL" 不通过
     而且 规则 "ESL-17-CRYPTO-APPROVAL" 的结论引用 "ESL 17(5)"
     而且 规则 "ESL-17-CRYPTO-APPROVAL" 的结论说明 "《电子签名法》第十七条第（五）项"
+
+  # 机构概况所载在某日取得或者完成的事项（许可证书的颁发、核准、证书链或者业务规则
+  # 的备案），在该日之前并不存在。
+
+  场景: 适用法律之日以后颁发的许可证书，当时尚未持有
+    假如 2018-06-01 有效的法律
+    而且 机构概况 "corpus/ca-profiles/national-ca.yaml"
+    当 进行检查
+    那么 规则 "ESL-16-PERMIT" 不通过
+    而且 规则 "ESL-16-PERMIT" 的结论说明 "`permit.issued` 为 2019-08-26，晚于适用法律的日期 2018-06-01"
+
+  场景: 许可证书颁发后即为持有
+    假如 2019-08-26 有效的法律
+    而且 机构概况 "corpus/ca-profiles/national-ca.yaml"
+    当 进行检查
+    那么 规则 "ESL-16-PERMIT" 通过
