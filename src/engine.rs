@@ -69,12 +69,16 @@ pub struct Rule {
     pub severity: Severity,
     pub judged_at: JudgedAt,
     pub when: Option<CExpr>,
-    /// What must hold. At least one of `require` and `attest` is set.
+    /// What must hold. At least one of `require`, `attest` and `undetermined` is set.
     pub require: Option<CExpr>,
     /// Evidence a person can name instead (a duty only a person can judge).
     /// With `require` too, the rule passes when the condition holds or the
     /// evidence is named, and otherwise needs evidence: it never fails.
     pub attest: Option<Text>,
+    /// Instead of `require`/`attest`: the rule cannot be decided (the law it
+    /// cites is not encoded); while in force it is undetermined with this
+    /// text (Chinese, English), which blocks.
+    pub undetermined: Option<(Template, Template)>,
     pub message_zh: Template,
     pub message_en: Template,
     pub note: Text,
@@ -91,7 +95,8 @@ impl Rule {
         for e in self.when.iter().chain(&self.require) {
             e.params(&mut out);
         }
-        for t in [&self.message_zh, &self.message_en] {
+        let undetermined = self.undetermined.iter().flat_map(|(zh, en)| [zh, en]);
+        for t in [&self.message_zh, &self.message_en].into_iter().chain(undetermined) {
             for p in &t.parts {
                 if let Part::Value(e) = p {
                     e.params(&mut out);
@@ -105,6 +110,15 @@ impl Rule {
 }
 
 impl Rule {
+    /// What statutory coverage needs to know of the rule.
+    pub fn coverage_ref(&self) -> crate::law::coverage::RuleRef<'_> {
+        crate::law::coverage::RuleRef {
+            id: &self.id,
+            cites: &self.cites,
+            undetermined_only: self.undetermined.is_some(),
+        }
+    }
+
     /// The citations as written in rule files: `ESL 21(1), MEASURES-2015 5(3)`.
     pub fn citations_text(&self) -> String {
         self.cites
@@ -293,6 +307,16 @@ impl<'a> Evaluator<'a> {
                 }
             }
         }
+        let cited = Cited {
+            law: &self.rules.law,
+            cites: &rule.cites,
+            mask: cites,
+            date: at.date,
+        };
+        if let Some((zh, en)) = &rule.undetermined {
+            let why = Text::both(render(zh, &env, Lang::Zh, &cited), render(en, &env, Lang::En, &cited));
+            return finding(Status::Undetermined, why, None);
+        }
         let attested = || subject.attestations.iter().find(|a| a.rule == rule.id);
         let outcome = rule.require.as_ref().map(|cond| truth(cond, &env));
         match (outcome, &rule.attest) {
@@ -309,12 +333,6 @@ impl<'a> Evaluator<'a> {
                 None => finding(Status::NeedsEvidence, what.clone(), None),
             },
             (Some(o), None) if o.truth == Truth::False => {
-                let cited = Cited {
-                    law: &self.rules.law,
-                    cites: &rule.cites,
-                    mask: cites,
-                    date: at.date,
-                };
                 let message = Text::both(
                     render(&rule.message_zh, &env, Lang::Zh, &cited),
                     render(&rule.message_en, &env, Lang::En, &cited),
@@ -322,7 +340,7 @@ impl<'a> Evaluator<'a> {
                 finding(Status::Fail, message, o.blame.as_ref())
             }
             (Some(o), None) => finding(Status::Undetermined, undetermined(o.blame.as_ref()), o.blame.as_ref()),
-            // INVARIANT: the loader gives every rule `require` or `attest`.
+            // INVARIANT: the loader gives every rule `require`, `attest` or `undetermined`.
             (None, None) => finding(Status::Undetermined, undetermined(None), None),
         }
     }

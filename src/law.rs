@@ -32,6 +32,10 @@ pub struct Origin {
 pub enum Status {
     InForce,
     Draft,
+    /// Known to exist, with its dates, but its text is not encoded: no
+    /// articles; rules cite it whole and are undetermined while it is in
+    /// force, so the gap blocks instead of reading as conformance.
+    NotEncoded,
 }
 
 #[derive(Debug, Clone)]
@@ -172,9 +176,11 @@ impl Law {
         let name = self
             .instrument(&c.instrument)
             .map_or(c.instrument.as_str(), |i| i.short_name(lang));
+        let what = c.describe(lang);
         match lang {
-            crate::i18n::Lang::Zh => format!("《{name}》{}", c.describe(lang)),
-            crate::i18n::Lang::En => format!("{name} {}", c.describe(lang)),
+            crate::i18n::Lang::Zh => format!("《{name}》{what}"),
+            crate::i18n::Lang::En if what.is_empty() => name.to_string(),
+            crate::i18n::Lang::En => format!("{name} {what}"),
         }
     }
 

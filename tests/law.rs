@@ -248,14 +248,7 @@ fn every_esl_article_has_its_official_chinese_text() {
 #[test]
 fn the_builtin_coverage_misses_no_article() {
     let rules = rules();
-    let refs: Vec<_> = rules
-        .rules
-        .iter()
-        .map(|r| certlex::law::coverage::RuleRef {
-            id: &r.id,
-            cites: &r.cites,
-        })
-        .collect();
+    let refs: Vec<_> = rules.rules.iter().map(certlex::engine::Rule::coverage_ref).collect();
     let cov = certlex::law::coverage::coverage(&rules.law, &refs, &[]);
     assert_eq!(cov.total.missing, 0);
     assert_eq!(cov.total.present, 36 + 43 + 56);

@@ -71,6 +71,13 @@ pub fn explain(rules: &RuleSet, rule: &Rule, res: &Resolution, in_force: bool) -
             }
         }
     }
+    if let Some((zh, en)) = &rule.undetermined {
+        out.push_str("undetermined while in force (certlex cannot decide it):\n");
+        for t in [zh, en] {
+            let text: String = t.parts.iter().map(crate::engine::Part::written).collect();
+            out.push_str(&format!("  {text}\n"));
+        }
+    }
     for (l, m) in [(Lang::Zh, &rule.message_zh), (Lang::En, &rule.message_en)] {
         let text: String = m.parts.iter().map(crate::engine::Part::written).collect();
         if !text.is_empty() {

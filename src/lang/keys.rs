@@ -89,7 +89,12 @@ pub static KEYS: &[KeySpec] = &[
     key("in-force", Shape::Date, &[Instrument], "date it came into force"),
     many("amended", Shape::Date, &[Instrument], "date of an amendment"),
     key("repealed", Shape::Date, &[Instrument], "date it ceased to be in force"),
-    key("status", Shape::Word, &[Instrument], "`in-force` or `draft`"),
+    key(
+        "status",
+        Shape::Word,
+        &[Instrument],
+        "`in-force`, `draft` or `not-encoded`",
+    ),
     many(
         "replaces",
         Shape::Word,
@@ -170,6 +175,18 @@ pub static KEYS: &[KeySpec] = &[
         Shape::Text,
         &[Rule],
         "the evidence a person must supply (English)",
+    ),
+    key(
+        "undetermined.zh",
+        Shape::Text,
+        &[Rule],
+        "instead of `require`: why the rule cannot be decided while it is in force, e.g. the law it cites is not encoded (Chinese)",
+    ),
+    key(
+        "undetermined.en",
+        Shape::Text,
+        &[Rule],
+        "instead of `require`: why the rule cannot be decided while it is in force (English)",
     ),
     key(
         "message.zh",

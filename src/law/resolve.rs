@@ -54,7 +54,7 @@ impl Law {
     pub fn in_force(&self, inst: &Instrument, res: &Resolution) -> bool {
         match inst.status {
             Status::Draft => adopted_on(inst, res),
-            Status::InForce => {
+            Status::InForce | Status::NotEncoded => {
                 let started = inst.in_force.is_some_and(|d| d <= res.date);
                 let ended = inst.repealed.is_some_and(|d| d <= res.date);
                 let replaced = self

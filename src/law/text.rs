@@ -30,6 +30,9 @@ pub fn provision(law: &Law, c: &Citation, res: &Resolution) -> String {
         inst.title.get_or(Lang::En, &inst.id),
         c.describe(Lang::En)
     ));
+    if inst.status == super::Status::NotEncoded {
+        out.push_str("  (its text is not encoded in certlex)\n");
+    }
     let Target::Article { number, para, item } = c.target else {
         out.push('\n');
         return out;

@@ -158,6 +158,7 @@ fn place(law: &Law, c: &Citation) -> Place {
         .position(|i| i.id == c.instrument)
         .unwrap_or(usize::MAX);
     match c.target {
+        Target::Instrument => (inst, 0, 0),
         Target::Chapter(n) => (inst, 0, n),
         Target::Article { number, .. } => (inst, 1, number),
     }
@@ -169,6 +170,7 @@ fn header(law: &Law, c: &Citation, lang: Lang) -> String {
         return c.instrument.clone();
     };
     let (target, heading) = match c.target {
+        Target::Instrument => (Target::Instrument, inst.title.get(lang)),
         Target::Chapter(n) => (
             Target::Chapter(n),
             inst.chapters
@@ -194,7 +196,7 @@ fn header(law: &Law, c: &Citation, lang: Lang) -> String {
     let name = inst.short_name(lang);
     let cited = match lang {
         Lang::Zh => format!("{name}{}", whole.describe(lang)),
-        Lang::En => format!("{name} {}", whole.describe(lang)),
+        Lang::En => format!("{name} {}", whole.describe(lang)).trim_end().to_string(),
     };
     match heading {
         Some(h) => format!("{cited}  {h}"),
