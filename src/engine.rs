@@ -62,8 +62,12 @@ impl JudgedAt {
 #[derive(Debug, Clone)]
 pub struct Rule {
     pub id: String,
+    /// The title as written, `{parameter}` placeholders and all: shown
+    /// through [`RuleSet::title`], which fills them in.
     pub title: Text,
     /// At most [`timeline::MAX_CITATIONS`] (the loader checks it).
+    pub title_zh: Template,
+    pub title_en: Template,
     pub cites: Vec<Citation>,
     pub applies_to: SubjectKind,
     pub severity: Severity,
@@ -89,14 +93,17 @@ pub struct Rule {
 }
 
 impl Rule {
-    /// The indices of the parameters the rule reads (conditions and messages), sorted, once each.
+    /// The indices of the parameters the rule reads (conditions, title and messages), sorted, once each.
     pub fn params(&self) -> Vec<usize> {
         let mut out = Vec::new();
         for e in self.when.iter().chain(&self.require) {
             e.params(&mut out);
         }
         let undetermined = self.undetermined.iter().flat_map(|(zh, en)| [zh, en]);
-        for t in [&self.message_zh, &self.message_en].into_iter().chain(undetermined) {
+        for t in [&self.title_zh, &self.title_en, &self.message_zh, &self.message_en]
+            .into_iter()
+            .chain(undetermined)
+        {
             for p in &t.parts {
                 if let Part::Value(e) = p {
                     e.params(&mut out);
@@ -143,6 +150,36 @@ impl RuleSet {
             .binary_search_by(|r| r.id.as_str().cmp(id))
             .ok()
             .and_then(|i| self.rules.get(i).map(|r| (i, r)))
+    }
+
+    /// A rule's title with its `{parameter}` placeholders filled with the
+    /// values in force under `res`; a parameter with no value there stays
+    /// `{name}`.
+    pub fn title(&self, rule: &Rule, res: &Resolution) -> Text {
+        let fill = |t: &Template, lang: Lang| -> String {
+            t.parts
+                .iter()
+                .map(|p| match p {
+                    Part::Text(s) => s.clone(),
+                    Part::Value(CExpr::Param { index, name }) => self
+                        .law
+                        .parameter_value(*index, res)
+                        .map_or_else(|| format!("{{{name}}}"), |v| display(v, lang)),
+                    // INVARIANT: the loader lets a title show parameters only.
+                    Part::Value(_) | Part::Citation(_) | Part::Date => "{…}".to_string(),
+                })
+                .collect()
+        };
+        let with = |t: &Template, lang: Lang, written: &Option<String>| written.as_ref().map(|_| fill(t, lang));
+        Text::new(
+            with(&rule.title_zh, Lang::Zh, &rule.title.zh),
+            with(&rule.title_en, Lang::En, &rule.title.en),
+        )
+    }
+
+    /// Every rule's title under `res` (see [`RuleSet::title`]), in rule order.
+    pub fn titles(&self, res: &Resolution) -> Vec<Text> {
+        self.rules.iter().map(|r| self.title(r, res)).collect()
     }
 }
 

@@ -6,6 +6,7 @@
 mod citation;
 pub mod coverage;
 pub mod diff;
+mod provenance;
 mod resolve;
 pub mod text;
 
@@ -15,6 +16,7 @@ use std::sync::Arc;
 use time::Date;
 
 pub use citation::{Citation, Target, zh_number};
+pub use provenance::{Confidence, Provenance, Said};
 pub use resolve::Resolution;
 
 use crate::facts::{Ty, Value};
@@ -56,6 +58,8 @@ pub struct Instrument {
     pub chapters: Vec<Chapter>,
     pub articles: BTreeMap<u32, Article>,
     pub source: Option<String>,
+    /// Where its wordings come from, unless an article says otherwise.
+    pub provenance: Provenance,
     pub note: Text,
     pub origin: Origin,
 }
@@ -101,6 +105,8 @@ pub struct Version {
     pub text: Text,
     pub paras: Vec<Para>,
     pub note: Text,
+    /// Where `text` comes from.
+    pub provenance: Provenance,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -110,6 +116,8 @@ pub struct Para {
     pub items: Vec<Item>,
     /// A remark on the paragraph, e.g. a paraphrase where the wording is not available.
     pub note: Text,
+    /// Where `text` comes from.
+    pub provenance: Provenance,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -118,6 +126,8 @@ pub struct Item {
     pub text: Text,
     /// A remark on the item, e.g. a paraphrase where the wording is not available.
     pub note: Text,
+    /// Where `text` comes from.
+    pub provenance: Provenance,
 }
 
 #[derive(Debug, Clone)]

@@ -10,7 +10,7 @@ use x509_parser::certificate::X509Certificate;
 use x509_parser::prelude::FromDer;
 
 use crate::diag::Diag;
-use crate::facts::context::{Origin, RunContext, may_issue};
+use crate::facts::context::{Issued, Origin, RunContext, may_issue};
 use crate::input::{Candidate, Loaded, discover, load};
 use crate::limits::Limits;
 
@@ -37,10 +37,15 @@ pub fn add_bytes(ctx: &mut RunContext, bytes: &[u8], origin: Origin, limits: &Li
         crate::facts::profile::gather(ctx, bytes, limits);
         return 0;
     }
-    crate::input::certificate_ders(bytes, limits)
-        .iter()
-        .filter(|der| ctx.add_certificate(der, origin))
-        .count()
+    let ders = crate::input::certificate_ders(bytes, limits);
+    if origin == Origin::Input {
+        for der in &ders {
+            if let Ok((_, cert)) = X509Certificate::from_der(der) {
+                ctx.add_issued(Issued::of(&cert));
+            }
+        }
+    }
+    ders.iter().filter(|der| ctx.add_certificate(der, origin)).count()
 }
 
 /// Files handled together: read in parallel, then handed on in order.
@@ -51,8 +56,9 @@ fn batch_size() -> usize {
 
 /// What pass 1 keeps of one input file, worked out in parallel.
 enum Found {
-    /// Certificates that can issue others (DER), and standard input's bytes.
-    Certificates(Vec<Vec<u8>>, Option<Vec<u8>>),
+    /// Certificates that can issue others (DER), standard input's bytes, and
+    /// what every certificate of the file tells of its issuer.
+    Certificates(Vec<Vec<u8>>, Option<Vec<u8>>, Vec<Issued>),
     /// A CA profile: read into the context in order, after the batch.
     Profile(Vec<u8>),
     Nothing,
@@ -67,12 +73,19 @@ fn pass_one(c: &Candidate, limits: &Limits) -> Found {
     if !crate::input::certificate_like(&bytes) && crate::facts::profile::looks_like_profile(&bytes) {
         return Found::Profile(bytes);
     }
-    let issuers = crate::input::certificate_ders(&bytes, limits)
-        .into_iter()
-        .filter(|der| X509Certificate::from_der(der).is_ok_and(|(_, cert)| may_issue(&cert)))
-        .collect();
+    let mut issuers = Vec::new();
+    let mut issued = Vec::new();
+    for der in crate::input::certificate_ders(&bytes, limits) {
+        let Ok((_, cert)) = X509Certificate::from_der(&der) else {
+            continue;
+        };
+        issued.push(Issued::of(&cert));
+        if may_issue(&cert) {
+            issuers.push(der);
+        }
+    }
     let stdin = (c.path.as_os_str() == "-").then_some(bytes);
-    Found::Certificates(issuers, stdin)
+    Found::Certificates(issuers, stdin, issued)
 }
 
 /// Pass 1 over files: the certificates of `inputs` that can issue others and
@@ -101,9 +114,12 @@ pub fn gather(
             .collect();
         for f in found {
             match f {
-                Found::Certificates(ders, stdin) => {
+                Found::Certificates(ders, stdin, issued) => {
                     for der in &ders {
                         g.context.add_certificate(der, Origin::Input);
+                    }
+                    for i in issued {
+                        g.context.add_issued(i);
                     }
                     if stdin.is_some() {
                         g.stdin = stdin;

@@ -374,6 +374,8 @@ fn min_coverage_fails_below_the_threshold() {
         dir.join("law.rules"),
         r#"instrument L {
   title.en "L"
+  source.en "a test"
+  confidence.en exact
   in-force 2000-01-01
   article-count 2
 }

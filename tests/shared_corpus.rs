@@ -25,99 +25,82 @@ fn shared() -> Option<PathBuf> {
     p.is_dir().then_some(p)
 }
 
-/// A zlint lint and the certlex rule that enforces the same requirement.
+/// A zlint lint and the certlex rule that enforces the same requirement: a
+/// row of `docs/zlint-agreement.md`'s mapping table.
+#[derive(Debug)]
 struct Mapping {
-    lint: &'static str,
-    rule: &'static str,
+    lint: String,
+    rule: String,
     /// Only zlint's Error/Warn is compared (certlex's rule is stricter, so
     /// zlint's Pass does not mean certlex passes).
     errors_only: bool,
-    why: &'static str,
+    why: String,
 }
 
-const MAPPINGS: &[Mapping] = &[
-    Mapping {
-        lint: "e_serial_number_longer_than_20_octets",
-        rule: "ESL-22-SERIAL-LENGTH",
-        errors_only: false,
-        why: "RFC 5280 4.1.2.2: at most 20 octets",
-    },
-    Mapping {
-        lint: "e_serial_number_not_positive",
-        rule: "ESL-21-3",
-        errors_only: false,
-        why: "RFC 5280 4.1.2.2: a positive integer",
-    },
-    Mapping {
-        lint: "e_wrong_time_format_pre2050",
-        rule: "ESL-22-TIME-ENCODING",
-        errors_only: false,
-        why: "RFC 5280 4.1.2.5: UTCTime through 2049",
-    },
-    Mapping {
-        lint: "e_cert_extensions_version_not_3",
-        rule: "ESL-22-VERSION",
-        errors_only: false,
-        why: "RFC 5280 4.1.2.1: extensions only in version 3",
-    },
-    Mapping {
-        lint: "e_ext_duplicate_extension",
-        rule: "ESL-22-DUPLICATE-EXTENSION",
-        errors_only: false,
-        why: "RFC 5280 4.2: one instance of an extension",
-    },
-    Mapping {
-        lint: "e_cert_sig_alg_not_match_tbs_sig_alg",
-        rule: "ESL-22-SIGNATURE-ALGORITHM-MATCH",
-        errors_only: false,
-        why: "RFC 5280 4.1.1.2: signatureAlgorithm equals TBS signature",
-    },
-    Mapping {
-        lint: "e_ext_key_usage_without_bits",
-        rule: "ESL-22-KEY-USAGE-EMPTY",
-        errors_only: false,
-        why: "RFC 5280 4.2.1.3: at least one bit set",
-    },
-    Mapping {
-        lint: "e_ext_authority_key_identifier_no_key_identifier",
-        rule: "ESL-22-AUTHORITY-KEY-ID",
-        errors_only: false,
-        why: "RFC 5280 4.2.1.1: keyIdentifier in non-self-signed certificates",
-    },
-    Mapping {
-        lint: "e_cert_ext_invalid_der",
-        rule: "ESL-22-EXTENSION-DECODES",
-        errors_only: true,
-        why: "an extension value that does not decode (certlex decodes BER-tolerantly, so zlint's strict-DER pass is not compared)",
-    },
-    Mapping {
-        lint: "e_issuer_field_empty",
-        rule: "ESL-21-1",
-        errors_only: true,
-        why: "an empty issuer names no provider; ESL 21(1) also needs an O, so zlint's pass is not compared",
-    },
-    Mapping {
-        lint: "e_ca_subject_field_empty",
-        rule: "ESL-21-2",
-        errors_only: true,
-        why: "an empty subject names no holder; ESL 21(2) needs CN or O, so zlint's pass is not compared",
-    },
-    Mapping {
-        lint: "e_subject_empty_without_san",
-        rule: "ESL-21-2",
-        errors_only: true,
-        why: "an empty subject names no holder",
-    },
-];
+/// A difference from zlint explained in `docs/zlint-agreement.md`.
+#[derive(Debug)]
+struct Difference {
+    file: String,
+    lint: String,
+    certlex: String,
+}
 
-/// Mapped rows where certlex differs from zlint's expected result, after
-/// reading each zlint test: (file, why certlex is right or the difference
-/// is one of scope). Empty until a difference is found and justified.
-const JUSTIFIED_DIFFERENCES: &[(&str, &str)] = &[(
-    "zlint/cert_ext_invalid_der_ko_01.pem",
-    "its fault is an explicit `critical FALSE` in the subject alternative name's Extension (DER omits a DEFAULT value); \
-     the extension's value decodes, which is what ESL-22-EXTENSION-DECODES checks; certlex has no strict-DER rule",
-)];
+/// The cells of a Markdown table row, backticks removed.
+fn cells(line: &str) -> Vec<String> {
+    line.trim()
+        .trim_matches('|')
+        .split('|')
+        .map(|c| {
+            let c = c.trim();
+            let code = c.strip_prefix('`').and_then(|c| c.strip_suffix('`'));
+            code.filter(|c| !c.contains('`')).unwrap_or(c).to_string()
+        })
+        .collect()
+}
+
+/// The rows under the `## {heading}` of the agreement document.
+fn table(doc: &str, heading: &str) -> Vec<Vec<String>> {
+    doc.split("\n## ")
+        .find(|s| s.starts_with(heading))
+        .unwrap_or_else(|| panic!("docs/zlint-agreement.md has no `## {heading}`"))
+        .lines()
+        .filter(|l| l.starts_with("| `"))
+        .map(cells)
+        .collect()
+}
+
+fn agreement_doc() -> (Vec<Mapping>, Vec<Difference>) {
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/zlint-agreement.md")).unwrap();
+    let mappings = table(&doc, "Mappings")
+        .into_iter()
+        .map(|c| {
+            assert_eq!(c.len(), 4, "a mapping row has 4 cells: {c:?}");
+            assert!(
+                c[2] == "all" || c[2] == "errors",
+                "compared is `all` or `errors`: {c:?}"
+            );
+            Mapping {
+                lint: c[0].clone(),
+                rule: c[1].clone(),
+                errors_only: c[2] == "errors",
+                why: c[3].clone(),
+            }
+        })
+        .collect();
+    let differences = table(&doc, "Differences")
+        .into_iter()
+        .map(|c| {
+            assert_eq!(c.len(), 5, "a difference row has 5 cells: {c:?}");
+            assert!(c[4].contains("RFC"), "a difference cites the RFC: {c:?}");
+            Difference {
+                file: c[0].clone(),
+                lint: c[1].clone(),
+                certlex: c[3].clone(),
+            }
+        })
+        .collect();
+    (mappings, differences)
+}
 
 fn expected(zlint: &str) -> Option<Status> {
     match zlint {
@@ -188,64 +171,73 @@ fn every_shared_certificate_reads_and_certlex_agrees_with_the_manifests() {
     );
 
     // zlint's expected results, where the requirement is the same.
+    let (mappings, differences) = agreement_doc();
+    let rules_known: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
+    for m in &mappings {
+        assert!(rules_known.contains(&m.rule.as_str()), "{}: no rule {}", m.lint, m.rule);
+    }
     let manifest = std::fs::read_to_string(dir.join("MANIFEST-zlint.tsv")).unwrap();
-    let (mut agree, mut differ, mut unreadable) = (0, Vec::new(), Vec::new());
+    let (mut agree, mut explained, mut unexplained) = (0, 0, Vec::new());
+    let mut used = vec![false; differences.len()];
     for line in manifest.lines().skip(1) {
         let cols: Vec<&str> = line.split('\t').collect();
         let (file, lint, want) = (cols[0], cols[1], cols[2]);
-        let Some(m) = MAPPINGS.iter().find(|m| m.lint == lint) else {
+        let Some(m) = mappings.iter().find(|m| m.lint == lint) else {
             continue;
         };
         let Some(want) = expected(want) else { continue };
         if m.errors_only && want != Status::Fail {
             continue;
         }
-        let Some(got) = statuses.get(file).and_then(|s| s.get(m.rule)).copied() else {
-            unreadable.push(format!(
-                "{file} ({lint}): {}",
-                errors.get(file).map_or("no finding", String::as_str)
-            ));
-            continue;
-        };
+        let got = statuses.get(file).and_then(|s| s.get(&m.rule)).copied();
+        let got_word = got.map_or("error", Status::word);
         eprintln!(
-            "  {lint} -> {} ({}): {file}: zlint {}, certlex {}",
+            "  {lint} -> {} ({}): {file}: zlint {}, certlex {got_word}",
             m.rule,
             m.why,
             want.word(),
-            got.word()
         );
-        if got == want {
+        if got == Some(want) {
             agree += 1;
-        } else {
-            differ.push(format!(
-                "{file}: zlint {lint} expects {}, certlex {} is {}",
+            continue;
+        }
+        match differences.iter().position(|d| d.file == file && d.lint == lint) {
+            Some(i) => {
+                assert_eq!(
+                    differences[i].certlex, got_word,
+                    "{file} ({lint}): the explained difference says certlex gives {}, it gives {got_word}",
+                    differences[i].certlex
+                );
+                used[i] = true;
+                explained += 1;
+            }
+            None => unexplained.push(format!(
+                "{file}: zlint {lint} expects {}, certlex {} is {got_word}{}",
                 want.word(),
                 m.rule,
-                got.word()
-            ));
+                errors.get(file).map_or(String::new(), |e| format!(" ({e})"))
+            )),
         }
     }
     eprintln!(
-        "zlint agreement: {agree} agree, {} differ, {} unreadable",
-        differ.len(),
-        unreadable.len()
+        "zlint agreement: {agree} agree, {explained} differ with a reason in docs/zlint-agreement.md, {} unexplained",
+        unexplained.len()
     );
-    for d in &differ {
-        eprintln!("  differ: {d}");
-    }
-    for u in &unreadable {
-        eprintln!("  unreadable: {u}");
-    }
-    let unjustified: Vec<&String> = differ
+    assert!(
+        unexplained.is_empty(),
+        "differences from zlint not explained in docs/zlint-agreement.md: {unexplained:#?}"
+    );
+    let stale: Vec<&Difference> = differences
         .iter()
-        .chain(&unreadable)
-        .filter(|d| !JUSTIFIED_DIFFERENCES.iter().any(|(f, _)| d.starts_with(f)))
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|(d, _)| d)
         .collect();
     assert!(
-        unjustified.is_empty(),
-        "unexplained differences from zlint: {unjustified:#?}"
+        stale.is_empty(),
+        "explained differences that no longer occur: {stale:#?}"
     );
-    assert!(agree >= 10, "only {agree} mapped results agree");
+    assert!(agree >= 40, "only {agree} mapped results agree");
 
     // China's national SM2 hierarchy: the operating CAs under ROOTCA verify.
     let manifest = std::fs::read_to_string(dir.join("MANIFEST-cn-national-root.tsv")).unwrap();

@@ -16,6 +16,9 @@ Feature: ESL article 22 — contents complete and accurate, and verifiable by re
     And rule "ESL-22-DUPLICATE-EXTENSION" passes
     And rule "ESL-22-UNKNOWN-CRITICAL-EXTENSION" passes
     And rule "ESL-22-EXTENSION-DECODES" passes
+    And rule "ESL-22-EXTENSION-DER" passes
+    And rule "ESL-22-EXTENSION-CRITICALITY" passes
+    And rule "ESL-22-TIME-FORM" passes
     And rule "ESL-22-SIGNATURE-ALGORITHM-MATCH" passes
     And rule "ESL-22-KEY-USAGE-EMPTY" passes
     And rule "ESL-22-AUTHORITY-KEY-ID" passes
@@ -52,9 +55,25 @@ Feature: ESL article 22 — contents complete and accurate, and verifiable by re
     Then rule "ESL-22-UNKNOWN-CRITICAL-EXTENSION" fails
     And the finding for "ESL-22-UNKNOWN-CRITICAL-EXTENSION" says "1.2.156.999.9"
 
-  Scenario: An extension whose value does not decode fails
+  Scenario: An extension whose value does not decode fails, naming the extension
     Given the certificate "corpus/certificates/bad/esl-22-extension-does-not-decode.pem"
     Then rule "ESL-22-EXTENSION-DECODES" fails
+    And the finding for "ESL-22-EXTENSION-DECODES" says "`subjectAltName` (2.5.29.17)"
+
+  Scenario: A key usage with a superfluous zero octet is not DER
+    Given the certificate "corpus/certificates/real/trustwave-global-ecc-p384.pem"
+    Then rule "ESL-22-EXTENSION-DER" fails
+    And the finding for "ESL-22-EXTENSION-DER" says "superfluous zero octet"
+
+  Scenario: An authority key identifier marked critical fails
+    Given the certificate "corpus/certificates/real/zlint-aki-critical.pem"
+    Then rule "ESL-22-EXTENSION-CRITICALITY" fails
+    And the finding for "ESL-22-EXTENSION-CRITICALITY" says "RFC 5280 4.2.1.1"
+
+  Scenario: A validity date with a time zone offset instead of Z fails
+    Given the certificate "corpus/certificates/real/zlint-utc-not-zulu.pem"
+    Then rule "ESL-22-TIME-FORM" fails
+    And the finding for "ESL-22-TIME-FORM" says "160810142728-0500"
 
   Scenario: A signature algorithm stated two ways fails
     Given the certificate "corpus/certificates/bad/esl-22-signature-algorithm-mismatch.pem"

@@ -307,7 +307,8 @@ fn human_rules(out: &mut String, rules: &RuleSet, cov: &Coverage, lang: Lang) {
     );
     let width = cov.rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
     for r in &cov.rules {
-        let title = rules.rule(&r.id).map_or("", |(_, x)| x.title.get_or(lang, ""));
+        let title = today_title(rules, &r.id);
+        let title = title.get_or(lang, "");
         let flag = if r.is_exercised() {
             ""
         } else {
@@ -584,6 +585,18 @@ fn html_version(o: &mut String, v: &Version) {
     o.push('\n');
 }
 
+/// A rule's title with the parameter values of the law in force today
+/// (`current`): coverage spans every regime, so it names today's values.
+fn today_title(rules: &RuleSet, id: &str) -> Text {
+    let Some((_, rule)) = rules.rule(id) else {
+        return Text::default();
+    };
+    match rules.law.resolve("current", crate::dates::today()) {
+        Ok(res) => rules.title(rule, &res),
+        Err(_) => rule.title.clone(),
+    }
+}
+
 fn html_rule(o: &mut String, rules: &RuleSet, cov: &Coverage, id: &str) {
     let Some((_, rule)) = rules.rule(id) else {
         return;
@@ -594,8 +607,8 @@ fn html_rule(o: &mut String, rules: &RuleSet, cov: &Coverage, id: &str) {
         "<div class=\"rule\"><a href=\"#rule-{}\"><code>{}</code></a> {} · {} <span class=\"note\">({}; {}; cites {})</span>",
         esc(id),
         esc(id),
-        esc(rule.title.zh.as_deref().unwrap_or("")),
-        esc(rule.title.en.as_deref().unwrap_or("")),
+        esc(today_title(rules, id).get_or(Lang::Zh, "")),
+        esc(today_title(rules, id).get_or(Lang::En, "")),
         rule.applies_to.word(),
         rule.severity.word(),
         esc(&cites)
@@ -628,7 +641,8 @@ fn html_exercise(o: &mut String, class: &str, e: &Exercise) {
 fn html_rules(o: &mut String, rules: &RuleSet, cov: &Coverage) {
     o.push_str("<h2 id=\"rules\">Rules and their scenarios / 规则及其场景</h2>\n<p>Passing: expects pass. Failing: expects fail, needs evidence or undetermined. Other: not applicable, not in force.</p>\n<table>\n<tr><th>rule</th><th>passing</th><th>failing</th><th>other</th><th>title</th></tr>\n");
     for r in &cov.rules {
-        let title = rules.rule(&r.id).map_or("", |(_, x)| x.title.get_or(Lang::En, ""));
+        let title = today_title(rules, &r.id);
+        let title = title.get_or(Lang::En, "");
         let style = if r.is_exercised() { "" } else { " class=\"fail\"" };
         let _ = writeln!(
             o,

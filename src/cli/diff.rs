@@ -224,8 +224,13 @@ pub fn human(rules: &RuleSet, d: &LawDiff, from: &Resolution, to: &Resolution, l
         );
     }
     for r in &d.rules {
-        let title = rules.rule(&r.id).map_or("", |(_, x)| x.title.get_or(lang, ""));
-        let _ = writeln!(o, "  {} {:<22} {title}", r.change.sign(), r.id);
+        // A rule that goes out of force is named as it stood before.
+        let under = if r.change == Change::Removed { from } else { to };
+        let title = rules
+            .rule(&r.id)
+            .map(|(_, x)| rules.title(x, under))
+            .unwrap_or_default();
+        let _ = writeln!(o, "  {} {:<22} {}", r.change.sign(), r.id, title.get_or(lang, ""));
         let grounds = match r.change {
             Change::Added => format!("{} {}", lang.pick("依据", "cites"), cites(&r.cites_to)),
             Change::Removed => format!("{} {}", lang.pick("依据", "cited"), cites(&r.cites_from)),

@@ -39,7 +39,8 @@ pub fn run(g: &Global, a: &ExplainArgs) -> u8 {
 /// The explanation of a rule, in both languages.
 pub fn explain(rules: &RuleSet, rule: &Rule, res: &Resolution, in_force: bool) -> String {
     let mut out = String::new();
-    let t = |l: Lang| rule.title.get_or(l, "");
+    let title = rules.title(rule, res);
+    let t = |l: Lang| title.get_or(l, "");
     out.push_str(&format!("{}  {}\n{}\n\n", rule.id, t(Lang::Zh), t(Lang::En)));
     out.push_str(&format!(
         "applies to: {}    severity: {}    judged at: {}    under {} on {}: {}\n\n",

@@ -129,10 +129,7 @@ pub fn run_schema(a: &SchemaArgs) -> u8 {
 /// The Markdown documentation of a kind's facts (`docs/facts/<kind>.md`).
 pub fn schema_markdown(kind: SubjectKind) -> String {
     let (title, intro) = match kind {
-        SubjectKind::Certificate => (
-            "Certificate facts",
-            "What certlex reads from an X.509 certificate (PEM or DER; RSA, ECDSA and SM2), and the paths rules use to read it.",
-        ),
+        SubjectKind::Certificate => return crate::facts::certificate::markdown(),
         SubjectKind::CaProfile => return crate::facts::profile::markdown(),
         SubjectKind::RuleStatement => (
             "Rule statement facts",

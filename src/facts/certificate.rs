@@ -4,11 +4,18 @@
 //! (ESL 26 approvals) come from the run context ([`crate::facts::context`]).
 
 mod chain;
+mod der;
 mod extensions;
+mod identity;
+mod kind;
 mod names;
 mod schema;
+#[cfg(test)]
+mod testcert;
 pub mod verify;
 
+pub use identity::{CertIdentity, identity};
+pub(crate) use names::{MatchKey, match_key};
 pub use schema::{OWN_DATE, SCHEMA};
 
 use std::cell::RefCell;
@@ -25,6 +32,29 @@ use super::value::{Record, RecordBuilder, Value};
 use crate::facts::context::RunContext;
 use schema::{ALGORITHM, PUBLIC_KEY, SERIAL, VALIDITY};
 
+/// The certificate facts' documentation (`docs/facts/certificate.md`): the
+/// schema, and how `kind` is decided.
+pub fn markdown() -> String {
+    use std::fmt::Write as _;
+    let mut out = super::markdown(
+        "Certificate facts",
+        "What certlex reads from an X.509 certificate (PEM or DER; RSA, ECDSA and SM2), and the paths rules use to read it.",
+        SCHEMA,
+    );
+    out.push_str(
+        "\n## How `kind` is decided\n\n\
+         The first row that applies gives the kind. The ESL governs electronic signature certificates \
+         (电子签名认证证书, ESL 34(3)); `kind` tells them from a CA's other certificates. A signing \
+         certificate of China's TLCP (GM/T 0024) with no extended key usage cannot be told from an \
+         electronic signature certificate by its contents: with nonRepudiation it is `e-signature`.\n\n\
+         | order | kind | when |\n|---|---|---|\n",
+    );
+    for (i, (word, when)) in kind::KINDS.iter().enumerate() {
+        let _ = writeln!(out, "| {} | `{word}` | {} |", i + 1, when.replace('|', "\\|"));
+    }
+    out
+}
+
 /// Why a certificate could not be read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParseError(pub String);
@@ -32,8 +62,12 @@ pub struct ParseError(pub String);
 /// Read the facts of one DER-encoded certificate, linking it to its issuer
 /// and other subjects through the run context.
 pub fn extract(der: &[u8], ctx: &RunContext) -> Result<Record, ParseError> {
-    let (rest, cert) =
-        X509Certificate::from_der(der).map_err(|e| ParseError(format!("not a valid X.509 certificate: {e}")))?;
+    let (rest, cert) = X509Certificate::from_der(der).map_err(|e| {
+        ParseError(match der::time_fault(der) {
+            Some(why) => format!("not a valid X.509 certificate: {e}: {why}"),
+            None => format!("not a valid X.509 certificate: {e}"),
+        })
+    })?;
     if !rest.is_empty() {
         return Err(ParseError(format!(
             "{} bytes of data follow the certificate",
@@ -97,6 +131,7 @@ fn known_oid_name(oid: &str) -> Option<&'static str> {
         verify::SM2_WITH_SM3 => "sm2-with-sm3",
         verify::SM2_CURVE => "sm2",
         "1.2.156.10197.1.401" => "sm3",
+        "2.5.29.9" => "subjectDirectoryAttributes",
         "1.2.156.10197.1.504" => "rsa-with-sm3",
         "1.2.156.10260.4.1.1" => "identityCode",
         "1.2.156.10260.4.1.2" => "insuranceNumber",
@@ -121,15 +156,18 @@ fn facts(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Record {
     let issuer_country = string_of(&issuer, "country");
     r.set("issuer", issuer);
     r.set("subject", names::name(tbs.subject()));
-    r.set("self_issued", tbs.issuer().as_raw() == tbs.subject().as_raw());
-    r.set("validity", validity(cert));
+    let self_issued = names::names_match(tbs.issuer(), tbs.subject());
+    r.set("self_issued", self_issued);
+    let raw = der::tbs(tbs.as_ref());
+    r.set("validity", validity(cert, raw.as_ref()));
     r.set("public_key", public_key(cert));
     r.set(
         "unique_identifiers",
         tbs.issuer_uid.is_some() || tbs.subject_uid.is_some(),
     );
     r.set("is_ca", false);
-    extensions::extensions(cert, &mut r);
+    r.set("kind", kind::kind(cert, self_issued));
+    extensions::extensions(cert, raw.as_ref(), self_issued, &mut r);
     let fingerprint = hex(&Sha256::digest(der));
     r.set("fingerprint_sha256", fingerprint.as_str());
     let link = chain::link(der, cert, ctx);
@@ -190,7 +228,7 @@ fn algorithm(oid: &Oid) -> Record {
     r.finish()
 }
 
-fn validity(cert: &X509Certificate) -> Record {
+fn validity(cert: &X509Certificate, raw: Option<&der::RawTbs>) -> Record {
     let v = cert.validity();
     let enc = |generalized: bool| if generalized { "GeneralizedTime" } else { "UTCTime" };
     let mut r = RecordBuilder::new(VALIDITY);
@@ -200,6 +238,24 @@ fn validity(cert: &X509Certificate) -> Record {
     r.set("not_before_encoding", enc(v.not_before.is_generalizedtime()));
     r.set("not_after_encoding", enc(v.not_after.is_generalizedtime()));
     r.set("period", Value::Duration((na - nb).div_euclid(86_400)));
+    let times = [
+        ("not_before", raw.and_then(|t| t.not_before)),
+        ("not_after", raw.and_then(|t| t.not_after)),
+    ];
+    for (field, time) in times {
+        let (written, form_ok) = match time {
+            Some(t) => (Value::from(t.written()), Value::Bool(t.error().is_none())),
+            None => {
+                let why = Value::unknown(
+                    "无法在证书中找到该时间的编码",
+                    "the time's encoding could not be found in the certificate",
+                );
+                (why.clone(), why)
+            }
+        };
+        r.set(&format!("{field}_written"), written);
+        r.set(&format!("{field}_form_ok"), form_ok);
+    }
     r.finish()
 }
 

@@ -25,8 +25,10 @@ pub struct RunContext {
     /// Each issuer's own link up its chain, worked out once in pass 2 and
     /// shared by every certificate below it.
     links: Vec<OnceLock<IssuerLink>>,
-    /// Issuer positions by the raw DER of their subject name.
-    by_subject: HashMap<Box<[u8]>, Vec<usize>>,
+    /// Issuer positions by their subject name, in the form names that match
+    /// share (RFC 5280 7.1: a PrintableString issuer name finds its CA's
+    /// UTF8String subject).
+    by_subject: HashMap<crate::facts::certificate::MatchKey, Vec<usize>>,
     /// Issuer positions by their subject key identifier.
     by_key_id: HashMap<Box<[u8]>, Vec<usize>>,
     /// SHA-256 of every issuer kept, so one given twice is kept once.
@@ -48,6 +50,12 @@ pub struct RunContext {
     /// checked in the same run is matched with its CA. `None`: no CA
     /// profile in the run states one.
     pub filed_statements: Option<Vec<FiledStatement>>,
+    /// The signature algorithms (dotted OIDs) of the input certificates of
+    /// this run, by the CA that issued them: how a rule statement checked in
+    /// the same run is held to the certificates of its own CA (its
+    /// certificate profile, ESL 31). Kept per issuer, not per certificate,
+    /// so it stays small however many certificates a run reads.
+    issued_algorithms: std::collections::BTreeSet<(IssuedBy, String)>,
 }
 
 /// A certificate chain a CA profile says it filed with the regulator.
@@ -74,6 +82,35 @@ pub struct FiledStatement {
     pub ca: String,
     /// When it was filed (seconds since 1970), if the profile says.
     pub filed: Option<i64>,
+}
+
+/// Who issued a certificate: its authority key identifier, or its issuer
+/// name as names match (RFC 5280 7.1).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum IssuedBy {
+    KeyId(Box<[u8]>),
+    Name(crate::facts::certificate::MatchKey),
+}
+
+/// What one input certificate tells of its issuer: the algorithm it was
+/// signed with, by the issuer's key identifier and by its name. Worked out
+/// where the certificate is parsed (in parallel), added to the context after.
+#[derive(Debug, Clone, Default)]
+pub struct Issued(Vec<(IssuedBy, String)>);
+
+impl Issued {
+    pub fn of(cert: &X509Certificate) -> Self {
+        let oid = cert.signature_algorithm.algorithm.to_id_string();
+        let mut out = Vec::with_capacity(2);
+        if let Some(id) = authority_key_id(cert) {
+            out.push((IssuedBy::KeyId(id.into()), oid.clone()));
+        }
+        out.push((
+            IssuedBy::Name(crate::facts::certificate::match_key(cert.tbs_certificate.issuer())),
+            oid,
+        ));
+        Self(out)
+    }
 }
 
 /// An approval (核准) of a certification service provider outside the PRC,
@@ -128,7 +165,7 @@ impl RunContext {
         }
         let index = self.issuers.len();
         self.by_subject
-            .entry(cert.tbs_certificate.subject().as_raw().into())
+            .entry(crate::facts::certificate::match_key(cert.tbs_certificate.subject()))
             .or_default()
             .push(index);
         if let Some(ski) = subject_key_id(&cert) {
@@ -156,9 +193,9 @@ impl RunContext {
     }
 
     /// The certificates that may have issued a certificate with this issuer
-    /// name and authority key identifier, as positions: those with that
-    /// subject name, then those with that key identifier; a name match whose
-    /// key identifier differs from `key_id` is left out.
+    /// name (its match key) and authority key identifier, as positions: those
+    /// with that subject name, then those with that key identifier; a name
+    /// match whose key identifier differs from `key_id` is left out.
     pub fn issuer_candidates(&self, issuer_name: &[u8], key_id: Option<&[u8]>) -> Vec<usize> {
         let mut picked: Vec<usize> = Vec::new();
         for &i in self.by_subject.get(issuer_name).into_iter().flatten() {
@@ -176,6 +213,12 @@ impl RunContext {
             }
         }
         picked
+    }
+
+    /// Every issuer whose subject name matches this one (its match key),
+    /// whatever its key: how a key rollover is told from a missing issuer.
+    pub(crate) fn named(&self, name: &[u8]) -> &[usize] {
+        self.by_subject.get(name).map_or(&[], Vec::as_slice)
     }
 
     /// Whether a CA profile of this run approves the issuer named by
@@ -264,6 +307,41 @@ impl RunContext {
     }
 
     /// Record a filed rule statement, e.g. from a CA profile.
+    /// Pass 1: what an input certificate tells of its issuer.
+    pub fn add_issued(&mut self, issued: Issued) {
+        self.issued_algorithms.extend(issued.0);
+    }
+
+    /// The signature algorithms (OIDs) of the input certificates issued by
+    /// the CA certificate with this SHA-256 (64 hexadecimal digits): by its
+    /// key identifier or its name. `None` when that certificate is not
+    /// among the inputs or `--issuers`, so its certificates cannot be told.
+    pub fn algorithms_issued_by(&self, sha256_hex: &str) -> Option<std::collections::BTreeSet<&str>> {
+        let der = self
+            .issuers
+            .iter()
+            .find(|der| data_encoding::HEXLOWER.encode(&Sha256::digest(der)) == sha256_hex)?;
+        let (_, ca) = X509Certificate::from_der(der).ok()?;
+        let mut by = vec![IssuedBy::Name(crate::facts::certificate::match_key(
+            ca.tbs_certificate.subject(),
+        ))];
+        if let Some(ski) = subject_key_id(&ca) {
+            by.push(IssuedBy::KeyId(ski.into()));
+        }
+        Some(
+            self.issued_algorithms
+                .iter()
+                .filter(|(who, _)| by.contains(who))
+                .map(|(_, oid)| oid.as_str())
+                .collect(),
+        )
+    }
+
+    /// Whether any input certificate of the run was seen in pass 1.
+    pub fn has_input_certificates(&self) -> bool {
+        !self.issued_algorithms.is_empty()
+    }
+
     pub fn add_filed_statement(&mut self, s: FiledStatement) {
         self.filed_statements.get_or_insert_with(Vec::new).push(s);
     }
@@ -307,6 +385,14 @@ pub(crate) fn may_issue(cert: &X509Certificate) -> bool {
         ParsedExtension::BasicConstraints(bc) => bc.ca,
         ParsedExtension::KeyUsage(ku) => ku.key_cert_sign(),
         _ => false,
+    })
+}
+
+/// The key identifier of a certificate's authority key identifier extension.
+fn authority_key_id<'a>(cert: &X509Certificate<'a>) -> Option<&'a [u8]> {
+    cert.extensions().iter().find_map(|e| match e.parsed_extension() {
+        ParsedExtension::AuthorityKeyIdentifier(a) => a.key_identifier.as_ref().map(|k| k.0),
+        _ => None,
     })
 }
 

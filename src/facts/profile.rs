@@ -20,7 +20,7 @@ mod derive;
 pub mod edit;
 mod json_schema;
 mod read;
-mod scalar;
+pub(crate) mod scalar;
 pub mod yaml;
 
 pub use context::gather;

@@ -3,15 +3,17 @@
 //! numbered text. Facts point at the statement's lines; a missing section
 //! points at where it should have been.
 
+mod algorithms;
+mod clauses;
 mod front_matter;
 mod outline;
-mod periods;
+pub mod periods;
 mod sections;
 
 use std::sync::Arc;
 
 use super::schema::{Field, Ty};
-use super::value::{Record, RecordBuilder, Value};
+use super::value::{RecordBuilder, Value};
 use super::{Subject, SubjectKind};
 use crate::diag::Diag;
 use crate::facts::context::RunContext;
@@ -73,6 +75,11 @@ static FRONT: &[Field] = &[
     ),
     Field::new("language", Ty::Str, "declared language(s), e.g. `zh`, `en`, `zh, en`"),
     Field::new("url", Ty::Str, "where the statement is published"),
+    Field::new(
+        "ca_certificates",
+        STRS,
+        "SHA-256 fingerprints of the CA certificates that issue under this statement (64 hexadecimal digits each)",
+    ),
 ];
 
 static HEADING: &[Field] = &[
@@ -82,6 +89,58 @@ static HEADING: &[Field] = &[
         "level",
         Ty::Int,
         "depth: 1 for `4`, 2 for `4.9`, 0 for an unnumbered heading",
+    ),
+];
+
+static LIABILITY_TERMS: &[Field] = &[
+    Field::new(
+        "excludes_fault",
+        Ty::Bool,
+        "a clause of part 9 excludes the CA's liability for loss whatever its fault (在任何情况下均不承担责任; in no event liable for any damages), with no exception for its own fault and not limited to kinds of loss or to causes outside the CA",
+    ),
+    Field::new("excluding_clause", Ty::Str, "the first such clause, as written"),
+    Field::new(
+        "shifts_burden",
+        Ty::Bool,
+        "a clause of part 9 makes the signatory or relying party prove the CA's fault (举证证明本中心存在过错; must prove the CA was negligent)",
+    ),
+    Field::new("burden_clause", Ty::Str, "the first such clause, as written"),
+];
+
+static KEY_ESCROW: &[Field] = &[
+    Field::new(
+        "signing_keys",
+        Ty::Bool,
+        "a clause of section 4.12 or part 6 has the CA escrow, back up or archive subscribers' signing private keys (escrow of encryption keys does not count)",
+    ),
+    Field::new("clause", Ty::Str, "the first such clause, as written"),
+];
+
+static CERTIFICATE_PROFILE: &[Field] = &[
+    Field::new(
+        "stated",
+        Ty::Bool,
+        "the certificate profile (part 7's opening text and section 7.1, 证书格式) names at least one signature algorithm certlex knows (by name, e.g. `SM3withSM2`, or by OID)",
+    ),
+    Field::new(
+        "signature_algorithms",
+        STRS,
+        "the signature algorithms section 7.1 names, e.g. `SM2 with SM3`, `sha256WithRSAEncryption`",
+    ),
+    Field::new(
+        "ca_certificates",
+        STRS,
+        "the CA certificates (SHA-256) that issue under this statement: those its front matter lists, else the filed chains of the CA profile of the same run that states its filing number",
+    ),
+    Field::new(
+        "certificates_of_its_ca",
+        Ty::Bool,
+        "certificates issued by one of those CA certificates are inputs of the same run (and the CA certificate is among the inputs or `--issuers`)",
+    ),
+    Field::new(
+        "unlisted",
+        STRS,
+        "signature algorithms of those certificates that the certificate profile does not name, e.g. `sha1WithRSAEncryption`",
     ),
 ];
 
@@ -181,6 +240,21 @@ pub static SCHEMA: &[Field] = &[
     ),
     Field::new("indemnities", Ty::Record(SECTION), "section 9.9, indemnities (赔偿)"),
     Field::new(
+        "liability_terms",
+        Ty::Record(LIABILITY_TERMS),
+        "what the liability clauses of part 9 say, read clause by clause (absent without a part 9)",
+    ),
+    Field::new(
+        "certificate_profile",
+        Ty::Record(CERTIFICATE_PROFILE),
+        "what section 7.1 says of the certificates' signature algorithms, held against the certificates checked in the same run (ESL 31)",
+    ),
+    Field::new(
+        "key_escrow",
+        Ty::Record(KEY_ESCROW),
+        "what sections 4.12 (key escrow and recovery) and part 6 (technical security controls) say of escrowing subscribers' private keys (absent without either)",
+    ),
+    Field::new(
         "profiles_in_run",
         Ty::Bool,
         "a CA profile checked in the same run states the filing number of its rule statement",
@@ -238,6 +312,10 @@ pub fn looks_like(text: &str) -> bool {
 pub fn read(file: &Arc<SourceFile>, ctx: &RunContext, limits: &Limits) -> Result<Subject, Diag> {
     let text: &str = &file.text;
     let mut r = RecordBuilder::new(SCHEMA);
+    // The CA certificates the front matter lists, and the CA whose profile
+    // states the statement's filing number: who the statement governs.
+    let mut listed: Option<Vec<String>> = None;
+    let mut profile_ca: Option<String> = None;
     let body_start = match front_matter::split(text) {
         Some((s, e, after)) => {
             let fm = front_matter::parse(file, s, e, limits)?;
@@ -251,8 +329,17 @@ pub fn read(file: &Arc<SourceFile>, ctx: &RunContext, limits: &Limits) -> Result
                 .label(span, "not `rule-statement`")
                 .help("a rule statement's front matter says `kind: rule-statement`, or leaves `kind` out"));
             }
-            r.set_at("front_matter", front(file, &fm, s)?, Some(Span::new(s, e)));
+            listed = ca_certificates(file, &fm, s)?;
+            let mut front = front(file, &fm, s)?;
+            if let Some(list) = &listed {
+                front.set(
+                    "ca_certificates",
+                    Value::List(list.iter().map(|h| Value::from(h.as_str())).collect()),
+                );
+            }
+            r.set_at("front_matter", front.finish(), Some(Span::new(s, e)));
             if let Some(found) = fm.filing_number.as_ref().and_then(|n| ctx.statement_filed_by(&n.value)) {
+                profile_ca = Some(found.ca.clone());
                 let mut m = RecordBuilder::new(PROFILE_MATCH);
                 m.set("ca", found.ca.as_str());
                 m.set("version", Value::opt(found.version.clone()));
@@ -302,6 +389,9 @@ pub fn read(file: &Arc<SourceFile>, ctx: &RunContext, limits: &Limits) -> Result
         let (value, span) = named(file, &secs, fact, number);
         r.set_at(fact, value, Some(span));
     }
+    liability_terms(&mut r, file, &secs);
+    key_escrow(&mut r, file, &secs);
+    certificate_profile(&mut r, file, &secs, ctx, listed.as_deref(), profile_ca.as_deref());
     Ok(Subject {
         kind: SubjectKind::RuleStatement,
         name: file.name.clone(),
@@ -311,7 +401,34 @@ pub fn read(file: &Arc<SourceFile>, ctx: &RunContext, limits: &Limits) -> Result
     })
 }
 
-fn front(file: &Arc<SourceFile>, fm: &front_matter::FrontMatter, yaml_start: usize) -> Result<Record, Diag> {
+/// The CA certificates the front matter lists, as 64 lowercase hexadecimal
+/// digits each; a value that is not a SHA-256 fingerprint is a located error.
+fn ca_certificates(
+    file: &Arc<SourceFile>,
+    fm: &front_matter::FrontMatter,
+    yaml_start: usize,
+) -> Result<Option<Vec<String>>, Diag> {
+    let Some(list) = &fm.ca_certificates else {
+        return Ok(None);
+    };
+    list.iter()
+        .map(|v| {
+            crate::facts::profile::scalar::sha256(&v.value).map_err(|bad| {
+                let span = front_matter::span_of(v, yaml_start).unwrap_or_default();
+                Diag::error(
+                    "certlex::statement::fingerprint",
+                    format!("{}: {}", file.name, bad.message),
+                )
+                .in_file(file)
+                .label(span, "not a SHA-256 fingerprint")
+                .help(bad.help)
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
+}
+
+fn front(file: &Arc<SourceFile>, fm: &front_matter::FrontMatter, yaml_start: usize) -> Result<RecordBuilder, Diag> {
     let mut f = RecordBuilder::new(FRONT);
     let text = |f: &mut RecordBuilder, name: &str, v: &Option<serde_saphyr::Spanned<String>>| {
         if let Some(v) = v {
@@ -336,7 +453,7 @@ fn front(file: &Arc<SourceFile>, fm: &front_matter::FrontMatter, yaml_start: usi
         };
         f.set_at("effective_date", Value::Date(crate::dates::midnight(date)), span);
     }
-    Ok(f.finish())
+    Ok(f)
 }
 
 fn languages(text: &str) -> Value {
@@ -439,6 +556,128 @@ fn named(file: &Arc<SourceFile>, secs: &[Section], fact: &str, number: &str) -> 
         _ => {}
     }
     (Value::Record(r.finish()), heading)
+}
+
+/// The texts of sections `numbers` and of their subsections, with where
+/// each starts in the file, and the heading of the first section found.
+fn texts_of<'a>(file: &'a SourceFile, secs: &[Section], numbers: &[&str]) -> (Vec<(usize, &'a str)>, Option<Span>) {
+    let mut heading = None;
+    let mut texts = Vec::new();
+    for s in secs {
+        let Some(n) = s.number.as_deref() else { continue };
+        if numbers.iter().any(|p| n == *p || s.is_within(p)) {
+            heading.get_or_insert(Span::new(s.heading.0, s.heading.1));
+            texts.push((s.body.0, file.text.get(s.body.0..s.body.1).unwrap_or("")));
+        }
+    }
+    (texts, heading)
+}
+
+/// Set a flag from the first clause the reader recognises (located at that
+/// clause) and the clause itself; `false`, located at the heading, when none.
+fn flag(out: &mut RecordBuilder, found: Option<clauses::Clause>, heading: Span, flag_name: &str, clause_name: &str) {
+    match found {
+        Some(c) => {
+            out.set_at(flag_name, true, Some(c.span));
+            out.set_at(clause_name, c.text, Some(c.span));
+        }
+        None => {
+            out.set_at(flag_name, false, Some(heading));
+        }
+    }
+}
+
+/// ESL 28: liability clauses of part 9 that exclude the CA's fault or shift
+/// the burden of proving it.
+fn liability_terms(r: &mut RecordBuilder, file: &SourceFile, secs: &[Section]) {
+    let (texts, Some(heading)) = texts_of(file, secs, &["9"]) else {
+        r.set("liability_terms", Value::Absent);
+        return;
+    };
+    let all = clauses::clauses(&texts);
+    let mut t = RecordBuilder::new(LIABILITY_TERMS);
+    let excluding = all.iter().copied().find(|c| clauses::excludes_fault(c.text));
+    flag(&mut t, excluding, heading, "excludes_fault", "excluding_clause");
+    let burden = all.iter().copied().find(|c| clauses::shifts_burden(c.text));
+    flag(&mut t, burden, heading, "shifts_burden", "burden_clause");
+    r.set_at("liability_terms", t.finish(), Some(heading));
+}
+
+/// ESL 13(1)–(2): escrow or backup of subscribers' signing keys (4.12, part 6).
+fn key_escrow(r: &mut RecordBuilder, file: &SourceFile, secs: &[Section]) {
+    let (texts, Some(heading)) = texts_of(file, secs, &["4.12", "6"]) else {
+        r.set("key_escrow", Value::Absent);
+        return;
+    };
+    let mut k = RecordBuilder::new(KEY_ESCROW);
+    let found = clauses::clauses(&texts)
+        .into_iter()
+        .find(|c| clauses::escrows_signing_keys(c.text));
+    flag(&mut k, found, heading, "signing_keys", "clause");
+    r.set_at("key_escrow", k.finish(), Some(heading));
+}
+
+/// ESL 31: the signature algorithms the certificate profile names (part 7's
+/// opening text and section 7.1), and those that certificates of the run
+/// issued by the statement's own CA use and it does not name. The CA
+/// certificates are the front matter's `ca_certificates`, else the filed
+/// chains of the CA profile matched by filing number.
+fn certificate_profile(
+    r: &mut RecordBuilder,
+    file: &SourceFile,
+    secs: &[Section],
+    ctx: &RunContext,
+    listed: Option<&[String]>,
+    profile_ca: Option<&str>,
+) {
+    // Part 7's own opening text (not its CRL and OCSP sections) and 7.1.
+    let (mut texts, mut heading) = texts_of(file, secs, &["7.1"]);
+    if let Some(part) = secs.iter().find(|s| s.number.as_deref() == Some("7")) {
+        texts.push((part.body.0, file.text.get(part.body.0..part.body.1).unwrap_or("")));
+        heading = Some(Span::new(part.heading.0, part.heading.1));
+    }
+    let mut named: Vec<&algorithms::Algorithm> = Vec::new();
+    for (_, t) in &texts {
+        for a in algorithms::named_in(t) {
+            if !named.iter().any(|n| n.oid == a.oid) {
+                named.push(a);
+            }
+        }
+    }
+    let cas: Vec<String> = match (listed, profile_ca, &ctx.filed_chains) {
+        (Some(list), _, _) => list.to_vec(),
+        (None, Some(ca), Some(chains)) => chains.iter().filter(|c| c.ca == ca).map(|c| c.sha256.clone()).collect(),
+        _ => Vec::new(),
+    };
+    let used: Vec<std::collections::BTreeSet<&str>> =
+        cas.iter().filter_map(|sha| ctx.algorithms_issued_by(sha)).collect();
+    let mut unlisted: Vec<&str> = used
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|oid| !named.iter().any(|a| a.oid == *oid))
+        .map(algorithms::name_of)
+        .collect();
+    unlisted.sort_unstable();
+    unlisted.dedup();
+    let mut p = RecordBuilder::new(CERTIFICATE_PROFILE);
+    p.set_at("stated", !named.is_empty(), heading);
+    p.set_at(
+        "signature_algorithms",
+        Value::List(named.iter().map(|a| Value::from(a.name)).collect()),
+        heading,
+    );
+    p.set(
+        "ca_certificates",
+        Value::List(cas.iter().map(|c| Value::from(c.as_str())).collect()),
+    );
+    p.set("certificates_of_its_ca", used.iter().any(|u| !u.is_empty()));
+    p.set_at(
+        "unlisted",
+        Value::List(unlisted.into_iter().map(Value::from).collect()),
+        heading,
+    );
+    r.set_at("certificate_profile", p.finish(), heading);
 }
 
 /// Words that tie a period to the regulator or to the parties.

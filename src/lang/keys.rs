@@ -35,6 +35,9 @@ const TEXT_BLOCKS: &[BlockKind] = &[Article, Version, Para, Item];
 const ANY: &[BlockKind] = &[
     Instrument, Chapter, Article, Version, Para, Item, Parameter, Rule, Regime,
 ];
+/// Where the provenance of a wording may be given: on the wording's own block,
+/// or above it as a default for every wording inside (see `load/guard/provenance.rs`).
+const WORDING_BLOCKS: &[BlockKind] = &[Instrument, Article, Version, Para, Item];
 
 const fn key(name: &'static str, shape: Shape, allowed_in: &'static [BlockKind], doc: &'static str) -> KeySpec {
     KeySpec {
@@ -77,6 +80,30 @@ pub static KEYS: &[KeySpec] = &[
         Shape::Text,
         &[Instrument, Article, Version],
         "where the text was taken from",
+    ),
+    key(
+        "source.zh",
+        Shape::Text,
+        WORDING_BLOCKS,
+        "where the Chinese wording (`text.zh`) was taken from; holds for the blocks inside unless they give their own",
+    ),
+    key(
+        "source.en",
+        Shape::Text,
+        WORDING_BLOCKS,
+        "where the English wording (`text.en`) was taken from; holds for the blocks inside unless they give their own",
+    ),
+    key(
+        "confidence.zh",
+        Shape::Word,
+        WORDING_BLOCKS,
+        "how far the Chinese wording can be trusted: `exact`, `reconstructed`, `partial`, `paraphrase` or `translation`; holds for the blocks inside unless they give their own",
+    ),
+    key(
+        "confidence.en",
+        Shape::Word,
+        WORDING_BLOCKS,
+        "how far the English wording can be trusted: `exact`, `reconstructed`, `partial`, `paraphrase` or `translation`; holds for the blocks inside unless they give their own",
     ),
     key("promulgated", Shape::Date, &[Instrument], "date of promulgation"),
     key("published", Shape::Date, &[Instrument], "date of publication (drafts)"),

@@ -352,6 +352,8 @@ mod tests {
     const LAW: &str = r#"
 instrument LAW {
   title.en "A law"
+  source.en "a test"
+  confidence.en exact
   in-force 2000-01-01
   article-count 5
   chapter 1 {

@@ -116,6 +116,8 @@ instrument L {
   short.en "L"
   in-force 2005-04-01
   amended 2015-04-24
+  source.en "a test"
+  confidence.en exact
 }
 article L 1 {
   version 2005-04-01 {

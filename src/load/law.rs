@@ -10,8 +10,8 @@ use crate::facts::{Ty, Value};
 use crate::i18n::Text;
 use crate::lang::ast::{self, Block, BlockKind, FieldValue, Head, Literal};
 use crate::law::{
-    Article, Chapter, Citation, Instrument, Item, Law, Origin, Para, ParamValue, Parameter, Regime, Scope, Status,
-    Target, Version,
+    Article, Chapter, Citation, Instrument, Item, Law, Origin, Para, ParamValue, Parameter, Provenance, Regime, Scope,
+    Status, Target, Version,
 };
 use crate::source::{SourceFile, Spanned};
 
@@ -101,6 +101,7 @@ pub fn instruments(blocks: &Blocks, diags: &mut Vec<Diag>) -> Vec<Instrument> {
             chapters,
             articles: BTreeMap::new(),
             source: r.string("source"),
+            provenance: r.provenance(&Provenance::default()),
             note: r.bilingual("note"),
             origin: origin(b, file),
         });
@@ -223,6 +224,7 @@ pub fn articles(law: &mut Law, blocks: &Blocks, diags: &mut Vec<Diag>) {
                 Scope::Unverified(unverified)
             }
         };
+        let around = r.provenance(&inst.provenance);
         let mut versions: Vec<Version> = b
             .blocks()
             .filter(|v| v.kind.node == BlockKind::Version)
@@ -235,11 +237,11 @@ pub fn articles(law: &mut Law, blocks: &Blocks, diags: &mut Vec<Diag>) {
                 Version {
                     from,
                     note: vr.bilingual("note"),
-                    ..wording(&vr, diags)
+                    ..wording(&vr, &around, diags)
                 }
             })
             .collect();
-        let direct = wording(&r, diags);
+        let direct = wording(&r, &around, diags);
         let has_direct = !direct.text.is_empty() || !direct.paras.is_empty();
         if versions.is_empty() {
             if has_direct || matches!(scope, Scope::InScope | Scope::Out(_)) {
@@ -274,9 +276,12 @@ pub fn articles(law: &mut Law, blocks: &Blocks, diags: &mut Vec<Diag>) {
     }
 }
 
-/// The text, paragraphs and items written directly inside an article or a version.
-fn wording(r: &Reader, diags: &mut Vec<Diag>) -> Version {
-    let items = |b: &Block, diags: &mut Vec<Diag>| -> Vec<Item> {
+/// The text, paragraphs and items written directly inside an article or a
+/// version, each with the provenance that holds for it (`around`: what holds
+/// around the block).
+fn wording(r: &Reader, around: &Provenance, diags: &mut Vec<Diag>) -> Version {
+    let here = r.provenance(around);
+    let items = |b: &Block, around: &Provenance, diags: &mut Vec<Diag>| -> Vec<Item> {
         b.blocks()
             .filter(|i| i.kind.node == BlockKind::Item)
             .filter_map(|i| {
@@ -286,13 +291,14 @@ fn wording(r: &Reader, diags: &mut Vec<Diag>) -> Version {
                     number: n.node,
                     text: ir.bilingual("text"),
                     note: ir.bilingual("note"),
+                    provenance: ir.provenance(around),
                 })
             })
             .collect()
     };
     let text = r.bilingual("text");
     let para_blocks: Vec<&Block> = r.block.blocks().filter(|p| p.kind.node == BlockKind::Para).collect();
-    let direct_items = items(r.block, diags);
+    let direct_items = items(r.block, &here, diags);
     let paras = if para_blocks.is_empty() {
         if text.is_empty() && direct_items.is_empty() {
             Vec::new()
@@ -302,6 +308,7 @@ fn wording(r: &Reader, diags: &mut Vec<Diag>) -> Version {
                 text: text.clone(),
                 items: direct_items,
                 note: Text::default(),
+                provenance: here.clone(),
             }]
         }
     } else {
@@ -321,11 +328,13 @@ fn wording(r: &Reader, diags: &mut Vec<Diag>) -> Version {
             .filter_map(|p| {
                 let pr = Reader::new(p, r.file, diags);
                 let Head::Number(n) = &p.head else { return None };
+                let para = pr.provenance(&here);
                 Some(Para {
                     number: n.node,
                     text: pr.bilingual("text"),
-                    items: items(p, diags),
+                    items: items(p, &para, diags),
                     note: pr.bilingual("note"),
+                    provenance: para,
                 })
             })
             .collect()
@@ -335,6 +344,7 @@ fn wording(r: &Reader, diags: &mut Vec<Diag>) -> Version {
         text,
         paras,
         note: Text::default(),
+        provenance: here,
     }
 }
 
@@ -698,6 +708,8 @@ mod tests {
     const LAW: &str = r#"
 instrument L {
   title.en "L"
+  source.en "a test"
+  confidence.en exact
   in-force 2005-04-01
   amended 2015-04-24
 }

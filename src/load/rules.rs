@@ -6,6 +6,7 @@ use std::sync::Arc;
 use super::check::Checker;
 use super::law::citation;
 use super::reader::Reader;
+use super::template::Placeholders;
 use crate::diag::{Diag, suggestion};
 use crate::engine::timeline::MAX_CITATIONS;
 use crate::engine::{JudgedAt, Rule, Severity, Template};
@@ -13,12 +14,13 @@ use crate::facts::SubjectKind;
 use crate::lang::ast::{Block, FieldValue};
 use crate::lang::print;
 use crate::law::{Law, Origin};
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Span};
 
-/// A compiled rule and the parameters it reads.
+/// A compiled rule and each use of a parameter in it (conditions, title,
+/// messages), where it is written.
 pub struct Loaded {
     pub rule: Rule,
-    pub params: Vec<usize>,
+    pub param_uses: Vec<(usize, Span)>,
 }
 
 fn valid_id(id: &str) -> bool {
@@ -192,7 +194,10 @@ pub fn rule(law: &Law, b: &Block, file: &Arc<SourceFile>, diags: &mut Vec<Diag>,
                     .help("write `severity error`: what certlex cannot decide must block, never read as conformance"),
                 );
             }
-            Some((checker.template(zh), checker.template(en)))
+            Some((
+                checker.template(zh, Placeholders::FactsAndParameters),
+                checker.template(en, Placeholders::FactsAndParameters),
+            ))
         }
         (zh, _) => {
             r.missing(
@@ -216,9 +221,15 @@ pub fn rule(law: &Law, b: &Block, file: &Arc<SourceFile>, diags: &mut Vec<Diag>,
         );
     }
     let is_require = require.is_some() && attest.is_empty();
+    let title_zh = r
+        .text("title.zh")
+        .map(|t| checker.template(t, Placeholders::Parameters));
+    let title_en = r
+        .text("title.en")
+        .map(|t| checker.template(t, Placeholders::Parameters));
     let message = |lang: &str, checker: &mut Checker| -> Template {
         match r.text(&format!("message.{lang}")) {
-            Some(t) => checker.template(t),
+            Some(t) => checker.template(t, Placeholders::FactsAndParameters),
             None => {
                 if is_require {
                     r.missing(
@@ -255,7 +266,7 @@ pub fn rule(law: &Law, b: &Block, file: &Arc<SourceFile>, diags: &mut Vec<Diag>,
         file,
         checker.diags,
     );
-    let params = std::mem::take(&mut checker.params_used);
+    let param_uses = std::mem::take(&mut checker.param_uses);
 
     if diags.len() > before {
         return None;
@@ -274,6 +285,8 @@ pub fn rule(law: &Law, b: &Block, file: &Arc<SourceFile>, diags: &mut Vec<Diag>,
         rule: Rule {
             id: id.node.clone(),
             title,
+            title_zh: title_zh.unwrap_or_default(),
+            title_en: title_en.unwrap_or_default(),
             cites,
             applies_to: applies_to?,
             severity: severity?,
@@ -292,7 +305,7 @@ pub fn rule(law: &Law, b: &Block, file: &Arc<SourceFile>, diags: &mut Vec<Diag>,
                 span: r.head_span(),
             },
         },
-        params,
+        param_uses,
     })
 }
 
@@ -412,7 +425,7 @@ regime current {
                 "certlex::rules::missing-field",
             ),
             (
-                "article M2005 1 {\n  text.zh \"x\"\n}\n".to_string(),
+                "article M2005 1 {\n  source.zh \"a test\"\n  confidence.zh exact\n  text.zh \"x\"\n}\n".to_string(),
                 "certlex::rules::article-of-not-encoded",
             ),
         ];

@@ -102,7 +102,7 @@ impl<'a, W: Write> Human<'a, W> {
             pad(severity, 7),
             self.paint("1", &rule.id),
             cites,
-            rule.title.get_or(lang, "")
+            self.rules.title(rule, &self.meta.resolution).get_or(lang, "")
         )?;
         if let Some(m) = f.message.get(lang) {
             match (subject.source.as_ref(), f.span) {

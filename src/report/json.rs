@@ -16,6 +16,7 @@ use crate::engine::Waiver;
 use crate::engine::{Finding, RuleSet, Severity, Status};
 use crate::facts::Subject;
 use crate::i18n::Text;
+use crate::law::Resolution;
 
 /// Version of the JSON (and JSON Lines) report's shape: additions keep it,
 /// a removal or a change of meaning raises it.
@@ -107,12 +108,12 @@ pub struct FindingOut<'a> {
     rule: Option<&'a str>,
     severity: Option<Severity>,
     status: Status,
-    title: Option<&'a Text>,
+    title: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     waiver: Option<&'a Waiver>,
 }
 
-pub fn finding<'a>(rules: &'a RuleSet, subject: &Subject, f: &'a Finding) -> FindingOut<'a> {
+pub fn finding<'a>(rules: &'a RuleSet, res: &Resolution, subject: &Subject, f: &'a Finding) -> FindingOut<'a> {
     let rule = rules.rules.get(f.rule);
     FindingOut {
         cites: rule.map(|r| Cites(&r.cites, f)),
@@ -128,7 +129,7 @@ pub fn finding<'a>(rules: &'a RuleSet, subject: &Subject, f: &'a Finding) -> Fin
         rule: rule.map(|r| r.id.as_str()),
         severity: rule.map(|r| r.severity),
         status: f.status,
-        title: rule.map(|r| &r.title),
+        title: rule.map(|r| rules.title(r, res)),
         waiver: f.waiver.as_deref(),
     }
 }
@@ -145,7 +146,10 @@ pub struct SubjectOut<'a> {
 pub fn subject<'a>(rules: &'a RuleSet, meta: &Meta, s: &'a Subject, findings: &'a [Finding]) -> SubjectOut<'a> {
     SubjectOut {
         blocking: findings.iter().filter(|f| meta.gate.blocks(f, rules)).count(),
-        findings: findings.iter().map(|f| finding(rules, s, f)).collect(),
+        findings: findings
+            .iter()
+            .map(|f| finding(rules, &meta.resolution, s, f))
+            .collect(),
         kind: s.kind,
         name: &s.name,
     }

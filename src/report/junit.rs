@@ -83,14 +83,16 @@ impl<'a, W: Write> JUnit<'a, W> {
             return (String::new(), String::new());
         };
         let cites = super::cites(self.rules, f).join(", ");
-        let message = f.message.get(lang).unwrap_or_else(|| rule.title.get_or(lang, ""));
+        let title = self.rules.title(rule, &self.meta.resolution);
+        let title = title.get_or(lang, "");
+        let message = f.message.get(lang).unwrap_or(title);
         let mut body = format!(
             "{} ({}): {message}\n{}{}  {}\n{}{cites}\n",
             f.status.name(lang),
             rule.severity.name(lang),
             lang.pick("规则：", "rule: "),
             rule.id,
-            rule.title.get_or(lang, ""),
+            title,
             lang.pick("依据：", "cites: "),
         );
         let shown: Vec<&crate::law::Citation> = if f.cites == 0 {

@@ -95,7 +95,8 @@ impl<'a, W: Write> Sarif<'a, W> {
             Status::NotApplicable | Status::NotInForce => ("notApplicable", "none"),
         };
         let cites = super::cites(self.rules, f).join(", ");
-        let text = f.message.get(lang).or_else(|| rule.title.get(lang)).unwrap_or(&rule.id);
+        let title = self.rules.title(rule, &self.meta.resolution);
+        let text = f.message.get(lang).or_else(|| title.get(lang)).unwrap_or(&rule.id);
         let mut physical = json!({ "artifactLocation": { "uri": uri(s.file()) } });
         if let Some((a, b)) = region(s, f) {
             set(
@@ -178,7 +179,8 @@ fn descriptor(rules: &RuleSet, r: &crate::engine::Rule, meta: &Meta) -> J {
         .iter()
         .map(|c| crate::law::text::provision(&rules.law, c, &meta.resolution))
         .collect();
-    let title = r.title.get_or(lang, &r.id);
+    let titles = rules.title(r, &meta.resolution);
+    let title = titles.get_or(lang, &r.id);
     json!({
         "id": r.id,
         "shortDescription": { "text": title },
@@ -189,7 +191,7 @@ fn descriptor(rules: &RuleSet, r: &crate::engine::Rule, meta: &Meta) -> J {
             "severity": r.severity,
             "citations": cites,
             "appliesTo": r.applies_to,
-            "title": r.title,
+            "title": titles,
             "tags": ["certlex", r.applies_to.word()],
         },
     })

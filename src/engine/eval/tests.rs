@@ -15,15 +15,21 @@ regime draft {
 }
 instrument LAW {
   title.en "A law"
+  source.en "a test"
+  confidence.en exact
   in-force 2005-04-01
   article-count 2
 }
 instrument OLD {
   title.en "Measures"
+  source.en "a test"
+  confidence.en exact
   in-force 2009-03-31
 }
 instrument DRAFT {
   title.en "Draft"
+  source.en "a test"
+  confidence.en exact
   status draft
   published 2024-09-02
   replaces OLD
@@ -426,4 +432,33 @@ fn attest_rules_need_evidence_unless_named_and_require_can_stand_in_for_it() {
     let f = &ev.check(&s)[2];
     assert_eq!(f.status, Pass);
     assert_eq!(f.message.en.as_deref(), Some("evidence: MIIT approval 2024-1"));
+}
+
+#[test]
+fn titles_show_the_parameter_values_of_the_regime_or_the_name_where_none_applies() {
+    let text = "rule R-0 {\n  cites LAW 1(1), OLD 5\n  title.en \"valid for at least {min-days}\"\n  title.zh \"有效期不少于 {min-days}\"\n  applies-to certificate\n  severity error\n  require validity.period >= min-days\n  message.en \"m\"\n  message.zh \"m\"\n}\n";
+    let loaded = crate::load::load(&[SourceFile::new("law.rules", LAW), SourceFile::new("r.rules", text)]);
+    let rules = loaded.rules.unwrap();
+    let rule = &rules.rules[0];
+    let at = |regime: &str, date: &str| {
+        let res = rules
+            .law
+            .resolve(regime, crate::dates::parse_date(date).unwrap())
+            .unwrap();
+        rules.title(rule, &res)
+    };
+    assert_eq!(
+        at("current", "2026-01-01").en.as_deref(),
+        Some("valid for at least 10 days")
+    );
+    assert_eq!(at("current", "2026-01-01").zh.as_deref(), Some("有效期不少于 10日"));
+    assert_eq!(
+        at("draft", "2026-01-01").en.as_deref(),
+        Some("valid for at least 20 days")
+    );
+    assert_eq!(
+        at("current", "2006-01-01").en.as_deref(),
+        Some("valid for at least {min-days}")
+    );
+    assert_eq!(rule.title.en.as_deref(), Some("valid for at least {min-days}"));
 }

@@ -10,6 +10,10 @@ use x509_parser::certificate::X509Certificate;
 use x509_parser::extensions::ParsedExtension;
 use x509_parser::prelude::FromDer;
 
+use sha2::{Digest, Sha256};
+
+use super::hex;
+use super::names::{match_key, names_match};
 use super::schema::{CHAIN, SIGNATURE};
 use super::verify::{Verdict, verify};
 use crate::facts::context::{IssuerLink, RunContext, subject_key_id};
@@ -36,8 +40,10 @@ fn authority_key_id<'a>(cert: &X509Certificate<'a>) -> Option<&'a [u8]> {
     })
 }
 
+/// Issuer and subject names match (RFC 5280 7.1), as RFC 5280 defines a
+/// self-issued certificate.
 fn self_issued(cert: &X509Certificate) -> bool {
-    cert.tbs_certificate.issuer().as_raw() == cert.tbs_certificate.subject().as_raw()
+    names_match(cert.tbs_certificate.issuer(), cert.tbs_certificate.subject())
 }
 
 /// Verified with its own key.
@@ -73,20 +79,32 @@ fn key_cert_sign(cert: &X509Certificate) -> bool {
 }
 
 /// What looking for the issuer of `cert` among the context gave.
+#[derive(Debug)]
 enum Search {
     /// The issuer's position in the context, and its DER.
     Found(usize, Arc<[u8]>),
-    /// Candidates exist, and none has a key the signature verifies with.
+    /// The certificate the authority key identifier names is there, and the
+    /// signature does not verify with its key: a bad signature.
     Invalid,
     /// A candidate's signature could not be checked (the text says why).
     Unsupported(Text),
+    /// Certificates named like the issuer are there, but none is the one
+    /// that signed: their key is not the one the authority key identifier
+    /// names (`key_id_differs`), or the signature does not verify with it.
+    /// A key rollover looks like this; the signing certificate is missing.
+    NamedLike {
+        key_id_differs: bool,
+    },
     NotAvailable,
 }
 
 fn find_issuer(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Search {
-    let mut invalid = false;
+    let name = match_key(cert.tbs_certificate.issuer());
+    let aki = authority_key_id(cert);
+    let (mut identified_fails, mut named_fails) = (false, false);
     let mut unsupported = None;
-    for index in ctx.issuer_candidates(cert.tbs_certificate.issuer().as_raw(), authority_key_id(cert)) {
+    let mut tried = Vec::new();
+    for index in ctx.issuer_candidates(&name, aki) {
         let Some(cand) = ctx.issuer(index) else { continue };
         if cand.as_ref() == der {
             continue;
@@ -94,19 +112,33 @@ fn find_issuer(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Search {
         let Ok((_, issuer)) = X509Certificate::from_der(cand) else {
             continue;
         };
+        tried.push(index);
         match verify(cert, issuer.public_key()) {
             Verdict::Valid => return Search::Found(index, cand.clone()),
-            Verdict::Invalid => invalid = true,
+            Verdict::Invalid if aki.is_some() && subject_key_id(&issuer) == aki => identified_fails = true,
+            Verdict::Invalid => named_fails = true,
             Verdict::Unsupported(w) => {
                 unsupported.get_or_insert(w);
             }
         }
     }
-    match (unsupported, invalid) {
-        (Some(w), _) => Search::Unsupported(w),
-        (None, true) => Search::Invalid,
-        (None, false) => Search::NotAvailable,
+    if let Some(w) = unsupported {
+        return Search::Unsupported(w);
     }
+    if identified_fails {
+        return Search::Invalid;
+    }
+    if named_fails {
+        return Search::NamedLike { key_id_differs: false };
+    }
+    let passed_over = ctx
+        .named(&name)
+        .iter()
+        .any(|i| !tried.contains(i) && ctx.issuer(*i).is_some_and(|c| c.as_ref() != der));
+    if passed_over {
+        return Search::NamedLike { key_id_differs: true };
+    }
+    Search::NotAvailable
 }
 
 fn all_unknown(fields: &'static [crate::facts::Field], why: &Text, set: &[(&str, Value)]) -> Record {
@@ -128,16 +160,17 @@ pub(super) fn link(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Link
         Verdict::Invalid => Value::Bool(false),
         Verdict::Unsupported(w) => Value::Unknown(Arc::new(w.clone())),
     };
-    let signature = |verified: Value| {
+    let signature = |verified: Value, issuer_der: Option<&[u8]>| {
         let mut s = RecordBuilder::new(SIGNATURE);
         s.set("verified", verified);
         s.set("algorithms_match", algorithms_match.clone());
+        s.set("issuer_sha256", Value::opt(issuer_der.map(|d| hex(&Sha256::digest(d)))));
         s.finish()
     };
     if own == Verdict::Valid {
         return Link {
             self_signed: self_signed_value,
-            signature: signature(Value::Bool(true)),
+            signature: signature(Value::Bool(true), Some(der)),
             chain: chain_facts(cert, cert, None, ctx),
             above: Vec::new(),
             anchored: true,
@@ -152,34 +185,68 @@ pub(super) fn link(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Link
         Search::Found(index, _) => ancestors(*index, ctx),
         _ => (Vec::new(), false),
     };
-    let (verified, chain) = match search {
-        Search::Found(index, issuer_der) => match X509Certificate::from_der(&issuer_der) {
-            Ok((_, issuer)) => (Value::Bool(true), chain_facts(cert, &issuer, Some(index), ctx)),
+    let mut signer = None;
+    let (verified, chain) = match &search {
+        Search::Found(_, issuer_der) => match X509Certificate::from_der(issuer_der) {
+            Ok((_, issuer)) => {
+                signer = Some(issuer_der.as_ref());
+                (
+                    Value::Bool(true),
+                    chain_facts(cert, &issuer, Some((&above, anchored)), ctx),
+                )
+            }
             Err(_) => (
                 Value::unknown("颁发者证书无法解析", "the issuer's certificate does not parse"),
                 not_found(None),
             ),
         },
-        Search::Unsupported(w) => (Value::Unknown(Arc::new(w.clone())), not_found(Some(&w))),
+        Search::Unsupported(w) => (Value::Unknown(Arc::new(w.clone())), not_found(Some(w))),
         Search::Invalid => (Value::Bool(false), not_found(None)),
-        Search::NotAvailable => match own {
-            Verdict::Unsupported(w) if claims_self_signed => (Value::Unknown(Arc::new(w.clone())), not_found(Some(&w))),
-            Verdict::Invalid if claims_self_signed => (Value::Bool(false), not_found(None)),
-            _ => (
-                Value::unknown(
-                    "颁发者证书不在输入之中，请用 `--issuers` 提供",
-                    "the issuer's certificate is not among the inputs; give it with `--issuers`",
-                ),
-                not_found(None),
-            ),
+        // A self-issued certificate that claims to be self-signed and does
+        // not verify with its own key: its own verdict stands.
+        Search::NamedLike { .. } | Search::NotAvailable if claims_self_signed => match own {
+            Verdict::Unsupported(w) => (Value::Unknown(Arc::new(w.clone())), not_found(Some(&w))),
+            _ => (Value::Bool(false), not_found(None)),
         },
+        Search::NamedLike { key_id_differs } => {
+            let why = named_like(*key_id_differs, authority_key_id(cert));
+            (Value::Unknown(Arc::new(why.clone())), not_found(Some(&why)))
+        }
+        Search::NotAvailable => (
+            Value::unknown(
+                "颁发者证书不在输入之中，请用 `--issuers` 提供",
+                "the issuer's certificate is not among the inputs; give it with `--issuers`",
+            ),
+            not_found(None),
+        ),
     };
     Link {
         self_signed: self_signed_value,
-        signature: signature(verified),
+        signature: signature(verified, signer),
         chain,
         above,
         anchored,
+    }
+}
+
+/// Why the issuer was not found although certificates named like it were
+/// given: the key rollover message.
+fn named_like(key_id_differs: bool, aki: Option<&[u8]>) -> Text {
+    if key_id_differs {
+        let id = aki.map(hex).unwrap_or_default();
+        Text::both(
+            format!(
+                "输入中有与颁发者同名的证书，但其密钥与颁发者密钥标识符不符；请用 `--issuers` 提供密钥标识符为 {id} 的颁发者证书"
+            ),
+            format!(
+                "a certificate named like the issuer was given, but its key does not match the authority key identifier; give the issuer certificate with key identifier {id} with `--issuers`"
+            ),
+        )
+    } else {
+        Text::both(
+            "输入中有与颁发者同名的证书，但用其密钥验证签名失败（颁发者可能已更换密钥）；请用 `--issuers` 提供签发该证书的颁发者证书",
+            "a certificate named like the issuer was given, but the signature does not verify with its key (the issuer may have a new key); give the issuer certificate whose key signed this one with `--issuers`",
+        )
     }
 }
 
@@ -210,13 +277,19 @@ fn not_found(why: Option<&Text>) -> Record {
     all_unknown(CHAIN, why.unwrap_or(&default), &[("issuer_found", Value::Bool(false))])
 }
 
-fn chain_facts(cert: &X509Certificate, issuer: &X509Certificate, index: Option<usize>, ctx: &RunContext) -> Record {
+/// The chain facts of `cert` signed by `issuer`; `above` is the walk up from
+/// the issuer ([`ancestors`]), `None` when `cert` signed itself.
+fn chain_facts(
+    cert: &X509Certificate,
+    issuer: &X509Certificate,
+    above: Option<(&[usize], bool)>,
+    ctx: &RunContext,
+) -> Record {
     let mut r = RecordBuilder::new(CHAIN);
-    let is_self = std::ptr::eq(cert, issuer);
     r.set("issuer_found", true);
     r.set(
         "names_chain",
-        cert.tbs_certificate.issuer().as_raw() == issuer.tbs_certificate.subject().as_raw(),
+        names_match(cert.tbs_certificate.issuer(), issuer.tbs_certificate.subject()),
     );
     let issuer_is_ca = match basic_ca(issuer) {
         Some(ca) => Value::Bool(ca),
@@ -234,9 +307,12 @@ fn chain_facts(cert: &X509Certificate, issuer: &X509Certificate, index: Option<u
         "validity_nested",
         iv.not_before.timestamp() <= v.not_before.timestamp() && v.not_after.timestamp() <= iv.not_after.timestamp(),
     );
-    let (path_ok, length, anchored) = match index {
-        Some(i) if !is_self => walk(cert, i, ctx),
-        _ => (Value::Bool(true), 1, true),
+    let (path_ok, length, anchored) = match above {
+        Some((above, anchored)) => {
+            let (ok, length) = walk(cert, above, anchored, ctx);
+            (ok, length, anchored)
+        }
+        None => (Value::Bool(true), 1, true),
     };
     r.set("path_length_ok", path_ok);
     r.set("length", length);
@@ -274,19 +350,17 @@ fn issuer_link(index: usize, ctx: &RunContext) -> Option<IssuerLink> {
     })
 }
 
-/// Walk up from issuer `index` to a self-signed certificate, checking every
-/// pathLenConstraint against the non-self-issued CA certificates below it
-/// (the certificate checked counts when it is itself a CA: it exists to
-/// issue certificates under the constraint).
-fn walk(cert: &X509Certificate, index: usize, ctx: &RunContext) -> (Value, i64, bool) {
+/// Check every pathLenConstraint on the chain found above `cert` (`above`,
+/// nearest first, as [`ancestors`] walked it) against the non-self-issued CA
+/// certificates below it (the certificate checked counts when it is itself
+/// a CA: it exists to issue certificates under the constraint). Returns
+/// whether no constraint is exceeded (unknown when none is and the chain is
+/// not `anchored`) and the chain's length, this certificate included.
+fn walk(cert: &X509Certificate, above: &[usize], anchored: bool, ctx: &RunContext) -> (Value, i64) {
     let mut below: u32 = u32::from(basic_ca(cert) == Some(true) && !self_issued(cert));
     let mut length = 1;
     let mut violated = false;
-    let mut anchored = false;
-    let mut current = Some(index);
-    let mut steps = 0;
-    while let Some(i) = current {
-        steps += 1;
+    for &i in above {
         let Some(der) = ctx.issuer(i) else { break };
         let Ok((_, cur)) = X509Certificate::from_der(der) else {
             break;
@@ -295,18 +369,9 @@ fn walk(cert: &X509Certificate, index: usize, ctx: &RunContext) -> (Value, i64, 
         if path_len(&cur).is_some_and(|p| below > p) {
             violated = true;
         }
-        let Some(link) = issuer_link(i, ctx) else { break };
-        if link.self_signed {
-            anchored = true;
-            break;
-        }
         if !self_issued(&cur) {
             below += 1;
         }
-        if steps >= MAX_DEPTH {
-            break;
-        }
-        current = link.parent;
     }
     let ok = match (violated, anchored) {
         (true, _) => Value::Bool(false),
@@ -316,5 +381,8 @@ fn walk(cert: &X509Certificate, index: usize, ctx: &RunContext) -> (Value, i64, 
             "the chain above the issuer is not complete, so path lengths above it cannot be checked",
         ),
     };
-    (ok, length, anchored)
+    (ok, length)
 }
+
+#[cfg(test)]
+mod tests;

@@ -2,17 +2,21 @@
 //! unknown critical ones named, and the common ones (and GM/T 0015's
 //! identity codes) read into facts of their own.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use x509_parser::certificate::X509Certificate;
 use x509_parser::der_parser::asn1_rs::{Any, FromDer as _, Tag};
-use x509_parser::extensions::{DistributionPointName, GeneralName, ParsedExtension, X509Extension};
+use x509_parser::extensions::{
+    CRLDistributionPoints, DistributionPointName, ExtendedKeyUsage, GeneralName, ParsedExtension, X509Extension,
+};
 
+use super::der::{self, RawTbs};
 use super::schema::{
     AIA, AKI, BASIC_CONSTRAINTS, CRL_DP, EXTENDED_KEY_USAGE, EXTENSION, IDENTITY_CODE, KEY_USAGE, POLICY, SAN,
 };
 use super::{hex, oid_name, oid_text};
-use crate::facts::{RecordBuilder, Value};
+use crate::facts::{Record, RecordBuilder, Value};
 
 /// The arc of GM/T 0015's identity-code extensions.
 const IDENTITY_ARC: &str = "1.2.156.10260.4.1.";
@@ -100,34 +104,139 @@ fn identity_code(ext: &X509Extension, oid: &str) -> Value {
     Value::Record(r.finish())
 }
 
-pub(super) fn extensions(cert: &X509Certificate, r: &mut RecordBuilder) {
+/// freshestCRL (RFC 5280 4.2.1.15), which x509-parser lists but does not
+/// parse: it has the syntax of CRL distribution points.
+const FRESHEST_CRL: &str = "2.5.29.46";
+
+/// How an extension is named in a finding: `name` (OID), or the OID alone.
+fn label(name: &str, oid: &str) -> String {
+    if name == oid {
+        format!("`{oid}`")
+    } else {
+        format!("`{name}` ({oid})")
+    }
+}
+
+/// Whether an extension is marked critical as RFC 5280 requires: `Some`
+/// with the requirement when it is not.
+fn criticality_error(oid: &str, critical: bool, cert: &X509Certificate, self_issued: bool) -> Option<&'static str> {
+    let must_not = |section| (critical).then_some(section);
+    let must = |section| (!critical).then_some(section);
+    match oid {
+        "2.5.29.35" => must_not("must be non-critical (RFC 5280 4.2.1.1)"),
+        "2.5.29.14" => must_not("must be non-critical (RFC 5280 4.2.1.2)"),
+        "2.5.29.9" => must_not("must be non-critical (RFC 5280 4.2.1.8)"),
+        FRESHEST_CRL => must_not("must be non-critical (RFC 5280 4.2.1.15)"),
+        "1.3.6.1.5.5.7.1.1" => must_not("must be non-critical (RFC 5280 4.2.2.1)"),
+        "1.3.6.1.5.5.7.1.11" => must_not("must be non-critical (RFC 5280 4.2.2.2)"),
+        "2.5.29.30" => must("must be critical (RFC 5280 4.2.1.10)"),
+        "2.5.29.36" => must("must be critical (RFC 5280 4.2.1.11)"),
+        "2.5.29.54" => must("must be critical (RFC 5280 4.2.1.14)"),
+        // A root's own extensions are not processed in path validation (its
+        // key is the trust anchor, RFC 5280 6.1.1 (d)): not required there.
+        "2.5.29.19" if signs_certificates(cert) && !self_issued => {
+            must("must be critical in a CA certificate whose key verifies certificates (RFC 5280 4.2.1.9)")
+        }
+        _ => None,
+    }
+}
+
+/// A CA whose key may verify certificates: cA, and keyCertSign or no key usage.
+fn signs_certificates(cert: &X509Certificate) -> bool {
+    let mut ca = false;
+    let mut cert_sign = true;
+    for e in cert.extensions() {
+        match e.parsed_extension() {
+            ParsedExtension::BasicConstraints(bc) => ca = bc.ca,
+            ParsedExtension::KeyUsage(ku) => cert_sign = ku.key_cert_sign(),
+            _ => {}
+        }
+    }
+    ca && cert_sign
+}
+
+/// Why an extension's value does not decode, if it does not.
+fn decode_error(oid: &str, ext: &X509Extension) -> Option<String> {
+    if let ParsedExtension::ParseError { error } = ext.parsed_extension() {
+        return Some(error.to_string());
+    }
+    if oid == FRESHEST_CRL {
+        return match CRLDistributionPoints::from_der(ext.value) {
+            Ok((rest, _)) if !rest.is_empty() => Some(format!("{} octets follow the value", rest.len())),
+            Ok(_) => None,
+            Err(e) => Some(e.to_string()),
+        };
+    }
+    None
+}
+
+pub(super) fn extensions(cert: &X509Certificate, raw: Option<&RawTbs>, self_issued: bool, r: &mut RecordBuilder) {
     let mut list = Vec::new();
-    let mut seen: Vec<Arc<str>> = Vec::new();
+    let mut seen: HashSet<Arc<str>> = HashSet::new();
     let mut duplicates: Vec<Arc<str>> = Vec::new();
     let mut unknown_critical: Vec<Arc<str>> = Vec::new();
+    let mut decode_errors = Vec::new();
+    let mut der_errors = Vec::new();
+    let mut criticality_errors = Vec::new();
     let mut identity = Vec::new();
-    for ext in cert.extensions() {
+    // The extensions as written, in the same order; unknown if the walk
+    // did not find as many as x509-parser did.
+    let raw = raw
+        .map(|t| t.extensions.as_slice())
+        .filter(|e| e.len() == cert.extensions().len());
+    for (index, ext) in cert.extensions().iter().enumerate() {
         let oid = oid_text(&ext.oid);
-        if seen.contains(&oid) {
-            if !duplicates.contains(&oid) {
-                duplicates.push(oid.clone());
-            }
-        } else {
-            seen.push(oid.clone());
+        let name = oid_name(&ext.oid);
+        if !seen.insert(oid.clone()) && !duplicates.contains(&oid) {
+            duplicates.push(oid.clone());
         }
         let parsed = ext.parsed_extension();
         let is_identity = oid.starts_with(IDENTITY_ARC);
-        let known = is_identity || !matches!(parsed, ParsedExtension::UnsupportedExtension { .. });
+        let known =
+            is_identity || &*oid == FRESHEST_CRL || !matches!(parsed, ParsedExtension::UnsupportedExtension { .. });
         if ext.critical && !known {
             unknown_critical.push(oid.clone());
         }
+        let decode_error = decode_error(&oid, ext);
+        let der_error = raw
+            .and_then(|raw| raw.get(index))
+            .map(|raw| der::extension_error(&oid, raw));
+        let criticality = criticality_error(&oid, ext.critical, cert, self_issued);
         let mut e = RecordBuilder::new(EXTENSION);
         e.set("oid", oid.clone());
-        e.set("name", oid_name(&ext.oid));
+        e.set("name", name.clone());
         e.set("critical", ext.critical);
+        e.set("criticality_ok", criticality.is_none());
         e.set("known", known);
-        e.set("parses", !matches!(parsed, ParsedExtension::ParseError { .. }));
+        e.set("parses", decode_error.is_none());
+        e.set("decode_error", Value::opt(decode_error.clone()));
+        match &der_error {
+            Some(error) => {
+                e.set("der", error.is_none());
+                e.set("der_error", Value::opt(error.clone()));
+            }
+            None => {
+                let why = Value::unknown(
+                    "无法逐一找到证书中扩展项的编码",
+                    "the extensions' encodings could not be told apart in the certificate",
+                );
+                e.set("der", why.clone());
+                e.set("der_error", why);
+            }
+        }
         list.push(Value::Record(e.finish()));
+        if let Some(error) = &decode_error {
+            decode_errors.push(format!("{}: {error}", label(&name, &oid)));
+        }
+        // One fault, one finding: an extension that does not decode is
+        // listed under decode errors only.
+        if let (Some(Some(error)), None) = (&der_error, &decode_error) {
+            der_errors.push(format!("{}: {error}", label(&name, &oid)));
+        }
+        if let Some(requirement) = criticality {
+            let marked = if ext.critical { "critical" } else { "not critical" };
+            criticality_errors.push(format!("{} is marked {marked} but {requirement}", label(&name, &oid)));
+        }
         if is_identity {
             identity.push(identity_code(ext, &oid));
         }
@@ -136,10 +245,9 @@ pub(super) fn extensions(cert: &X509Certificate, r: &mut RecordBuilder) {
         if duplicates.contains(&oid) {
             continue;
         }
-        if let ParsedExtension::ParseError { error } = parsed {
+        if let Some(error) = decode_error {
             // Fail closed: what a broken extension would have said is unknown.
             if let Some(fact) = fact_of(&oid) {
-                let name = oid_name(&ext.oid);
                 let why = Value::unknown(
                     format!("`{name}` 扩展项无法解码（{error}）"),
                     format!("the `{name}` extension does not decode ({error})"),
@@ -151,11 +259,20 @@ pub(super) fn extensions(cert: &X509Certificate, r: &mut RecordBuilder) {
             }
             continue;
         }
+        if &*oid == FRESHEST_CRL {
+            if let Ok((_, points)) = CRLDistributionPoints::from_der(ext.value) {
+                r.set("freshest_crl", distribution_points(&points, ext.critical));
+            }
+            continue;
+        }
         parsed_facts(parsed, ext.critical, r);
     }
     r.set("extensions", Value::List(list));
     r.set("duplicate_extensions", strs(duplicates));
     r.set("unknown_critical_extensions", strs(unknown_critical));
+    r.set("extension_decode_errors", strs(decode_errors));
+    r.set("extension_der_errors", strs(der_errors));
+    r.set("extension_criticality_errors", strs(criticality_errors));
     r.set("identity_codes", Value::List(identity));
 }
 
@@ -171,8 +288,44 @@ fn fact_of(oid: &str) -> Option<&'static str> {
         "1.3.6.1.5.5.7.1.1" => "authority_info_access",
         "2.5.29.32" => "certificate_policies",
         "2.5.29.17" => "subject_alt_name",
+        FRESHEST_CRL => "freshest_crl",
         _ => return None,
     })
+}
+
+/// The purposes of an extended key usage as OIDs, anyExtendedKeyUsage
+/// (`2.5.29.37.0`) included.
+pub(super) fn eku_purposes(eku: &ExtendedKeyUsage) -> Vec<Arc<str>> {
+    let named = [
+        (eku.any, "2.5.29.37.0"),
+        (eku.server_auth, "1.3.6.1.5.5.7.3.1"),
+        (eku.client_auth, "1.3.6.1.5.5.7.3.2"),
+        (eku.code_signing, "1.3.6.1.5.5.7.3.3"),
+        (eku.email_protection, "1.3.6.1.5.5.7.3.4"),
+        (eku.time_stamping, "1.3.6.1.5.5.7.3.8"),
+        (eku.ocsp_signing, "1.3.6.1.5.5.7.3.9"),
+    ];
+    named
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, oid)| Arc::<str>::from(*oid))
+        .chain(eku.other.iter().map(|o| oid_text(o)))
+        .collect()
+}
+
+/// CRL distribution points (and freshestCRL, of the same syntax).
+fn distribution_points(points: &CRLDistributionPoints, critical: bool) -> Record {
+    let mut uris = Vec::new();
+    for p in points.iter() {
+        if let Some(DistributionPointName::FullName(names)) = &p.distribution_point {
+            uris.extend(names.iter().filter_map(uri));
+        }
+    }
+    let mut c = RecordBuilder::new(CRL_DP);
+    c.set("uris", strs(uris));
+    c.set("count", points.points.len() as i64);
+    c.set("critical", critical);
+    c.finish()
 }
 
 fn parsed_facts(parsed: &ParsedExtension, critical: bool, r: &mut RecordBuilder) {
@@ -201,20 +354,7 @@ fn parsed_facts(parsed: &ParsedExtension, critical: bool, r: &mut RecordBuilder)
             r.set("key_usage", k.finish());
         }
         ParsedExtension::ExtendedKeyUsage(eku) => {
-            let std_purposes = [
-                (eku.any, "2.5.29.37.0"),
-                (eku.server_auth, "1.3.6.1.5.5.7.3.1"),
-                (eku.client_auth, "1.3.6.1.5.5.7.3.2"),
-                (eku.code_signing, "1.3.6.1.5.5.7.3.3"),
-                (eku.email_protection, "1.3.6.1.5.5.7.3.4"),
-                (eku.time_stamping, "1.3.6.1.5.5.7.3.8"),
-                (eku.ocsp_signing, "1.3.6.1.5.5.7.3.9"),
-            ];
-            let purposes = std_purposes
-                .iter()
-                .filter(|(on, _)| *on)
-                .map(|(_, oid)| Arc::<str>::from(*oid))
-                .chain(eku.other.iter().map(|o| oid_text(o)));
+            let purposes = eku_purposes(eku);
             let mut k = RecordBuilder::new(EXTENDED_KEY_USAGE);
             k.set("purposes", strs(purposes));
             k.set("critical", critical);
@@ -234,17 +374,7 @@ fn parsed_facts(parsed: &ParsedExtension, critical: bool, r: &mut RecordBuilder)
             r.set("authority_key_id", a.finish());
         }
         ParsedExtension::CRLDistributionPoints(points) => {
-            let mut uris = Vec::new();
-            for p in points.iter() {
-                if let Some(DistributionPointName::FullName(names)) = &p.distribution_point {
-                    uris.extend(names.iter().filter_map(uri));
-                }
-            }
-            let mut c = RecordBuilder::new(CRL_DP);
-            c.set("uris", strs(uris));
-            c.set("count", points.points.len() as i64);
-            c.set("critical", critical);
-            r.set("crl_distribution_points", c.finish());
+            r.set("crl_distribution_points", distribution_points(points, critical));
         }
         ParsedExtension::AuthorityInfoAccess(aia) => {
             let mut ocsp = Vec::new();

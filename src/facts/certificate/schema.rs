@@ -42,6 +42,11 @@ pub(super) static NAME: &[Field] = &[
         Ty::Str,
         "organizationIdentifier attribute (2.5.4.97)",
     ),
+    Field::new(
+        "text",
+        Ty::Str,
+        "the whole name on one line as RFC 4514 writes it, most specific first: `CN=王五, O=某某科技有限公司, C=CN` (Chinese kept as UTF-8; `,` `+` `\\` and the like escaped with `\\`; a value that is not text as `#` and its DER in hexadecimal)",
+    ),
     Field::new("empty", Ty::Bool, "the name has no attributes at all"),
     Field::new(
         "attributes",
@@ -88,6 +93,22 @@ pub(super) static VALIDITY: &[Field] = &[
         "how notAfter is encoded: `UTCTime` or `GeneralizedTime`",
     ),
     Field::new("period", Ty::Duration, "length of the validity period, in whole days"),
+    Field::new(
+        "not_before_written",
+        Ty::Str,
+        "notBefore as written in the certificate, e.g. `250101000000Z`",
+    ),
+    Field::new(
+        "not_after_written",
+        Ty::Str,
+        "notAfter as written in the certificate, e.g. `20551231235959Z`",
+    ),
+    Field::new(
+        "not_before_form_ok",
+        Ty::Bool,
+        "notBefore is written in the one form RFC 5280 4.1.2.5.1 and 4.1.2.5.2 allow: UTCTime `YYMMDDHHMMSSZ` or GeneralizedTime `YYYYMMDDHHMMSSZ`, with seconds, in UTC (`Z`), without fractional seconds",
+    ),
+    Field::new("not_after_form_ok", Ty::Bool, "notAfter is written in that form"),
 ];
 
 pub(super) static PUBLIC_KEY: &[Field] = &[
@@ -120,14 +141,34 @@ pub(super) static EXTENSION: &[Field] = &[
     Field::new("name", Ty::Str, "short name, or the OID if certlex does not know it"),
     Field::new("critical", Ty::Bool, "marked critical"),
     Field::new(
+        "criticality_ok",
+        Ty::Bool,
+        "marked critical or not as RFC 5280 requires: non-critical for authorityKeyIdentifier (4.2.1.1), subjectKeyIdentifier (4.2.1.2), subjectDirectoryAttributes (4.2.1.8), freshestCRL (4.2.1.15), authorityInfoAccess (4.2.2.1) and subjectInfoAccess (4.2.2.2); critical for nameConstraints (4.2.1.10), policyConstraints (4.2.1.11), inhibitAnyPolicy (4.2.1.14) and for basicConstraints in a CA certificate whose key verifies certificates (cA and keyCertSign or no key usage, 4.2.1.9) unless it is self-issued (a root: path validation does not process a trust anchor's extensions, 6.1.1 (d)); true for every other extension",
+    ),
+    Field::new(
         "known",
         Ty::Bool,
-        "certlex understands this extension (x509-parser parses it, or it is a GM/T 0015 identity code)",
+        "certlex understands this extension (x509-parser parses it, it is freshestCRL, or it is a GM/T 0015 identity code)",
     ),
     Field::new(
         "parses",
         Ty::Bool,
         "the extension's value decodes (always true for extensions certlex does not know)",
+    ),
+    Field::new(
+        "decode_error",
+        Ty::Str,
+        "why the value does not decode (the parser's words, in English); absent when it decodes",
+    ),
+    Field::new(
+        "der",
+        Ty::Bool,
+        "the extension is DER-encoded as RFC 5280 defines it: no DEFAULT value written out (`critical FALSE`, `cA FALSE`), the value is one DER value (definite, shortest lengths; BOOLEAN, INTEGER, BIT STRING, NULL and OID in their DER form; no constructed strings), no empty `SEQUENCE SIZE (1..MAX) OF` (SAN, IAN, EKU, CRL distribution points, freshestCRL, certificate policies and their qualifiers, policy mappings, subject directory attributes, AIA, SIA, name constraint subtrees), a key usage BIT STRING without superfluous octets and with the right unused-bits count; for extensions certlex does not know, only the generic DER rules are checked",
+    ),
+    Field::new(
+        "der_error",
+        Ty::Str,
+        "why the extension is not DER (in English); absent when it is",
     ),
 ];
 
@@ -222,6 +263,11 @@ pub(super) static SIGNATURE: &[Field] = &[
         Ty::Bool,
         "the signature algorithm outside the signed part equals the one inside it (`signature` in TBSCertificate)",
     ),
+    Field::new(
+        "issuer_sha256",
+        Ty::Str,
+        "SHA-256 (hexadecimal) of the certificate whose key verified the signature: the issuer's certificate, or this one when it is self-signed; absent when the signature was not verified",
+    ),
 ];
 
 pub(super) static CHAIN: &[Field] = &[
@@ -233,7 +279,7 @@ pub(super) static CHAIN: &[Field] = &[
     Field::new(
         "names_chain",
         Ty::Bool,
-        "this certificate's issuer name equals its issuer's subject name",
+        "this certificate's issuer name matches its issuer's subject name as RFC 5280 7.1 compares names (attribute types by OID, RDNs as sets, values after RFC 4518 string preparation: case folded, insignificant spaces ignored, any string type)",
     ),
     Field::new(
         "issuer_is_ca",
@@ -290,7 +336,11 @@ pub static SCHEMA: &[Field] = &[
         Ty::Record(NAME),
         "the subject's distinguished name: the certificate holder",
     ),
-    Field::new("self_issued", Ty::Bool, "issuer and subject names are equal"),
+    Field::new(
+        "self_issued",
+        Ty::Bool,
+        "issuer and subject names match (RFC 5280 7.1, as `chain.names_chain` compares them)",
+    ),
     Field::new(
         "self_signed",
         Ty::Bool,
@@ -300,6 +350,11 @@ pub static SCHEMA: &[Field] = &[
         "is_ca",
         Ty::Bool,
         "basic constraints are present and assert cA (false without the extension, as RFC 5280 reads it)",
+    ),
+    Field::new(
+        "kind",
+        Ty::Str,
+        "what the certificate is for: `ca`, `e-signature`, `tls-server`, `tls-client`, `timestamping`, `ocsp-signing`, `encryption`, `code-signing` or `other`, decided from basic constraints, key usage, extended key usage and certificate policies as the section below says; unknown when one of these extensions does not decode",
     ),
     Field::new("validity", Ty::Record(VALIDITY), "the validity period"),
     Field::new(
@@ -326,6 +381,21 @@ pub static SCHEMA: &[Field] = &[
         "unknown_critical_extensions",
         STRS,
         "OIDs of extensions marked critical that certlex does not understand",
+    ),
+    Field::new(
+        "extension_decode_errors",
+        STRS,
+        "one line per extension whose value does not decode: its name, OID and why, e.g. ``subjectAltName` (2.5.29.17): …`",
+    ),
+    Field::new(
+        "extension_der_errors",
+        STRS,
+        "one line per extension that decodes but is not DER (see `extensions[].der`): its name, OID and why",
+    ),
+    Field::new(
+        "extension_criticality_errors",
+        STRS,
+        "one line per extension not marked critical or non-critical as RFC 5280 requires (see `extensions[].criticality_ok`)",
     ),
     Field::new(
         "basic_constraints",
@@ -356,6 +426,11 @@ pub static SCHEMA: &[Field] = &[
         "crl_distribution_points",
         Ty::Record(CRL_DP),
         "CRL distribution points (absent if the extension is absent)",
+    ),
+    Field::new(
+        "freshest_crl",
+        Ty::Record(CRL_DP),
+        "freshest CRL (delta CRL distribution points, RFC 5280 4.2.1.15; absent if the extension is absent)",
     ),
     Field::new(
         "authority_info_access",

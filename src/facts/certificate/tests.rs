@@ -1,5 +1,6 @@
 use super::*;
 use crate::facts::Value;
+use crate::facts::certificate::testcert::at;
 use crate::facts::context::{Origin, RunContext};
 
 fn der(rel: &str) -> Vec<u8> {
@@ -13,35 +14,6 @@ fn der(rel: &str) -> Vec<u8> {
         .into_iter()
         .next()
         .unwrap()
-}
-
-/// The value at a dotted path (`a.b`, list index as a number: `a.0.b`).
-fn at<'a>(r: &'a Record, path: &str) -> &'a Value {
-    let mut fields = SCHEMA;
-    let mut v: Option<&Value> = None;
-    let mut rec = r;
-    for seg in path.split('.') {
-        if let Some(Value::List(items)) = v {
-            let item = &items[seg.parse::<usize>().unwrap()];
-            v = Some(item);
-            if let Value::Record(inner) = item {
-                rec = inner;
-            }
-            continue;
-        }
-        let (i, f) = crate::facts::lookup(fields, seg).unwrap_or_else(|| panic!("no fact `{seg}`"));
-        let got = rec.get(i);
-        match (&f.ty, got) {
-            (crate::facts::Ty::Record(sub), Value::Record(inner)) => {
-                fields = sub;
-                rec = inner;
-            }
-            (crate::facts::Ty::List(crate::facts::Ty::Record(sub)), _) => fields = sub,
-            _ => {}
-        }
-        v = Some(got);
-    }
-    v.unwrap()
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Optional YAML front matter of a rule statement (between `---` lines at
 //! the top): CA name, document version, effective date, filing record
-//! number, language, URL. Read with serde-saphyr; a misspelt key is an error
+//! number, language, URL, and the CA certificates the statement governs. Read with serde-saphyr; a misspelt key is an error
 //! with a suggestion, never ignored.
 
 use std::sync::Arc;
@@ -21,6 +21,7 @@ pub const KEYS: &[&str] = &[
     "filing_number",
     "language",
     "url",
+    "ca_certificates",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -33,6 +34,9 @@ pub struct FrontMatter {
     pub filing_number: Option<Spanned<String>>,
     pub language: Option<Spanned<String>>,
     pub url: Option<Spanned<String>>,
+    /// SHA-256 fingerprints of the CA certificates that issue under this
+    /// statement: the certificates they issued are held to it.
+    pub ca_certificates: Option<Vec<Spanned<String>>>,
 }
 
 /// The front matter's YAML text and where it starts and ends in the file.

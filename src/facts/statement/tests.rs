@@ -143,3 +143,17 @@ fn termination_periods_follow_the_word_order_of_each_language() {
     assert_eq!(parties.iter().map(|p| p.0).collect::<Vec<_>>(), vec![90]);
     assert_eq!(regulator.iter().map(|p| p.0).collect::<Vec<_>>(), vec![60]);
 }
+
+#[test]
+fn a_ca_certificate_that_is_not_a_fingerprint_is_a_located_error() {
+    let text = "---\nca_certificates:\n  - \"abc\"\n---\n# 1 Introduction\ntext\n";
+    let err = read(
+        &SourceFile::new("s.md", text),
+        &RunContext::new(),
+        &crate::limits::Limits::default(),
+    )
+    .unwrap_err();
+    let shown = err.render_plain();
+    assert!(shown.contains("`abc` is not a SHA-256 fingerprint"), "{shown}");
+    assert_eq!(err.location().as_deref(), Some("s.md:3:5"), "{shown}");
+}

@@ -179,6 +179,28 @@ fn fullwidth_punctuation_is_named() {
 }
 
 #[test]
+fn fullwidth_punctuation_in_citations_gets_the_citation_hint() {
+    let hint = |text: &str| {
+        let e = errs(text);
+        assert_eq!(e[0].code, "certlex::syntax::full-width", "{e:#?}");
+        (e[0].message.clone(), e[0].help.clone().unwrap_or_default())
+    };
+    let (m, h) = hint("rule A {\n  cites ESL 21（1）\n}\n");
+    assert_eq!(m, "full-width `（` in a citation");
+    assert!(h.contains("`21(1)`"), "{h}");
+    let (m, h) = hint("rule A {\n  cites ESL 17(5）\n}\n");
+    assert_eq!(m, "full-width `）` in a citation");
+    assert!(h.contains("`17(5)`"), "{h}");
+    let (m, h) = hint("rule A {\n  cites ESL 21(1)，ESL 21(2)\n}\n");
+    assert_eq!(m, "full-width `，` between citations");
+    assert!(h.contains("ASCII comma `,`"), "{h}");
+    let (m, _) = hint("parameter p {\n  value 30 cites MEASURES-2015 5（2）\n}\n");
+    assert_eq!(m, "full-width `（` in a citation");
+    let (m, _) = hint("parameter p {\n  value 30 cites ESL 23 para 1、ESL 24\n}\n");
+    assert_eq!(m, "full-width `、` between citations");
+}
+
+#[test]
 fn a_bad_nested_block_does_not_close_its_parent() {
     let text =
         "article ESL 21 {\n  item x {\n    text.en \"a\"\n  }\n  heading.en \"b\"\n}\nrule R {\n  severity error\n}\n";

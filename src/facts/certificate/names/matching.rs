@@ -1,0 +1,214 @@
+//! Comparing distinguished names as RFC 5280 section 7.1 requires, not byte
+//! for byte: attribute types by OID, each RDN as a set, and string values
+//! after the LDAP string preparation of RFC 4518 (transcode to Unicode, map,
+//! case fold, NFKC, prohibit, insignificant space handling). An issuer name
+//! written as PrintableString matches its CA's UTF8String subject, and
+//! `Example  CA` matches `EXAMPLE CA`, as relying parties such as OpenSSL
+//! match them.
+//!
+//! Every name becomes a [`MatchKey`]: two names match exactly when their keys
+//! are equal, so the issuer index can look names up in a hash map.
+
+use stringprep::x520prep;
+use unicode_normalization::UnicodeNormalization as _;
+use x509_parser::der_parser::asn1_rs::Tag;
+use x509_parser::x509::{AttributeTypeAndValue, X509Name};
+
+/// A distinguished name in the form matching names share.
+pub(crate) type MatchKey = Box<[u8]>;
+
+/// The string types whose values are compared after string preparation:
+/// the DirectoryString choices of X.520, and IA5String (emailAddress,
+/// domainComponent: caseIgnoreIA5Match, RFC 5280 7.3) and the other
+/// character strings CAs use.
+fn is_text(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Utf8String
+            | Tag::PrintableString
+            | Tag::BmpString
+            | Tag::UniversalString
+            | Tag::TeletexString
+            | Tag::Ia5String
+            | Tag::VisibleString
+            | Tag::NumericString
+    )
+}
+
+/// RFC 4518 string preparation with case folding (RFC 5280 7.1: "the
+/// mapping shall include case folding as specified in Appendix B.2 of
+/// [RFC3454]"), NFKC, and insignificant space handling (RFC 4518 2.6.1:
+/// leading and trailing spaces dropped, inner runs compared as one space).
+/// `None` when the string has a prohibited character: it then matches only
+/// itself, byte for byte.
+pub(crate) fn prepare(text: &str) -> Option<String> {
+    if text.trim_matches(' ').is_empty() {
+        return Some(String::new());
+    }
+    let mapped = x520prep(text, true).ok()?;
+    // Appendix B.2 folds to NFKC-ready text; RFC 4518 step 3 still applies NFKC.
+    let normalized: String = mapped.nfkc().collect();
+    Some(
+        normalized
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// One attribute as compared: its type's OID, then the prepared text (`T`)
+/// or, for values that are not text or fail preparation, the value's tag and
+/// bytes (`R`), which then match only an identical encoding.
+fn attribute_key(attr: &AttributeTypeAndValue) -> Vec<u8> {
+    let oid = attr.attr_type().as_bytes();
+    let value = attr.attr_value();
+    let mut out = Vec::with_capacity(oid.len() + value.data.len() + 12);
+    push_len(&mut out, oid);
+    let prepared = is_text(value.tag())
+        .then(|| super::attr_text(attr))
+        .flatten()
+        .and_then(|t| prepare(&t));
+    match prepared {
+        Some(p) => {
+            out.push(b'T');
+            push_len(&mut out, p.as_bytes());
+        }
+        None => {
+            out.push(b'R');
+            out.extend_from_slice(&value.tag().0.to_be_bytes());
+            push_len(&mut out, value.data);
+        }
+    }
+    out
+}
+
+fn push_len(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.extend_from_slice(&(bytes.len() as u64).to_be_bytes());
+    out.extend_from_slice(bytes);
+}
+
+/// The key of a name: its RDNs in order, each RDN's attribute keys sorted
+/// (an RDN is a set: RFC 5280 7.1 matches its attributes in any order).
+pub(crate) fn match_key(name: &X509Name) -> MatchKey {
+    let mut out = Vec::new();
+    for rdn in name.iter_rdn() {
+        let mut attrs: Vec<Vec<u8>> = rdn.iter().map(attribute_key).collect();
+        attrs.sort_unstable();
+        out.extend_from_slice(&(attrs.len() as u64).to_be_bytes());
+        for a in attrs {
+            push_len(&mut out, &a);
+        }
+    }
+    out.into_boxed_slice()
+}
+
+/// Do two names match (RFC 5280 7.1)? Equal encodings always do.
+pub(crate) fn names_match(a: &X509Name, b: &X509Name) -> bool {
+    a.as_raw() == b.as_raw() || match_key(a) == match_key(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::certificate::testcert::{Attr, name_der};
+    use x509_parser::prelude::FromDer;
+
+    fn matches(a: &[&[Attr]], b: &[&[Attr]]) -> bool {
+        let (da, db) = (name_der(a), name_der(b));
+        let (_, na) = X509Name::from_der(&da).unwrap();
+        let (_, nb) = X509Name::from_der(&db).unwrap();
+        names_match(&na, &nb)
+    }
+
+    #[test]
+    fn printable_string_matches_utf8_string() {
+        assert!(matches(
+            &[&[Attr::printable("2.5.4.3", "Example CA")]],
+            &[&[Attr::utf8("2.5.4.3", "Example CA")]]
+        ));
+        assert!(!matches(
+            &[&[Attr::printable("2.5.4.3", "Example CA")]],
+            &[&[Attr::utf8("2.5.4.3", "Example CB")]]
+        ));
+    }
+
+    #[test]
+    fn bmp_string_chinese_matches_utf8_chinese() {
+        assert!(matches(
+            &[&[Attr::bmp("2.5.4.10", "国家根证书")]],
+            &[&[Attr::utf8("2.5.4.10", "国家根证书")]]
+        ));
+    }
+
+    #[test]
+    fn case_is_folded() {
+        assert!(matches(
+            &[&[Attr::utf8("2.5.4.3", "example ca")]],
+            &[&[Attr::printable("2.5.4.3", "EXAMPLE CA")]]
+        ));
+        assert!(matches(
+            &[&[Attr::utf8("2.5.4.3", "STRASSE")]],
+            &[&[Attr::utf8("2.5.4.3", "straße")]]
+        ));
+    }
+
+    #[test]
+    fn insignificant_spaces_are_ignored_but_not_all_spaces() {
+        assert!(matches(
+            &[&[Attr::utf8("2.5.4.3", "  Example   CA ")]],
+            &[&[Attr::utf8("2.5.4.3", "Example CA")]]
+        ));
+        assert!(!matches(
+            &[&[Attr::utf8("2.5.4.3", "ExampleCA")]],
+            &[&[Attr::utf8("2.5.4.3", "Example CA")]]
+        ));
+        // A no-break space and a tab are spaces (RFC 4518 2.2).
+        assert!(matches(
+            &[&[Attr::utf8("2.5.4.3", "Example\u{a0}\tCA")]],
+            &[&[Attr::utf8("2.5.4.3", "Example CA")]]
+        ));
+    }
+
+    #[test]
+    fn compatibility_forms_are_normalized() {
+        // Full-width letters, as Chinese CAs sometimes write them, fold by NFKC.
+        assert!(matches(
+            &[&[Attr::utf8("2.5.4.10", "ＣＦＣＡ")]],
+            &[&[Attr::utf8("2.5.4.10", "CFCA")]]
+        ));
+    }
+
+    #[test]
+    fn multi_valued_rdns_match_in_any_order() {
+        let cn = || Attr::utf8("2.5.4.3", "Example CA");
+        let ou = || Attr::utf8("2.5.4.11", "PKI");
+        assert!(matches(&[&[cn(), ou()]], &[&[ou(), cn()]]));
+        // The same attributes split over two RDNs are another name.
+        assert!(!matches(&[&[cn(), ou()]], &[&[cn()], &[ou()]]));
+        // RDN order counts.
+        assert!(!matches(&[&[cn()], &[ou()]], &[&[ou()], &[cn()]]));
+    }
+
+    #[test]
+    fn attribute_types_are_compared_by_oid() {
+        assert!(!matches(
+            &[&[Attr::utf8("2.5.4.3", "Example")]],
+            &[&[Attr::utf8("2.5.4.10", "Example")]]
+        ));
+    }
+
+    #[test]
+    fn a_value_that_is_not_text_matches_only_itself() {
+        let raw = || Attr::raw("2.5.4.3", 0x04, b"Example");
+        assert!(matches(&[&[raw()]], &[&[raw()]]));
+        assert!(!matches(&[&[raw()]], &[&[Attr::utf8("2.5.4.3", "Example")]]));
+    }
+
+    #[test]
+    fn preparation_drops_what_rfc_4518_maps_to_nothing() {
+        assert_eq!(prepare("Ex\u{ad}ample").as_deref(), Some("example"));
+        assert_eq!(prepare("   ").as_deref(), Some(""));
+        assert_eq!(prepare("a\u{e000}"), None, "private use is prohibited");
+    }
+}
