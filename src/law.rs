@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use time::Date;
 
-pub use citation::{Citation, Target};
+pub use citation::{Citation, Target, zh_number};
 pub use provenance::{Confidence, Provenance, Said};
 pub use resolve::Resolution;
 
@@ -34,6 +34,10 @@ pub struct Origin {
 pub enum Status {
     InForce,
     Draft,
+    /// Known to exist, with its dates, but its text is not encoded: no
+    /// articles; rules cite it whole and are undetermined while it is in
+    /// force, so the gap blocks instead of reading as conformance.
+    NotEncoded,
 }
 
 #[derive(Debug, Clone)]
@@ -174,6 +178,31 @@ impl Law {
 
     pub fn article(&self, instrument: &str, number: u32) -> Option<&Article> {
         self.instrument(instrument)?.articles.get(&number)
+    }
+
+    /// A citation in words, with its instrument's short name:
+    /// `《电子签名法》第十七条第（五）项` / `ESL article 17, item (5)`.
+    pub fn cite_in_words(&self, c: &Citation, lang: crate::i18n::Lang) -> String {
+        let name = self
+            .instrument(&c.instrument)
+            .map_or(c.instrument.as_str(), |i| i.short_name(lang));
+        let what = c.describe(lang);
+        match lang {
+            crate::i18n::Lang::Zh => format!("《{name}》{what}"),
+            crate::i18n::Lang::En if what.is_empty() => name.to_string(),
+            crate::i18n::Lang::En => format!("{name} {what}"),
+        }
+    }
+
+    /// Several citations in words, as a sentence lists them: `A、B` /
+    /// `A, B and C`.
+    pub fn cites_in_words<'c>(&self, cites: impl IntoIterator<Item = &'c Citation>, lang: crate::i18n::Lang) -> String {
+        let words: Vec<String> = cites.into_iter().map(|c| self.cite_in_words(c, lang)).collect();
+        match (lang, words.as_slice()) {
+            (crate::i18n::Lang::Zh, _) => words.join("、"),
+            (crate::i18n::Lang::En, [init @ .., last]) if !init.is_empty() => format!("{} and {last}", init.join(", ")),
+            (crate::i18n::Lang::En, _) => words.join(""),
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 
 mod attest;
 mod check;
+mod citing;
 mod guard;
 mod in_context;
 mod law;

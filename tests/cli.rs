@@ -61,7 +61,7 @@ fn json_output_is_one_document_with_a_summary() {
     let o = certlex(&["check", "--format", "json", "--at", "2026-01-01", GOOD, EMPTY_ISSUER]);
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["schema"], 1);
+    assert_eq!(v["schema"], 2);
     assert_eq!(v["date"], "2026-01-01");
     assert_eq!(v["subjects"].as_array().unwrap().len(), 2);
     assert_eq!(v["summary"]["conformant"], false);

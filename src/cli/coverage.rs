@@ -51,14 +51,7 @@ pub fn run(g: &Global, a: &CoverageArgs) -> u8 {
             return 2;
         }
     };
-    let refs: Vec<RuleRef> = rules
-        .rules
-        .iter()
-        .map(|r| RuleRef {
-            id: &r.id,
-            cites: &r.cites,
-        })
-        .collect();
+    let refs: Vec<RuleRef> = rules.rules.iter().map(crate::engine::Rule::coverage_ref).collect();
     let cov = coverage(&rules.law, &refs, &exercises);
     let lang = g.lang();
     let features = a
@@ -123,6 +116,28 @@ fn counts_line(c: &crate::law::coverage::Counts, lang: Lang) -> String {
         Lang::En => format!(" — {:.1}% of {} in scope", c.percent(), c.in_scope()),
     });
     s
+}
+
+/// Why an instrument is listed apart from the articles counted, its dates
+/// and the rules citing it.
+fn apart_line(inst: &Instrument, a: &crate::law::coverage::Apart, lang: Lang) -> String {
+    let dates = match (inst.in_force, inst.repealed) {
+        (Some(f), Some(r)) => format!("{f} – {r}"),
+        (Some(f), None) => format!("{f} –"),
+        _ => String::new(),
+    };
+    let why = match a.why {
+        crate::law::coverage::ApartWhy::NotEncoded => lang.pick(
+            "未编入（已知存在，文本未编入；在其有效期间，引用它的规则无法判定）",
+            "not encoded (known to exist, its text not encoded: rules citing it are undetermined while it is in force)",
+        ),
+    };
+    let rules = if a.rules.is_empty() {
+        lang.pick("没有规则引用", "no rule cites it").to_string()
+    } else {
+        a.rules.join(", ")
+    };
+    format!("{why} {dates}; {rules}")
 }
 
 fn chapter_title(inst: &Instrument, ch: &ChapterCoverage, lang: Lang) -> String {
@@ -199,6 +214,14 @@ pub fn human(rules: &RuleSet, cov: &Coverage, lang: Lang, source: &str, features
             }
             human_articles(&mut out, inst, &ch.articles, lang);
         }
+        out.push('\n');
+    }
+    for a in &cov.apart {
+        let Some(inst) = rules.law.instrument(&a.id) else {
+            continue;
+        };
+        let _ = writeln!(out, "{}  {}", inst.id, inst.title.get_or(lang, ""));
+        let _ = writeln!(out, "  {}", apart_line(inst, a, lang));
         out.push('\n');
     }
     let _ = writeln!(
@@ -399,6 +422,17 @@ pub fn html(rules: &RuleSet, cov: &Coverage, source: &str, features: &str) -> St
     }
     row(&mut o, "total", &cov.total);
     o.push_str("</table>\n");
+    for a in &cov.apart {
+        if let Some(inst) = rules.law.instrument(&a.id) {
+            let _ = writeln!(
+                o,
+                "<p><b>{}</b> {}: {}</p>",
+                esc(&inst.id),
+                esc(inst.title.get_or(Lang::En, "")),
+                esc(&apart_line(inst, a, Lang::En))
+            );
+        }
+    }
     for ic in &cov.instruments {
         if let Some(inst) = rules.law.instrument(&ic.id) {
             html_instrument(&mut o, rules, cov, inst, ic);

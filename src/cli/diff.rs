@@ -285,7 +285,8 @@ struct FindingChange<'a> {
     rule: &'a str,
     from: &'a Finding,
     to: &'a Finding,
-    /// The rule's citations in force on the side that explains the change.
+    /// The citations that held on the judging date of the side that
+    /// explains the change.
     cites: Vec<String>,
 }
 
@@ -318,30 +319,18 @@ fn subjects(rules: &RuleSet, a: &DiffArgs, from: &Resolution, to: &Resolution, l
             .help("give files or directories that hold them"),
         );
     }
-    let law = &rules.law;
     let why = |c: &crate::engine::diff::Changed| -> (String, Vec<String>) {
         // Explain with the side where the finding is adverse, else the `to`
-        // side, unless the rule is not in force there: then the side where it is.
-        let (f, res) = if (c.from.status.is_adverse() && !c.to.status.is_adverse())
+        // side, unless the rule is not in force there: then the side where
+        // it is, with the citations that held on that finding's date.
+        let f = if (c.from.status.is_adverse() && !c.to.status.is_adverse())
             || c.to.status == crate::engine::Status::NotInForce
         {
-            (&c.from, from)
+            &c.from
         } else {
-            (&c.to, to)
+            &c.to
         };
-        let message = message(&f.message, lang);
-        let cs = rules
-            .rules
-            .get(c.rule)
-            .map(|r| {
-                r.cites
-                    .iter()
-                    .filter(|x| law.cites_in_force(x, res))
-                    .map(ToString::to_string)
-                    .collect()
-            })
-            .unwrap_or_default();
-        (message, cs)
+        (message(&f.message, lang), crate::report::cites(rules, f))
     };
     match a.format {
         Format::Json => {

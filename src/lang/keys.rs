@@ -116,7 +116,12 @@ pub static KEYS: &[KeySpec] = &[
     key("in-force", Shape::Date, &[Instrument], "date it came into force"),
     many("amended", Shape::Date, &[Instrument], "date of an amendment"),
     key("repealed", Shape::Date, &[Instrument], "date it ceased to be in force"),
-    key("status", Shape::Word, &[Instrument], "`in-force` or `draft`"),
+    key(
+        "status",
+        Shape::Word,
+        &[Instrument],
+        "`in-force`, `draft` or `not-encoded`",
+    ),
     many(
         "replaces",
         Shape::Word,
@@ -178,6 +183,12 @@ pub static KEYS: &[KeySpec] = &[
         "`certificate`, `ca-profile` or `rule-statement`",
     ),
     key("severity", Shape::Word, &[Rule], "`error`, `warning` or `notice`"),
+    key(
+        "judged-at",
+        Shape::Word,
+        &[Rule],
+        "`own-date` (the subject's own date: a certificate's notBefore) or `check-date` (the date of the check)",
+    ),
     key("when", Shape::Expr, &[Rule], "the rule applies only when this holds"),
     key("require", Shape::Expr, &[Rule], "what must hold"),
     key(
@@ -191,6 +202,18 @@ pub static KEYS: &[KeySpec] = &[
         Shape::Text,
         &[Rule],
         "the evidence a person must supply (English)",
+    ),
+    key(
+        "undetermined.zh",
+        Shape::Text,
+        &[Rule],
+        "instead of `require`: why the rule cannot be decided while it is in force, e.g. the law it cites is not encoded (Chinese)",
+    ),
+    key(
+        "undetermined.en",
+        Shape::Text,
+        &[Rule],
+        "instead of `require`: why the rule cannot be decided while it is in force (English)",
     ),
     key(
         "message.zh",

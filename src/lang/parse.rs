@@ -413,6 +413,16 @@ fn field_value<'a>(i: In<'a>, shape: Shape, key: &str) -> PResult<'a, FieldValue
     }
 }
 
+/// Nothing follows the instrument's name but the end of the citation: the
+/// whole instrument is cited (`MEASURES-2005`, `MEASURES-2005 until 2009-03-31`).
+fn whole_instrument(i: In) -> bool {
+    let rest = i.fragment();
+    rest.is_empty()
+        || rest.starts_with(['\n', '\r', ',', '#'])
+        || kw("from").parse(i).is_ok()
+        || kw("until").parse(i).is_ok()
+}
+
 /// `ESL 21(1), MEASURES-2015 5 until 2015-04-29`
 pub fn citations(i: In) -> PResult<Vec<Spanned<Citation>>> {
     let (mut i, first) = citation(i)?;
@@ -473,6 +483,8 @@ fn citation(i: In) -> PResult<Spanned<Citation>> {
         let (rest, _) = hsp(rest)?;
         let (rest, n) = small_number(rest).map_err(|e| fail_with(e, || expected(rest, "the chapter number")))?;
         (rest, CiteTarget::Chapter(n))
+    } else if whole_instrument(i) {
+        (i, CiteTarget::Instrument)
     } else {
         let (rest, number) = small_number(i).map_err(|e| fail_with(e, || expected(i, example)))?;
         let (rest, para) = opt((hsp, kw("para"), hsp, small_number).map(|(_, _, _, n)| n)).parse(rest)?;

@@ -1,5 +1,7 @@
-//! The text of a cited provision, in both languages and in the wording in
-//! force on the run's date, with the source and confidence of each wording:
+//! The text of a cited provision, in both languages and in the wording the
+//! citation refers to (the one in force on the run's date, or, for a
+//! citation limited with `from`/`until`, the wording of its window), with the
+//! source and confidence of each wording:
 //! `explain` prints it, SARIF puts it in each rule's help.
 
 use super::{Citation, Law, Provenance, Resolution, Target, Text, Version};
@@ -12,19 +14,27 @@ pub fn provision(law: &Law, c: &Citation, res: &Resolution) -> String {
     let Some(inst) = law.instrument(&c.instrument) else {
         return out;
     };
+    let window = match (c.from, c.until) {
+        (Some(f), Some(u)) => format!("from {f} until {u}; "),
+        (Some(f), None) => format!("from {f}; "),
+        (None, Some(u)) => format!("until {u}; "),
+        (None, None) => String::new(),
+    };
     let active = if law.cites_in_force(c, res) {
-        ""
+        format!("  ({window}in force on {})", res.date)
     } else {
-        "  (not in force under this regime)"
+        format!("  ({window}not in force on {} under {})", res.date, res.regime)
     };
     out.push_str(&format!(
-        "{}  {}{}{active}\n{}  {}\n",
+        "{}  {}{active}\n{}  {}\n",
         inst.title.get_or(Lang::Zh, &inst.id),
         c.describe(Lang::Zh),
-        "",
         inst.title.get_or(Lang::En, &inst.id),
         c.describe(Lang::En)
     ));
+    if inst.status == super::Status::NotEncoded {
+        out.push_str("  (its text is not encoded in certlex)\n");
+    }
     let Target::Article { number, para, item } = c.target else {
         out.push('\n');
         return out;
@@ -32,7 +42,12 @@ pub fn provision(law: &Law, c: &Citation, res: &Resolution) -> String {
     let Some(article) = inst.articles.get(&number) else {
         return out;
     };
-    let Some(version) = article.version_at(res.date).or_else(|| article.versions.last()) else {
+    // The wording of the citation's own window: ESL 17(4) until 2015-04-24
+    // is the 2005 wording's item (4), whatever the date.
+    let Some(version) = article
+        .version_at(c.date_within(res.date))
+        .or_else(|| article.versions.last())
+    else {
         return out;
     };
     for l in [Lang::Zh, Lang::En] {

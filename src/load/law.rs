@@ -37,12 +37,17 @@ pub fn instruments(blocks: &Blocks, diags: &mut Vec<Diag>) -> Vec<Instrument> {
             None => Status::InForce,
             Some(w) if w.node == "in-force" => Status::InForce,
             Some(w) if w.node == "draft" => Status::Draft,
+            Some(w) if w.node == "not-encoded" => Status::NotEncoded,
             Some(w) => {
                 diags.push(
                     Diag::error("certlex::rules::bad-status", format!("unknown status `{}`", w.node))
                         .in_file(file)
                         .label(w.span, "not a status")
-                        .help("write `status in-force` or `status draft`"),
+                        .help(
+                            suggestion(&w.node, ["in-force", "draft", "not-encoded"]).unwrap_or_else(|| {
+                                "write `status in-force`, `status draft` or `status not-encoded`".into()
+                            }),
+                        ),
                 );
                 Status::InForce
             }
@@ -55,7 +60,7 @@ pub fn instruments(blocks: &Blocks, diags: &mut Vec<Diag>) -> Vec<Instrument> {
                 "give the instrument's title: `title.zh \"…\"` and `title.en \"…\"`",
             );
         }
-        if status == Status::InForce && r.date("in-force").is_none() {
+        if status != Status::Draft && r.date("in-force").is_none() {
             r.missing(
                 diags,
                 "in-force",
@@ -166,6 +171,21 @@ pub fn articles(law: &mut Law, blocks: &Blocks, diags: &mut Vec<Diag>) {
         let Some(inst) = law.instruments.iter_mut().find(|i| i.id == instrument.node) else {
             continue;
         };
+        if inst.status == Status::NotEncoded {
+            diags.push(
+                Diag::error(
+                    "certlex::rules::article-of-not-encoded",
+                    format!("{} is `status not-encoded`: it has no articles", inst.id),
+                )
+                .in_file(file)
+                .label(number.span, "an article of an instrument whose text is not encoded")
+                .help(format!(
+                    "cite the instrument whole (`cites {}`), or encode its text and remove `status not-encoded`",
+                    inst.id
+                )),
+            );
+            continue;
+        }
         if let Some(count) = inst.article_count
             && number.node > count
         {
@@ -521,6 +541,22 @@ pub fn citation(
         return None;
     }
     let target = match target {
+        ast::CiteTarget::Instrument => {
+            if inst.status != Status::NotEncoded {
+                diags.push(err(
+                    "certlex::rules::whole-instrument",
+                    format!("{} is cited as a whole", inst.id),
+                    instrument.span,
+                    "no article named",
+                    format!(
+                        "name the article, e.g. `{} 1`: only an instrument whose text is not encoded (`status not-encoded`) is cited whole",
+                        inst.id
+                    ),
+                ));
+                return None;
+            }
+            Target::Instrument
+        }
         ast::CiteTarget::Chapter(n) => {
             if !inst.chapters.is_empty() && !inst.chapters.iter().any(|ch| ch.number == n.node) {
                 let count = inst.chapters.len();

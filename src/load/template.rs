@@ -18,13 +18,23 @@ pub enum Placeholders {
     FactsAndParameters,
 }
 
-/// Placeholders with a meaning of their own, neither a fact nor a parameter:
-/// the name and the part it compiles to. The one place to add one; "did you
-/// mean" offers these names too.
-static SPECIAL: &[Special] = &[];
+/// Placeholders with a meaning of their own, neither a fact nor a parameter,
+/// shown in messages only (they need a judging date): `{citation}` (the
+/// citations that hold on the judging date, numbered as they were then),
+/// `{citation ESL}` (those of one instrument) and `{date}` (the judging
+/// date). The one place to add one; "did you mean" offers these names too,
+/// and no fact of any kind is called so (a test of the loader checks it).
+static SPECIAL: &[&str] = &["citation", "date"];
 
-/// A special placeholder: its name, and what it compiles to.
-type Special = (&'static str, fn() -> Part);
+/// The part a special placeholder compiles to, if `name` is one.
+fn special(name: &str) -> Option<Part> {
+    match name.split_once(' ') {
+        None if name == "citation" => Some(Part::Citation(None)),
+        None if name == "date" => Some(Part::Date),
+        Some(("citation", inst)) if !inst.trim().is_empty() => Some(Part::Citation(Some(inst.trim().to_string()))),
+        _ => None,
+    }
+}
 
 /// A placeholder as written: its name and where it is in the rule file.
 struct Placeholder<'t> {
@@ -135,8 +145,10 @@ impl Checker<'_> {
     }
 
     fn placeholder(&mut self, p: &Placeholder, what: Placeholders) -> Option<Part> {
-        if let Some((_, make)) = SPECIAL.iter().find(|(n, _)| *n == p.name) {
-            return Some(make());
+        if what == Placeholders::FactsAndParameters
+            && let Some(part) = special(p.name)
+        {
+            return Some(part);
         }
         let mut segments = Vec::new();
         let mut offset = p.span.start;
@@ -171,7 +183,9 @@ impl Checker<'_> {
 
     fn unknown_placeholder(&mut self, p: &Placeholder, what: Placeholders) {
         let mut names: Vec<String> = self.law.parameters.iter().map(|x| x.name.clone()).collect();
-        names.extend(SPECIAL.iter().map(|(n, _)| (*n).to_string()));
+        if what == Placeholders::FactsAndParameters {
+            names.extend(SPECIAL.iter().map(|n| (*n).to_string()));
+        }
         if what == Placeholders::FactsAndParameters {
             flatten(self.schema, "", &mut names);
         }

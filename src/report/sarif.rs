@@ -14,6 +14,11 @@
 //! | pass            | `pass`          | `none` (`--verbose` only)         |
 //! | not-applicable, not-in-force | `notApplicable` | `none` (`--verbose` only) |
 //!
+//! A result's citations are those that hold on its judging date (its
+//! `judgedAt` property: the subject's own date or the check date), numbered
+//! as they were then; a rule's descriptor lists every citation, with the
+//! wording in force on the check date as help.
+//!
 //! A waived finding keeps its kind and level and carries a `suppression`
 //! (kind `external`, status `accepted`, the reason as justification). Every
 //! result says in `properties` its certlex status and whether it blocks the
@@ -129,6 +134,7 @@ impl<'a, W: Write> Sarif<'a, W> {
                 "subject": s.name,
                 "subjectKind": s.kind,
                 "citations": super::cites(self.rules, f),
+                "judgedAt": f.judged_at,
                 "blocking": self.meta.gate.blocks(f, self.rules),
             },
         });

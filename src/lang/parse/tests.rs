@@ -99,6 +99,19 @@ fn citations_take_paragraphs_items_chapters_and_windows() {
 }
 
 #[test]
+fn a_whole_instrument_is_cited_by_its_name_alone() {
+    let (rest, cs) = citations(In::new("MEASURES-2005 until 2009-03-31, ESL 21(1)\n")).unwrap();
+    assert_eq!(cs.len(), 2);
+    assert!(matches!(cs[0].node.target, CiteTarget::Instrument));
+    assert!(cs[0].node.until.is_some());
+    assert_eq!(*rest.fragment(), "\n");
+    let (_, cs) = citations(In::new("MEASURES-2005")).unwrap();
+    assert!(matches!(cs[0].node.target, CiteTarget::Instrument));
+    // Anything else after the name is still a malformed citation.
+    assert!(citations(In::new("ESL 第二十一条")).is_err());
+}
+
+#[test]
 fn parameters_name_the_source_of_each_value() {
     let f = ok(r#"
 parameter min-registered-capital-rmb {
