@@ -72,6 +72,8 @@ pub struct Rule {
     pub applies_to: SubjectKind,
     pub severity: Severity,
     pub judged_at: JudgedAt,
+    /// The reaches the rule is within (indices into [`RuleSet::reaches`]).
+    pub within: Vec<usize>,
     pub when: Option<CExpr>,
     /// What must hold. At least one of `require`, `attest` and `undetermined` is set.
     pub require: Option<CExpr>,
@@ -89,6 +91,24 @@ pub struct Rule {
     /// The `when` and `require` conditions as written (canonical form), for `explain`.
     pub when_text: Option<String>,
     pub require_text: Option<String>,
+    pub origin: Origin,
+}
+
+/// Where a group of rules reaches (`reach NAME { … }`): the rules `within`
+/// it apply to a subject only when its condition holds, and are otherwise
+/// not applicable with its `outside` text as the reason. Unknown is not
+/// outside: the rules then apply (fail closed).
+#[derive(Debug, Clone)]
+pub struct Reach {
+    pub name: String,
+    pub title: Text,
+    pub applies_to: SubjectKind,
+    pub when: CExpr,
+    /// The condition as written (canonical form), for `explain`.
+    pub when_text: String,
+    pub outside_zh: Template,
+    pub outside_en: Template,
+    pub note: Text,
     pub origin: Origin,
 }
 
@@ -142,6 +162,8 @@ pub struct RuleSet {
     pub law: Law,
     /// Sorted by id.
     pub rules: Vec<Rule>,
+    /// In the order written; rules refer to them by index.
+    pub reaches: Vec<Reach>,
 }
 
 impl RuleSet {
@@ -334,6 +356,21 @@ impl<'a> Evaluator<'a> {
             params: &snapshot.params,
             today: &self.today,
         };
+        let cited = Cited {
+            law: &self.rules.law,
+            cites: &rule.cites,
+            mask: cites,
+            date: at.date,
+        };
+        for reach in rule.within.iter().filter_map(|&i| self.rules.reaches.get(i)) {
+            if truth(&reach.when, &env).truth == Truth::False {
+                let why = Text::both(
+                    render(&reach.outside_zh, &env, Lang::Zh, &cited),
+                    render(&reach.outside_en, &env, Lang::En, &cited),
+                );
+                return finding(Status::NotApplicable, why, None);
+            }
+        }
         if let Some(guard) = &rule.when {
             let o = truth(guard, &env);
             match o.truth {
@@ -344,12 +381,6 @@ impl<'a> Evaluator<'a> {
                 }
             }
         }
-        let cited = Cited {
-            law: &self.rules.law,
-            cites: &rule.cites,
-            mask: cites,
-            date: at.date,
-        };
         if let Some((zh, en)) = &rule.undetermined {
             let why = Text::both(render(zh, &env, Lang::Zh, &cited), render(en, &env, Lang::En, &cited));
             return finding(Status::Undetermined, why, None);

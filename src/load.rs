@@ -9,6 +9,7 @@ mod citing;
 mod guard;
 mod in_context;
 mod law;
+mod reach;
 mod reader;
 mod rules;
 mod template;
@@ -158,9 +159,10 @@ pub fn load_with(files: &[Arc<SourceFile>], limits: &Limits) -> Loaded {
     law.parameters = law::parameters(&law, &of_kind(BlockKind::Parameter), &mut diags);
     guard::parameter_numbers(&law, &of_kind(BlockKind::Parameter), &mut diags);
 
+    let reaches = reach::reaches(&law, &of_kind(BlockKind::Reach), &mut diags, limits.max_regex_bytes);
     let mut loaded: Vec<rules::Loaded> = Vec::new();
     for (b, file) in of_kind(BlockKind::Rule) {
-        let Some(l) = rules::rule(&law, b, file, &mut diags, limits.max_regex_bytes) else {
+        let Some(l) = rules::rule(&law, &reaches, b, file, &mut diags, limits.max_regex_bytes) else {
             continue;
         };
         if let Some(prev) = loaded.iter().find(|p| p.rule.id == l.rule.id) {
@@ -191,7 +193,7 @@ pub fn load_with(files: &[Arc<SourceFile>], limits: &Limits) -> Loaded {
     let mut rules: Vec<_> = loaded.into_iter().map(|l| l.rule).collect();
     rules.sort_by(|a, b| a.id.cmp(&b.id));
     Loaded {
-        rules: Some(RuleSet { law, rules }),
+        rules: Some(RuleSet { law, rules, reaches }),
         diags,
     }
 }

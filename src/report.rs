@@ -96,7 +96,11 @@ impl Gate {
         }
         match f.status {
             Status::Fail => rules.rules.get(f.rule).is_some_and(|r| r.severity >= self.fail_on),
-            Status::Undetermined | Status::NeedsEvidence => !self.allow_undetermined,
+            // At the rule's own severity: a rule that would not block when
+            // failing does not block when it cannot be decided either.
+            Status::Undetermined | Status::NeedsEvidence => {
+                !self.allow_undetermined && rules.rules.get(f.rule).is_some_and(|r| r.severity >= self.fail_on)
+            }
             Status::Pass | Status::NotApplicable | Status::NotInForce => false,
         }
     }

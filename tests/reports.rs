@@ -29,6 +29,7 @@ const CORPUS: &[&str] = &[
     "corpus/certificates/bad/esl-22-no-revocation-pointer.pem",
     "corpus/certificates/real/autoridad-de-certificacion-firmaprofesional-cif-a62634068-2.pem",
     "corpus/ca-profiles/expired-permit.yaml",
+    "corpus/ca-profiles/missing-attestations.yaml",
     "corpus/rule-statements/missing-liability.md",
 ];
 

@@ -81,3 +81,18 @@ Feature: ESL article 21 — what an electronic signature certificate records
     Given the certificate "corpus/certificates/bad/esl-21-6-bad-signature.pem"
     And the issuer certificate "corpus/certificates/ca/rsa-root.pem"
     Then rule "ESL-21-6" fails
+
+  # Where article 21 reaches (rules/esl/certificate/reach.rules): electronic
+  # signature certificates and the CA certificates that issue them.
+
+  Scenario: A TLS server certificate is not an electronic signature certificate
+    Given the certificate "corpus/certificates/real/zlint-utc-not-zulu.pem"
+    When it is checked
+    Then rule "ESL-21-1" is not applicable
+    And the finding for "ESL-21-1" says "the certificate is of kind `tls-server`, not an electronic signature certificate"
+
+  Scenario: The encryption half of an SM2 certificate pair makes no signatures
+    Given the certificate "corpus/certificates/good/sm2-enc.pem"
+    When it is checked
+    Then rule "ESL-21-2" is not applicable
+    And rule "GMT0015-KEY-USAGE" passes

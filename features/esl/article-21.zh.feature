@@ -18,3 +18,27 @@
     那么 规则 "ESL-21-1" 不通过
     而且 规则 "ESL-21-1" 的结论说明 "未载明电子认证服务提供者名称"
     而且 不符合
+
+  场景: TLS 服务器证书不是电子签名认证证书
+    假如 证书 "corpus/certificates/real/zlint-utc-not-zulu.pem"
+    当 进行检查
+    那么 规则 "ESL-21-1" 不适用
+    而且 规则 "ESL-21-1" 的结论说明 "该证书的类别为 `tls-server`，不是电子签名认证证书"
+
+  场景: 境外（含港澳台地区）设立的电子认证服务提供者签发的证书不适用第二十一条
+    假如 机构概况：
+      """
+      kind: ca-profile
+      legal_entity:
+        name: Example Hong Kong Certification Ltd
+        jurisdiction: HK
+      ca_certificates:
+        - name: Example HK Root
+          sha256: dbaaaa976860f4da4be466d1ffb50975474abe6e535cd22457dd56a8ab700c88
+      """
+    而且 颁发者证书 "corpus/certificates/ca/hk-root.pem"
+    而且 证书 "corpus/certificates/bad/esl-26-hong-kong-issuer.pem"
+    当 进行检查
+    那么 规则 "ESL-21-1" 不适用
+    而且 规则 "ESL-21-1" 的结论说明 "设立在境外（含港澳台地区，HK"
+    而且 规则 "ESL-26-OUTSIDE-MAINLAND" 不通过

@@ -1,59 +1,103 @@
-Feature: ESL article 26 — certificates issued outside the PRC need approval (certificates and CA profiles)
-  Article 26: a certificate issued by a provider outside the PRC has the same
-  effect as a domestic one after the department in charge approves it. An
-  issuer outside the mainland (its country is not CN; Hong Kong, Macao and
-  Taiwan included) needs evidence of that approval.
+Feature: ESL article 26 — certificates issued outside the mainland have equal effect once approved (certificates and CA profiles)
+  Article 26: a certificate issued by a provider established outside the
+  mainland (境外: abroad, and Hong Kong, Macao and Taiwan) has the same legal
+  effect as one issued by a provider established under the ESL once the
+  department in charge approves it. The article imposes no duty: its finding
+  is a notice and never blocks. Where the provider is established is decided
+  by its CA profile in the same run (`ca_certificates` or `filed_chains`, with
+  `legal_entity.jurisdiction`); the issuer's C attribute is only a hint.
 
-  # The passing case: an approval stated by a CA profile checked in the same
-  # run (the run context carries it from the profile to the certificate).
+  Scenario: A provider of the run established in the mainland: its certificates have effect whatever their C says
+    Given a CA profile:
+      """
+      kind: ca-profile
+      legal_entity:
+        name: Example Mainland CA Ltd
+        jurisdiction: CN
+      ca_certificates:
+        - name: Example Foreign Root
+          sha256: 71a6aa08179a32d5656cc4471dca500bb0b12f4027c8cd2f8cb949e7d1959828
+      """
+    And the issuer certificate "corpus/certificates/ca/foreign-root.pem"
+    And the certificate "corpus/certificates/bad/esl-26-foreign-issuer.pem"
+    When it is checked
+    Then rule "ESL-26-OUTSIDE-MAINLAND" passes
+    And rule "ESL-21-1" passes
 
-  Scenario: A domestic issuer needs no approval
-    Given the certificate "corpus/certificates/good/rsa-ee.pem"
-    Then rule "ESL-26-FOREIGN-ISSUER" is not applicable
-
-  Scenario: A certificate from a foreign issuer needs evidence of approval
-    Given the certificate "corpus/certificates/bad/esl-26-foreign-issuer.pem"
-    Then rule "ESL-26-FOREIGN-ISSUER" needs evidence
-    And it does not conform
-
-  Scenario: A Hong Kong issuer is outside the mainland regime
-    Given the certificate "corpus/certificates/bad/esl-26-hong-kong-issuer.pem"
-    Then rule "ESL-26-FOREIGN-ISSUER" needs evidence
-
-  Scenario: A foreign issuer approved in a CA profile checked in the same run
+  Scenario: A provider outside the mainland without approval: a notice, and the run still conforms
     Given a CA profile:
       """
       kind: ca-profile
       legal_entity:
         name: Example Foreign Trust Inc
         jurisdiction: US
+      ca_certificates:
+        - name: Example Foreign Root
+          sha256: 71a6aa08179a32d5656cc4471dca500bb0b12f4027c8cd2f8cb949e7d1959828
+      """
+    And the issuer certificate "corpus/certificates/ca/foreign-root.pem"
+    And the certificate "corpus/certificates/bad/esl-26-foreign-issuer.pem"
+    When it is checked
+    Then rule "ESL-26-OUTSIDE-MAINLAND" fails
+    And the finding for "ESL-26-OUTSIDE-MAINLAND" says "established outside the mainland (US)"
+    And rule "ESL-21-1" is not applicable
+    And the finding for "ESL-21-1" says "bind providers established under it"
+    And it conforms
+
+  Scenario: A Hong Kong provider is outside the mainland, not foreign
+    Given a CA profile:
+      """
+      kind: ca-profile
+      legal_entity:
+        name: Example Hong Kong Certification Ltd
+        jurisdiction: HK
+      ca_certificates:
+        - name: Example HK Root
+          sha256: dbaaaa976860f4da4be466d1ffb50975474abe6e535cd22457dd56a8ab700c88
+      """
+    And the issuer certificate "corpus/certificates/ca/hk-root.pem"
+    And the certificate "corpus/certificates/bad/esl-26-hong-kong-issuer.pem"
+    When it is checked
+    Then rule "ESL-26-OUTSIDE-MAINLAND" fails
+    And the finding for "ESL-26-OUTSIDE-MAINLAND" says "outside the mainland (HK)"
+    And the finding for "ESL-26-OUTSIDE-MAINLAND" does not cite "foreign"
+
+  Scenario: A provider outside the mainland approved in its CA profile has equal effect
+    Given a CA profile:
+      """
+      kind: ca-profile
+      legal_entity:
+        name: Example Foreign Trust Inc
+        jurisdiction: US
+      ca_certificates:
+        - name: Example Foreign Root
+          sha256: 71a6aa08179a32d5656cc4471dca500bb0b12f4027c8cd2f8cb949e7d1959828
       recognitions:
         - issuer: Example Foreign Trust Inc
           country: US
           basis: reciprocity
           approval: 工信部电认函〔2025〕31 号
       """
+    And the issuer certificate "corpus/certificates/ca/foreign-root.pem"
     And the certificate "corpus/certificates/bad/esl-26-foreign-issuer.pem"
-    Then rule "ESL-26-FOREIGN-ISSUER" passes
+    When it is checked
+    Then rule "ESL-26-OUTSIDE-MAINLAND" passes
 
-  Scenario: A foreign issuer whose recognition a CA profile lists as still pending
-    Given a CA profile:
-      """
-      kind: ca-profile
-      legal_entity:
-        name: Example Foreign Trust Inc
-        jurisdiction: US
-      recognitions:
-        - issuer: Example Foreign Trust Inc
-          country: US
-          basis: reciprocity
-      """
-    And the certificate "corpus/certificates/bad/esl-26-foreign-issuer.pem"
-    Then rule "ESL-26-FOREIGN-ISSUER" needs evidence
+  Scenario: Where nothing decides where the provider is established, the C attribute is only a hint
+    Given the certificate "corpus/certificates/bad/esl-26-foreign-issuer.pem"
+    When it is checked
+    Then rule "ESL-26-OUTSIDE-MAINLAND" is undetermined
+    And the finding for "ESL-26-OUTSIDE-MAINLAND" says "C=US, a hint that does not decide it"
+    And rule "ESL-21-1" passes
+
+  Scenario: A certificate whose issuer writes C=CN raises no question of article 26
+    Given the certificate "corpus/certificates/good/rsa-ee.pem"
+    When it is checked
+    Then rule "ESL-26-OUTSIDE-MAINLAND" is not applicable
 
   # CA profiles: the recognitions a profile lists (rule ESL-26-APPROVED).
 
-  Scenario: A CA profile of a foreign provider whose certificates are approved under an agreement
+  Scenario: A CA profile of a provider outside the mainland whose certificates are approved under an agreement
     Given the law as in force on 2025-06-01
     And a CA profile:
       """
@@ -74,17 +118,20 @@ Feature: ESL article 26 — certificates issued outside the PRC need approval (c
       """
     When it is checked under the current regime
     Then rule "ESL-26-APPROVED" passes
+    And rule "ESL-16-PERMIT" is not applicable
+    And the finding for "ESL-16-PERMIT" says "established outside the mainland (legal_entity.jurisdiction is SG)"
     And it conforms
 
-  Scenario: A CA profile of a foreign provider whose application is still pending
+  Scenario: A CA profile of a provider outside the mainland whose application is still pending
     Given the law as in force on 2025-06-01
     And the CA profile "corpus/ca-profiles/foreign-ca.yaml"
     When it is checked under the current regime
     Then rule "ESL-26-APPROVED" fails
     And the finding for "ESL-26-APPROVED" says "until approved"
 
-  Scenario: A CA profile of a domestic CA that relies on no foreign certificates
+  Scenario: A CA profile of a mainland CA that relies on no certificates issued outside the mainland
     Given the law as in force on 2025-06-01
     And the CA profile "corpus/ca-profiles/national-ca.yaml"
     When it is checked under the current regime
     Then rule "ESL-26-APPROVED" is not applicable
+    And rule "ESL-16-PERMIT" passes

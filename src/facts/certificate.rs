@@ -29,8 +29,8 @@ use x509_parser::oid_registry::Oid;
 use x509_parser::prelude::FromDer;
 
 use super::value::{Record, RecordBuilder, Value};
-use crate::facts::context::RunContext;
-use schema::{ALGORITHM, PUBLIC_KEY, SERIAL, VALIDITY};
+use crate::facts::context::{Established, RunContext};
+use schema::{ALGORITHM, ISSUER_PROVIDER, PUBLIC_KEY, SERIAL, VALIDITY};
 
 /// The certificate facts' documentation (`docs/facts/certificate.md`): the
 /// schema, and how `kind` is decided.
@@ -184,6 +184,10 @@ fn facts(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Record {
         "chain_filed_since",
         Value::opt(ctx.chain_filed_since(&on_chain).map(Value::Date)),
     );
+    r.set(
+        "issuer_provider",
+        issuer_provider(ctx.established(&on_chain), issuer_country.as_deref()),
+    );
     r.set("self_signed", link.self_signed);
     r.set("signature", link.signature);
     r.set("chain", link.chain);
@@ -225,6 +229,41 @@ fn algorithm(oid: &Oid) -> Record {
     let mut r = RecordBuilder::new(ALGORITHM);
     r.set("oid", oid_text(oid));
     r.set("name", oid_name(oid));
+    r.finish()
+}
+
+/// Where the issuing provider is established (see
+/// [`RunContext::established`]); when nothing decides it, the issuer's C
+/// attribute is named in the reason as a hint, never as the answer: the CA
+/// writes it itself.
+fn issuer_provider(established: Established, country: Option<&str>) -> Record {
+    let mut r = RecordBuilder::new(ISSUER_PROVIDER);
+    match (&established, established.word()) {
+        (Established::Known { provider, place }, Some(word)) => {
+            r.set("established", word);
+            r.set("place", *place);
+            r.set("decided_by", *provider);
+        }
+        _ => {
+            let (hint_zh, hint_en) = match country {
+                Some(c) => (
+                    format!("颁发者名称写有 C={c}，仅作参考，不能据此确定"),
+                    format!("the issuer's name says C={c}, a hint that does not decide it"),
+                ),
+                None => (
+                    "颁发者名称未写国家".to_string(),
+                    "the issuer's name states no country".to_string(),
+                ),
+            };
+            r.set(
+                "established",
+                Value::unknown(
+                    format!("本次检查中没有机构概况说明签发该证书的电子认证服务提供者设立在何处（其 `ca_certificates` 或 `filed_chains` 含有该证书链上的认证机构证书，且写明 `legal_entity.jurisdiction`）；{hint_zh}"),
+                    format!("no CA profile in this run says where the provider that issued this certificate is established (one whose `ca_certificates` or `filed_chains` hold a CA certificate of this chain, and which states `legal_entity.jurisdiction`); {hint_en}"),
+                ),
+            );
+        }
+    }
     r.finish()
 }
 

@@ -1,6 +1,6 @@
 //! The run context's data: what one run knows across its inputs, for facts
 //! that one subject cannot supply alone (issuer certificates, approvals of
-//! foreign providers, filed chains, filed rule statements). Here, beside
+//! providers outside the mainland, filed chains, filed rule statements). Here, beside
 //! the facts, because the readers of facts consult it; the run that fills
 //! it (pass 1, `run::add_bytes`) and reads every subject with it
 //! (pass 2) is `run`.
@@ -33,7 +33,7 @@ pub struct RunContext {
     by_key_id: HashMap<Box<[u8]>, Vec<usize>>,
     /// SHA-256 of every issuer kept, so one given twice is kept once.
     seen: HashSet<[u8; 32]>,
-    /// Approvals of foreign certification service providers (ESL 26) stated
+    /// Approvals of providers outside the mainland (ESL 26) stated
     /// by CA profiles in this run. `None`: no CA profile in the run states
     /// any, so whether an issuer is recognized is unknown.
     ///
@@ -45,6 +45,9 @@ pub struct RunContext {
     /// run list them (`filed_chains`). `None`: no CA profile in the run lists
     /// any, so whether a chain is filed is unknown.
     pub filed_chains: Option<Vec<FiledChain>>,
+    /// The CA certificates CA profiles of this run name as their provider's
+    /// own, with where the provider is established (`issuer_provider`).
+    provider_certificates: Vec<ProviderCertificate>,
     /// Rule statements filed with the regulator, as CA profiles of this run
     /// state them (`rule_statement.filing_number`): how a rule statement
     /// checked in the same run is matched with its CA. `None`: no CA
@@ -69,6 +72,40 @@ pub struct FiledChain {
     pub ca: String,
     /// When it was filed (seconds since 1970), if the profile says.
     pub filed: Option<i64>,
+}
+
+/// A CA certificate a CA profile names as its provider's own (in
+/// `ca_certificates` or `filed_chains`), and where that provider is
+/// established.
+#[derive(Debug, Clone)]
+pub struct ProviderCertificate {
+    /// SHA-256 of the CA certificate, 64 lowercase hexadecimal digits.
+    pub sha256: String,
+    /// The provider's name (the profile's legal entity).
+    pub provider: String,
+    /// The provider's `legal_entity.jurisdiction`, if the profile says.
+    pub jurisdiction: Option<String>,
+}
+
+/// Where the provider that issued a certificate is established.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Established<'a> {
+    /// Decided by a CA profile: its name and jurisdiction.
+    Known { provider: &'a str, place: &'a str },
+    /// Nothing in the run decides it.
+    Unknown,
+}
+
+impl Established<'_> {
+    /// In the mainland of the PRC: jurisdiction `CN`. Hong Kong, Macao and
+    /// Taiwan (`HK`, `MO`, `TW`) are outside the mainland, as is abroad.
+    pub fn word(&self) -> Option<&'static str> {
+        match self {
+            Established::Known { place, .. } if place.eq_ignore_ascii_case("CN") => Some("mainland"),
+            Established::Known { .. } => Some("outside-mainland"),
+            Established::Unknown => None,
+        }
+    }
 }
 
 /// A rule statement a CA profile says it published and filed.
@@ -228,7 +265,7 @@ impl RunContext {
         let Some(list) = &self.recognitions else {
             return Value::unknown(
                 "本次检查中没有机构概况载明对境外电子认证服务提供者的核准（电子签名法第二十六条）",
-                "no CA profile in this run states approvals of foreign providers (ESL 26)",
+                "no CA profile in this run states approvals of providers established outside the mainland (ESL 26)",
             );
         };
         let Some(org) = organization else {
@@ -299,6 +336,28 @@ impl RunContext {
                 .filter(|c| fingerprints.iter().any(|fp| c.sha256.eq_ignore_ascii_case(fp)))
                 .map(|c| c.filed),
         )
+    }
+
+    /// Where the provider of a certificate whose chain has `fingerprints`
+    /// (the certificate's and those of the CA certificates found above it)
+    /// is established: from the first CA profile of the run whose filed
+    /// chains or CA certificates match and which states its jurisdiction.
+    pub fn established(&self, fingerprints: &[String]) -> Established<'_> {
+        self.provider_certificates
+            .iter()
+            .filter(|c| fingerprints.iter().any(|fp| c.sha256.eq_ignore_ascii_case(fp)))
+            .find_map(|c| {
+                c.jurisdiction.as_deref().map(|place| Established::Known {
+                    provider: c.provider.as_str(),
+                    place,
+                })
+            })
+            .unwrap_or(Established::Unknown)
+    }
+
+    /// Record a CA certificate of a provider, from a CA profile.
+    pub fn add_provider_certificate(&mut self, c: ProviderCertificate) {
+        self.provider_certificates.push(c);
     }
 
     /// Record a filed certificate chain, e.g. from a CA profile.

@@ -4,7 +4,7 @@
 //! A CA profile is a YAML file a certification authority (电子认证服务机构)
 //! writes about itself: legal entity, permit, capital, staff, premises,
 //! cryptography approval, rule statement, regions and outlets, delegations,
-//! filed certificate chains, record retention, termination plan, foreign
+//! filed certificate chains, record retention, termination plan, outside-the-mainland
 //! recognitions, complaint channel, and `attestations` (evidence for duties
 //! only a person can judge).
 //!
@@ -43,7 +43,7 @@ static LEGAL_ENTITY: &[Field] = &[
     Field::new(
         "jurisdiction",
         Ty::Str,
-        "country where the entity is established, ISO 3166 two-letter code (`CN`; another code for a foreign CA)",
+        "country where the entity is established, ISO 3166 two-letter code (`CN`; another code, `HK`, `MO` and `TW` included, for a CA established outside the mainland)",
     ),
     Field::computed(
         "credit_code_valid",
@@ -177,6 +177,15 @@ static FILED_CHAIN: &[Field] = &[
     Field::new("record", Ty::Str, "filing record reference"),
 ];
 
+static CA_CERTIFICATE: &[Field] = &[
+    Field::new("name", Ty::Str, "name of the CA certificate, e.g. its common name"),
+    Field::new(
+        "sha256",
+        Ty::Str,
+        "SHA-256 fingerprint of the CA certificate, 64 hexadecimal digits (colons and case are ignored; stored lowercase without colons)",
+    ),
+];
+
 static RECORDS: &[Field] = &[Field::new(
     "retention_after_expiry",
     Ty::Duration,
@@ -212,7 +221,7 @@ static TERMINATION_PLAN: &[Field] = &[
 ];
 
 static RECOGNITION: &[Field] = &[
-    Field::new("issuer", Ty::Str, "the foreign certification service provider"),
+    Field::new("issuer", Ty::Str, "the certification service provider established outside the mainland (境外, Hong Kong, Macao and Taiwan included)"),
     Field::new("country", Ty::Str, "its country, ISO 3166 two-letter code"),
     Field::new(
         "basis",
@@ -223,7 +232,7 @@ static RECOGNITION: &[Field] = &[
     Field::new(
         "qualifications",
         Ty::Str,
-        "reference of the documents on the foreign provider's qualifications",
+        "reference of the documents on the provider's qualifications",
     ),
     Field::new(
         "technical_standards",
@@ -270,9 +279,9 @@ static LICENCE_CHANGE: &[Field] = &[
 pub static SCHEMA: &[Field] = &[
     Field::new("legal_entity", Ty::Record(LEGAL_ENTITY), "the enterprise legal person"),
     Field::computed(
-        "foreign",
+        "outside_mainland",
         Ty::Bool,
-        "`legal_entity.jurisdiction` is stated and is not `CN`: a foreign provider (ESL 26)",
+        "`legal_entity.jurisdiction` is stated and is not `CN`: a provider established outside the mainland (境外, Hong Kong `HK`, Macao `MO` and Taiwan `TW` included; ESL 26)",
     ),
     Field::new(
         "permit",
@@ -326,6 +335,11 @@ pub static SCHEMA: &[Field] = &[
         "certificate chains filed with the regulator; judged at a date, a chain filed later is left out",
     )
     .exists_from("filed"),
+    Field::new(
+        "ca_certificates",
+        Ty::List(&Ty::Record(CA_CERTIFICATE)),
+        "the provider's own CA certificates (roots and intermediates), filed or not: the certificates of the run under them were issued by this provider, which tells where their provider is established (`issuer_provider` of certificates)",
+    ),
     Field::new("records", Ty::Record(RECORDS), "record keeping (ESL 24)"),
     Field::new(
         "termination_plan",
@@ -335,7 +349,7 @@ pub static SCHEMA: &[Field] = &[
     Field::new(
         "recognitions",
         Ty::List(&Ty::Record(RECOGNITION)),
-        "recognitions of foreign certificates applied for or granted (ESL 26)",
+        "recognitions of certificates issued outside the mainland, applied for or granted (ESL 26)",
     ),
     Field::new(
         "complaints",
@@ -448,7 +462,7 @@ pub fn format_of(path: &str) -> Option<Format> {
         "licence_changes[].what" => Format::OneOf(CHANGES),
         "legal_entity.jurisdiction" | "recognitions[].country" => Format::Country,
         "permit.published_at" | "rule_statement.url" | "complaints.url" => Format::Url,
-        "filed_chains[].sha256" => Format::Sha256,
+        "filed_chains[].sha256" | "ca_certificates[].sha256" => Format::Sha256,
         _ => return None,
     })
 }

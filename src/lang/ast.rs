@@ -53,6 +53,8 @@ pub enum BlockKind {
     Parameter,
     Rule,
     Regime,
+    /// Where a group of rules reaches: `reach esl-certificates { … }`.
+    Reach,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -68,7 +70,8 @@ pub struct Block {
 /// What follows a block's keyword.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Head {
-    /// `instrument ESL`, `rule ESL-21-1`, `parameter min-staff`, `regime current`
+    /// `instrument ESL`, `rule ESL-21-1`, `parameter min-staff`, `regime current`,
+    /// `reach esl-certificates`
     Name(Spanned<String>),
     /// `chapter 3`, `para 2`, `item 1`
     Number(Spanned<u32>),

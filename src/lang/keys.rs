@@ -30,10 +30,10 @@ pub struct KeySpec {
 
 use BlockKind::*;
 
-const PROSE_BLOCKS: &[BlockKind] = &[Instrument, Chapter, Parameter, Rule, Regime];
+const PROSE_BLOCKS: &[BlockKind] = &[Instrument, Chapter, Parameter, Rule, Regime, Reach];
 const TEXT_BLOCKS: &[BlockKind] = &[Article, Version, Para, Item];
 const ANY: &[BlockKind] = &[
-    Instrument, Chapter, Article, Version, Para, Item, Parameter, Rule, Regime,
+    Instrument, Chapter, Article, Version, Para, Item, Parameter, Rule, Regime, Reach,
 ];
 /// Where the provenance of a wording may be given: on the wording's own block,
 /// or above it as a default for every wording inside (see `load/guard/provenance.rs`).
@@ -179,8 +179,26 @@ pub static KEYS: &[KeySpec] = &[
     key(
         "applies-to",
         Shape::Word,
-        &[Rule],
+        &[Rule, Reach],
         "`certificate`, `ca-profile` or `rule-statement`",
+    ),
+    many(
+        "within",
+        Shape::Word,
+        &[Rule],
+        "a `reach` the rule belongs to: outside it the rule is not applicable, with the reach's reason",
+    ),
+    key(
+        "outside.zh",
+        Shape::Text,
+        &[Reach],
+        "why a subject outside the reach is not judged by its rules (Chinese); may show facts: `{kind}`",
+    ),
+    key(
+        "outside.en",
+        Shape::Text,
+        &[Reach],
+        "why a subject outside the reach is not judged by its rules (English)",
     ),
     key("severity", Shape::Word, &[Rule], "`error`, `warning` or `notice`"),
     key(
@@ -189,7 +207,12 @@ pub static KEYS: &[KeySpec] = &[
         &[Rule],
         "`own-date` (the subject's own date: a certificate's notBefore) or `check-date` (the date of the check)",
     ),
-    key("when", Shape::Expr, &[Rule], "the rule applies only when this holds"),
+    key(
+        "when",
+        Shape::Expr,
+        &[Rule, Reach],
+        "the rule (or the rules within the reach) apply only when this holds",
+    ),
     key("require", Shape::Expr, &[Rule], "what must hold"),
     key(
         "attest.zh",
@@ -259,8 +282,8 @@ pub enum HeadShape {
 }
 
 impl BlockKind {
-    pub const ALL: [BlockKind; 9] = [
-        Instrument, Chapter, Article, Version, Para, Item, Parameter, Rule, Regime,
+    pub const ALL: [BlockKind; 10] = [
+        Instrument, Chapter, Article, Version, Para, Item, Parameter, Rule, Regime, Reach,
     ];
 
     pub fn keyword(self) -> &'static str {
@@ -274,6 +297,7 @@ impl BlockKind {
             Parameter => "parameter",
             Rule => "rule",
             Regime => "regime",
+            Reach => "reach",
         }
     }
 
@@ -283,7 +307,7 @@ impl BlockKind {
 
     pub fn head(self) -> HeadShape {
         match self {
-            Instrument | Parameter | Rule | Regime => HeadShape::Name,
+            Instrument | Parameter | Rule | Regime | Reach => HeadShape::Name,
             Chapter | Para | Item => HeadShape::Number,
             Article => HeadShape::Article,
             Version => HeadShape::Date,
@@ -297,12 +321,12 @@ impl BlockKind {
             Article => &[Version, Para, Item],
             Version => &[Para, Item],
             Para => &[Item],
-            Chapter | Item | Parameter | Rule | Regime => &[],
+            Chapter | Item | Parameter | Rule | Regime | Reach => &[],
         }
     }
 
     pub fn is_top_level(self) -> bool {
-        matches!(self, Instrument | Article | Parameter | Rule | Regime)
+        matches!(self, Instrument | Article | Parameter | Rule | Regime | Reach)
     }
 
     /// "a rule", "an article": for messages.
@@ -317,6 +341,7 @@ impl BlockKind {
             Parameter => "a parameter",
             Rule => "a rule",
             Regime => "a regime",
+            Reach => "a reach",
         }
     }
 }

@@ -9,7 +9,7 @@ use super::reader::Reader;
 use super::template::Placeholders;
 use crate::diag::{Diag, suggestion};
 use crate::engine::timeline::MAX_CITATIONS;
-use crate::engine::{JudgedAt, Rule, Severity, Template};
+use crate::engine::{JudgedAt, Reach, Rule, Severity, Template};
 use crate::facts::SubjectKind;
 use crate::lang::ast::{Block, FieldValue};
 use crate::lang::print;
@@ -30,7 +30,45 @@ fn valid_id(id: &str) -> bool {
             .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
 }
 
-pub fn rule(law: &Law, b: &Block, file: &Arc<SourceFile>, diags: &mut Vec<Diag>, regex_limit: usize) -> Option<Loaded> {
+/// The kind of subject a rule or a reach checks (`applies-to`), or a
+/// located error.
+pub(super) fn applies_to(r: &Reader, file: &Arc<SourceFile>, diags: &mut Vec<Diag>) -> Option<SubjectKind> {
+    let kinds = SubjectKind::ALL.map(SubjectKind::word);
+    match r.word("applies-to") {
+        Some(w) => match SubjectKind::from_word(&w.node) {
+            Some(k) => Some(k),
+            None => {
+                diags.push(
+                    Diag::error(
+                        "certlex::rules::unknown-subject",
+                        format!("unknown kind of subject `{}`", w.node),
+                    )
+                    .in_file(file)
+                    .label(w.span, "not a kind of subject")
+                    .help(suggestion(&w.node, kinds).unwrap_or_else(|| format!("write one of: {}", kinds.join(", ")))),
+                );
+                None
+            }
+        },
+        None => {
+            r.missing(
+                diags,
+                "applies-to",
+                "say what the rule checks: `applies-to certificate`, `ca-profile` or `rule-statement`",
+            );
+            None
+        }
+    }
+}
+
+pub fn rule(
+    law: &Law,
+    reaches: &[Reach],
+    b: &Block,
+    file: &Arc<SourceFile>,
+    diags: &mut Vec<Diag>,
+    regex_limit: usize,
+) -> Option<Loaded> {
     let r = Reader::new(b, file, diags);
     let id = b.name()?;
     let before = diags.len();
@@ -72,32 +110,8 @@ pub fn rule(law: &Law, b: &Block, file: &Arc<SourceFile>, diags: &mut Vec<Diag>,
     };
     let title = r.require_bilingual(diags, "title", "…");
 
-    let kinds = SubjectKind::ALL.map(SubjectKind::word);
-    let applies_to = match r.word("applies-to") {
-        Some(w) => match SubjectKind::from_word(&w.node) {
-            Some(k) => Some(k),
-            None => {
-                diags.push(
-                    Diag::error(
-                        "certlex::rules::unknown-subject",
-                        format!("unknown kind of subject `{}`", w.node),
-                    )
-                    .in_file(file)
-                    .label(w.span, "not a kind of subject")
-                    .help(suggestion(&w.node, kinds).unwrap_or_else(|| format!("write one of: {}", kinds.join(", ")))),
-                );
-                None
-            }
-        },
-        None => {
-            r.missing(
-                diags,
-                "applies-to",
-                "say what the rule checks: `applies-to certificate`, `ca-profile` or `rule-statement`",
-            );
-            None
-        }
-    };
+    let applies_to = applies_to(&r, file, diags);
+    let within = super::reach::within(reaches, &r.words("within"), applies_to, file, diags);
     let severity = match r.word("severity") {
         Some(w) => match Severity::from_word(&w.node) {
             Some(s) => Some(s),
@@ -291,6 +305,7 @@ pub fn rule(law: &Law, b: &Block, file: &Arc<SourceFile>, diags: &mut Vec<Diag>,
             applies_to: applies_to?,
             severity: severity?,
             judged_at: judged_at?,
+            within,
             when,
             require,
             attest: (!attest.is_empty()).then_some(attest),

@@ -67,14 +67,15 @@ fn the_issuer_signature_is_unknown_without_the_issuer_and_verified_with_it() {
 }
 
 #[test]
-fn esl_26_needs_evidence_without_a_recognition_and_passes_with_one() {
+fn esl_26_is_undetermined_without_a_recognition_and_passes_with_one() {
     let der = &ders("bad/esl-26-foreign-issuer.pem")[0];
     let mut ctx = RunContext::new();
+    // Nothing decides where the provider is established, nor whether it is approved.
     assert_eq!(
-        status("ESL-26-FOREIGN-ISSUER", &subject(der, &ctx)),
-        Status::NeedsEvidence
+        status("ESL-26-OUTSIDE-MAINLAND", &subject(der, &ctx)),
+        Status::Undetermined
     );
-    // A CA profile that states approvals, none of this issuer: still needs evidence.
+    // A CA profile that states approvals, none of this issuer: still undetermined.
     ctx.add_recognition(Recognition {
         organization: "Another Provider".into(),
         country: None,
@@ -82,8 +83,8 @@ fn esl_26_needs_evidence_without_a_recognition_and_passes_with_one() {
         approved: None,
     });
     assert_eq!(
-        status("ESL-26-FOREIGN-ISSUER", &subject(der, &ctx)),
-        Status::NeedsEvidence
+        status("ESL-26-OUTSIDE-MAINLAND", &subject(der, &ctx)),
+        Status::Undetermined
     );
     ctx.add_recognition(Recognition {
         organization: "Example Foreign Trust Inc".into(),
@@ -91,15 +92,15 @@ fn esl_26_needs_evidence_without_a_recognition_and_passes_with_one() {
         reference: "approval 2".into(),
         approved: None,
     });
-    assert_eq!(status("ESL-26-FOREIGN-ISSUER", &subject(der, &ctx)), Status::Pass);
-    // Judged at the certificate's own date (2025-06-01), an approval granted
-    // later did not exist yet: evidence is needed, and the message says why.
+    assert_eq!(status("ESL-26-OUTSIDE-MAINLAND", &subject(der, &ctx)), Status::Pass);
+    // Judged at the check date (2026-06-01), an approval granted later did
+    // not exist yet, and the message says why.
     ctx.recognitions = None;
     ctx.add_recognition(Recognition {
         organization: "Example Foreign Trust Inc".into(),
         country: Some("US".into()),
         reference: "approval 3".into(),
-        approved: Some(crate::dates::midnight(crate::dates::parse_date("2026-03-01").unwrap())),
+        approved: Some(crate::dates::midnight(crate::dates::parse_date("2026-07-01").unwrap())),
     });
     let later = subject(der, &ctx);
     let rules = crate::load::builtin().unwrap();
@@ -108,22 +109,22 @@ fn esl_26_needs_evidence_without_a_recognition_and_passes_with_one() {
         .resolve("current", crate::dates::parse_date("2026-06-01").unwrap())
         .unwrap();
     let ev = Evaluator::new(&rules, res);
-    let (i, r) = rules.rule("ESL-26-FOREIGN-ISSUER").unwrap();
+    let (i, r) = rules.rule("ESL-26-OUTSIDE-MAINLAND").unwrap();
     let f = ev.check_rule(i, r, &later);
-    assert_eq!(f.status, Status::NeedsEvidence);
+    assert_eq!(f.status, Status::Undetermined);
     assert!(
         f.message
             .en
             .as_deref()
             .unwrap()
-            .contains("`issuer_recognized_since` is 2026-03-01, after 2025-06-01"),
+            .contains("`issuer_recognized_since` is 2026-07-01, after 2026-06-01"),
         "{:?}",
         f.message
     );
-    // A domestic issuer: the article does not apply.
+    // An issuer that writes C=CN raises no question of article 26.
     let domestic = &ders("good/rsa-ee.pem")[0];
     assert_eq!(
-        status("ESL-26-FOREIGN-ISSUER", &subject(domestic, &ctx)),
+        status("ESL-26-OUTSIDE-MAINLAND", &subject(domestic, &ctx)),
         Status::NotApplicable
     );
 }

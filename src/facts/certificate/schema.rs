@@ -270,6 +270,27 @@ pub(super) static SIGNATURE: &[Field] = &[
     ),
 ];
 
+/// Where the provider that issued the certificate is established: a fact
+/// about the provider, not the certificate (its C attribute is written by
+/// the CA itself), decided by a CA profile of the run.
+pub(super) static ISSUER_PROVIDER: &[Field] = &[
+    Field::new(
+        "established",
+        Ty::Str,
+        "`mainland` (established in the mainland of the PRC, under the ESL) or `outside-mainland` (境外，含港澳台地区: abroad, or in Hong Kong, Macao or Taiwan), from the `legal_entity.jurisdiction` of the CA profile in this run whose `filed_chains` hold this certificate or a CA certificate above it; unknown when no such profile decides it (the issuer's C attribute is given in the reason as a hint only)",
+    ),
+    Field::new(
+        "place",
+        Ty::Str,
+        "the jurisdiction that decided `established` (`CN`, `HK`, `DE` …); absent when it is unknown",
+    ),
+    Field::new(
+        "decided_by",
+        Ty::Str,
+        "what decided `established`: the CA profile's legal entity name; absent when it is unknown",
+    ),
+];
+
 pub(super) static CHAIN: &[Field] = &[
     Field::new(
         "issuer_found",
@@ -466,6 +487,11 @@ pub static SCHEMA: &[Field] = &[
         "chain",
         Ty::Record(CHAIN),
         "the link to the issuer's certificate, when it is available; facts about the issuer are unknown when it is not",
+    ),
+    Field::new(
+        "issuer_provider",
+        Ty::Record(ISSUER_PROVIDER),
+        "where the provider that issued this certificate is established, which decides whether the ESL's duties on certificates reach it",
     ),
     Field::new(
         "issuer_recognized",

@@ -5,7 +5,7 @@
 //! that does not read gives nothing here; pass 2 reports its errors.
 
 use super::{FILED_CHAIN, LEGAL_ENTITY, RECOGNITION, RULE_STATEMENT, SCHEMA};
-use crate::facts::context::{FiledChain, FiledStatement, Recognition, RunContext};
+use crate::facts::context::{FiledChain, FiledStatement, ProviderCertificate, Recognition, RunContext};
 use crate::facts::schema::{Field, lookup};
 use crate::facts::{Record, Value};
 use crate::limits::Limits;
@@ -53,6 +53,10 @@ pub fn gather(ctx: &mut RunContext, bytes: &[u8], limits: &Limits) {
         _ => None,
     };
     let ca = ca.unwrap_or_else(|| "a CA profile".to_string());
+    let jurisdiction = match get(facts, SCHEMA, "legal_entity") {
+        Value::Record(le) => text(le, LEGAL_ENTITY, "jurisdiction"),
+        _ => None,
+    };
 
     if matches!(get(facts, SCHEMA, "filed_chains"), Value::List(_)) {
         // A profile that lists its filed chains, even none, makes the
@@ -70,7 +74,23 @@ pub fn gather(ctx: &mut RunContext, bytes: &[u8], limits: &Limits) {
         }
     }
 
-    if matches!(get(facts, SCHEMA, "recognitions"), Value::List(_)) {
+    let own = records(facts, "ca_certificates").chain(records(facts, "filed_chains"));
+    for c in own {
+        // Both records have `sha256` in the same sense.
+        if let Some(sha256) = text(c, FILED_CHAIN, "sha256") {
+            ctx.add_provider_certificate(ProviderCertificate {
+                sha256,
+                provider: ca.clone(),
+                jurisdiction: jurisdiction.clone(),
+            });
+        }
+    }
+
+    // A provider outside the mainland that lists its own CA certificates
+    // and no recognitions states that none of its certificates is approved.
+    let outside = jurisdiction.as_deref().is_some_and(|j| !j.eq_ignore_ascii_case("CN"));
+    let lists_own = matches!(get(facts, SCHEMA, "ca_certificates"), Value::List(_));
+    if matches!(get(facts, SCHEMA, "recognitions"), Value::List(_)) || (outside && lists_own) {
         ctx.recognitions.get_or_insert_with(Vec::new);
     }
     for r in records(facts, "recognitions") {

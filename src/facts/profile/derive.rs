@@ -103,11 +103,11 @@ fn root(got: &mut Slots, anchor: Span) {
         Value::Record(r) => lookup(LEGAL_ENTITY, "jurisdiction").map(|(i, _)| (r.get(i).clone(), r.span(i))),
         _ => None,
     };
-    let (foreign, span) = match jurisdiction {
+    let (outside_mainland, span) = match jurisdiction {
         Some((Value::Str(j), span)) => (j.as_ref() != "CN", span.unwrap_or(anchor)),
         _ => (false, anchor),
     };
-    set(f, got, "foreign", Value::Bool(foreign), span);
+    set(f, got, "outside_mainland", Value::Bool(outside_mainland), span);
 
     if let Some((Value::List(regions), span)) = get(f, got, "regions").cloned() {
         let without: Vec<Value> = regions

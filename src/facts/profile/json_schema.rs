@@ -117,7 +117,7 @@ mod tests {
         let staff = &s["properties"]["staff"]["properties"];
         assert!(staff.get("technical").is_some());
         assert!(staff.get("total").is_none());
-        assert!(s["properties"].get("foreign").is_none());
+        assert!(s["properties"].get("outside_mainland").is_none());
         assert_eq!(s["properties"]["kind"]["const"], "ca-profile");
         assert_eq!(s["additionalProperties"], false);
     }
