@@ -11,6 +11,8 @@ mod in_context;
 mod law;
 mod reader;
 mod rules;
+#[cfg(test)]
+mod standard_tests;
 mod template;
 
 use std::path::Path;

@@ -53,6 +53,8 @@ pub enum BlockKind {
     Parameter,
     Rule,
     Regime,
+    /// A section of a standard: `section "4.1.2.2" { title.en "Serial Number" }`.
+    Section,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -79,6 +81,8 @@ pub enum Head {
     },
     /// `version 2015-04-24`
     Date(Spanned<Date>),
+    /// `section "4.1.2.2"` (a standard's section number, quoted)
+    Section(Spanned<String>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -109,7 +113,8 @@ pub enum FieldValue {
 pub type Date = time::Date;
 
 /// `ESL 21(1)`, `ESL 23 para 2`, `ESL 3 para 3(2)`, `MEASURES-DRAFT-2024 chapter 3`,
-/// `MEASURES-2005` (the whole instrument), optionally limited in time:
+/// `MEASURES-2005` (the whole instrument), `RFC-5280 section 4.1.2.2` (a
+/// standard's section), optionally limited in time:
 /// `ESL 17(1) until 2015-04-24`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Citation {
@@ -131,6 +136,8 @@ pub enum CiteTarget {
         para: Option<Spanned<u32>>,
         item: Option<Spanned<u32>>,
     },
+    /// A section of a standard: `section 4.1.2.2`.
+    Section(Spanned<String>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
