@@ -170,14 +170,15 @@ pub enum DurationUnit {
 }
 
 impl DurationUnit {
-    /// The length in days used when durations of different units are compared:
-    /// a year counts 365 days and a month 30.
-    pub fn days(self) -> i64 {
+    /// `amount` of this unit as a calendar period: weeks are seven days,
+    /// years twelve months (Civil Code arts. 200–204).
+    pub fn period(self, amount: i64) -> crate::dates::Period {
+        use crate::dates::Period;
         match self {
-            Self::Days => 1,
-            Self::Weeks => 7,
-            Self::Months => 30,
-            Self::Years => 365,
+            Self::Days => Period::days(amount),
+            Self::Weeks => Period::days(amount.saturating_mul(7)),
+            Self::Months => Period::months(amount),
+            Self::Years => Period::years(amount),
         }
     }
 

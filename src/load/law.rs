@@ -485,7 +485,7 @@ pub fn parameters(law: &Law, blocks: &Blocks, diags: &mut Vec<Diag>) -> Vec<Para
                 Literal::Int(n) => (Value::Int(*n), Ty::Int),
                 Literal::Str(s) => (Value::str(s.as_str()), Ty::Str),
                 Literal::Date(d) => (Value::Date(crate::dates::midnight(*d)), Ty::Date),
-                Literal::Duration { amount, unit } => (Value::Duration(amount * unit.days()), Ty::Duration),
+                Literal::Duration { amount, unit } => (Value::Period(unit.period(*amount)), Ty::Duration),
                 Literal::Bool(b) => (Value::Bool(*b), Ty::Bool),
             };
             match &ty {
