@@ -1,6 +1,10 @@
 //! Dates and instants: facts hold instants as seconds since the epoch (UTC);
 //! rule files and regimes speak in calendar dates.
 
+mod period;
+
+pub use period::Period;
+
 use time::{Date, OffsetDateTime, UtcOffset};
 
 /// Midnight UTC at the start of `d`, in seconds since the epoch.

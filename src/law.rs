@@ -40,12 +40,52 @@ pub enum Status {
     NotEncoded,
 }
 
+/// What sort of instrument: law binds by itself; a technical standard binds
+/// only through a law that refers to it, has sections rather than articles,
+/// and is not counted by `coverage` (it is not law to cover).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Kind {
+    /// A statute or administrative regulation (the default).
+    #[default]
+    Law,
+    /// A departmental rule (部门规章), such as the Measures.
+    DepartmentalRule,
+    /// A technical standard (RFC, GM/T, GB/T): cited by section, never quoted.
+    Standard,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Law, Kind::DepartmentalRule, Kind::Standard];
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Kind::Law => "law",
+            Kind::DepartmentalRule => "departmental-rule",
+            Kind::Standard => "standard",
+        }
+    }
+
+    pub fn from_word(w: &str) -> Option<Kind> {
+        Self::ALL.into_iter().find(|k| k.word() == w)
+    }
+}
+
+/// A section of a standard whose title is known: `section "4.1.2.2" {
+/// title.en "Serial Number" }`. Only the title: certlex does not quote
+/// standards.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub number: String,
+    pub title: Text,
+}
+
 #[derive(Debug, Clone)]
 pub struct Instrument {
     pub id: String,
     pub title: Text,
     pub short: Text,
     pub status: Status,
+    pub kind: Kind,
     pub promulgated: Option<Date>,
     pub published: Option<Date>,
     pub comments_until: Option<Date>,
@@ -57,6 +97,8 @@ pub struct Instrument {
     pub article_count: Option<u32>,
     pub chapters: Vec<Chapter>,
     pub articles: BTreeMap<u32, Article>,
+    /// A standard's sections whose titles are known, in file order.
+    pub sections: Vec<Section>,
     pub source: Option<String>,
     /// Where its wordings come from, unless an article says otherwise.
     pub provenance: Provenance,
@@ -182,12 +224,16 @@ impl Law {
 
     /// A citation in words, with its instrument's short name:
     /// `《电子签名法》第十七条第（五）项` / `ESL article 17, item (5)`.
+    /// A standard is named without 《》 and apart from its section:
+    /// `RFC 5280 第4.1.2.2节` / `RFC 5280 §4.1.2.2`.
     pub fn cite_in_words(&self, c: &Citation, lang: crate::i18n::Lang) -> String {
-        let name = self
-            .instrument(&c.instrument)
-            .map_or(c.instrument.as_str(), |i| i.short_name(lang));
+        let inst = self.instrument(&c.instrument);
+        let name = inst.map_or(c.instrument.as_str(), |i| i.short_name(lang));
+        let standard = inst.is_some_and(|i| i.kind == Kind::Standard);
         let what = c.describe(lang);
         match lang {
+            crate::i18n::Lang::Zh if standard && !what.is_empty() => format!("{name} {what}"),
+            crate::i18n::Lang::Zh if standard => name.to_string(),
             crate::i18n::Lang::Zh => format!("《{name}》{what}"),
             crate::i18n::Lang::En if what.is_empty() => name.to_string(),
             crate::i18n::Lang::En => format!("{name} {what}"),
@@ -216,6 +262,11 @@ impl Instrument {
                 .find(|c| c.articles.is_some_and(|(a, b)| (a..=b).contains(&article.number)))
                 .map(|c| c.number)
         })
+    }
+
+    /// The title of a section, where the rules declare it.
+    pub fn section_title(&self, number: &str, lang: crate::i18n::Lang) -> Option<&str> {
+        self.sections.iter().find(|s| s.number == number)?.title.get(lang)
     }
 
     /// The short name (`ESL`, `电子签名法`) or the id.

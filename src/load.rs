@@ -12,6 +12,8 @@ mod law;
 mod reach;
 mod reader;
 mod rules;
+#[cfg(test)]
+mod standard_tests;
 mod template;
 
 use std::path::Path;

@@ -13,6 +13,7 @@
 #[path = "support/run.rs"]
 mod run;
 
+use certlex::dates::Period;
 use certlex::engine::RuleSet;
 use certlex::facts::Value;
 use certlex::law::{Law, Resolution, Scope};
@@ -126,15 +127,15 @@ fn the_esl_numbers_hold_under_both_regimes() {
     let law = &rules.law;
     for regime in ["current", "draft-2024"] {
         let res = on(law, regime, "2025-01-01");
-        let days = |name: &str| match param(law, name, &res) {
-            Some(Value::Duration(d)) => d,
+        let period = |name: &str| match param(law, name, &res) {
+            Some(Value::Period(p)) => p,
             other => panic!("{name} under {regime}: {other:?}"),
         };
-        assert_eq!(days("licence-decision-period"), 45);
-        assert_eq!(days("termination-notice-to-parties"), 90);
-        assert_eq!(days("termination-report-to-regulator"), 60);
-        assert_eq!(days("record-retention-after-expiry"), 5 * 365);
-        assert_eq!(days("service-ban-period"), 10 * 365);
+        assert_eq!(period("licence-decision-period"), Period::days(45));
+        assert_eq!(period("termination-notice-to-parties"), Period::days(90));
+        assert_eq!(period("termination-report-to-regulator"), Period::days(60));
+        assert_eq!(period("record-retention-after-expiry"), Period::years(5));
+        assert_eq!(period("service-ban-period"), Period::years(10));
         let int = |name: &str| param(law, name, &res);
         assert_eq!(int("unlicensed-fine-min-rmb"), Some(Value::Int(100_000)));
         assert_eq!(int("unlicensed-fine-max-rmb"), Some(Value::Int(300_000)));
@@ -156,7 +157,7 @@ fn the_licence_change_period_follows_the_2015_amendment() {
     );
     assert_eq!(
         param(law, "licence-change-period", &on(law, "current", "2015-04-29")),
-        Some(Value::Duration(15))
+        Some(Value::Period(Period::days(15)))
     );
     assert_eq!(
         param(law, "licence-change-period", &on(law, "draft-2024", "2025-01-01")),

@@ -13,6 +13,11 @@ Feature: ESL Article 24 — information relating to certification is kept at lea
     When it is checked under the current regime
     Then rule "ESL-24-RETENTION" passes
 
+  Scenario: Records kept sixty months after expiry are kept five years
+    Given a CA profile like "corpus/ca-profiles/national-ca.yaml" with "records.retention_after_expiry" set to 60 months
+    When it is checked under the current regime
+    Then rule "ESL-24-RETENTION" passes
+
   Scenario: Records kept three years after expiry
     Given a CA profile like "corpus/ca-profiles/national-ca.yaml" with "records.retention_after_expiry" set to 3 years
     When it is checked under the current regime

@@ -131,6 +131,10 @@ fn apart_line(inst: &Instrument, a: &crate::law::coverage::Apart, lang: Lang) ->
             "未编入（已知存在，文本未编入；在其有效期间，引用它的规则无法判定）",
             "not encoded (known to exist, its text not encoded: rules citing it are undetermined while it is in force)",
         ),
+        crate::law::coverage::ApartWhy::Standard => lang.pick(
+            "技术标准（不是需要覆盖的法律，不计入覆盖率）",
+            "technical standard (not law to cover: not counted)",
+        ),
     };
     let rules = if a.rules.is_empty() {
         lang.pick("没有规则引用", "no rule cites it").to_string()

@@ -289,7 +289,10 @@ fn test<'a>(e: &'a CExpr, env: &Env<'a>, vars: &mut Vec<&'a Value>) -> Outcome {
             let blame = l.blame.or(r.blame);
             match compare(*op, &l.value, &r.value) {
                 Some(b) => decided(b, blame),
-                None => Outcome::new(Truth::Unknown, blame),
+                None => {
+                    let why = depends_on_start(&l.value, &r.value);
+                    Outcome::new(Truth::Unknown, with_reason(blame, why))
+                }
             }
         }
         CExpr::In { lhs, rhs, negated } => {
@@ -363,12 +366,13 @@ fn equal(a: &Value, b: &Value) -> bool {
     compare(CmpOp::Eq, a, b).unwrap_or(false)
 }
 
+/// A comparison decided, or `None` when it cannot be (values of different
+/// kinds; periods whose comparison depends on their start date).
 fn compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
     use std::cmp::Ordering;
     let ord: Ordering = match (a, b) {
-        (Value::Int(x), Value::Int(y))
-        | (Value::Date(x), Value::Date(y))
-        | (Value::Duration(x), Value::Duration(y)) => x.cmp(y),
+        (Value::Int(x), Value::Int(y)) | (Value::Date(x), Value::Date(y)) => x.cmp(y),
+        (Value::Period(x), Value::Period(y)) => return holds_over(op, x.minus(y)),
         (Value::Str(x), Value::Str(y)) => x.cmp(y),
         (Value::Bool(x), Value::Bool(y)) => x.cmp(y),
         (Value::List(x), Value::List(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
@@ -384,6 +388,74 @@ fn compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
         CmpOp::Le => ord.is_le(),
         CmpOp::Gt => ord.is_gt(),
         CmpOp::Ge => ord.is_ge(),
+    })
+}
+
+/// Does `op` hold of a difference `x` (left minus right, in days) for every
+/// `x` in `lo..=hi`, for none, or for some only (`None`)? Periods of the same
+/// kind give one `x` and are decided exactly.
+fn holds_over(op: CmpOp, (lo, hi): (i64, i64)) -> Option<bool> {
+    let all = |f: fn(i64) -> bool| match (f(lo), f(hi)) {
+        (true, true) => Some(true),
+        (false, false) => Some(false),
+        _ => None,
+    };
+    match op {
+        CmpOp::Lt => all(|x| x < 0),
+        CmpOp::Le => all(|x| x <= 0),
+        CmpOp::Gt => all(|x| x > 0),
+        CmpOp::Ge => all(|x| x >= 0),
+        CmpOp::Eq | CmpOp::Ne => {
+            let eq = if lo == 0 && hi == 0 {
+                Some(true)
+            } else if lo > 0 || hi < 0 {
+                Some(false)
+            } else {
+                None
+            };
+            eq.map(|e| e == (op == CmpOp::Eq))
+        }
+    }
+}
+
+/// Why two periods cannot be compared: one counts calendar months, whose
+/// length in days depends on the date the period starts.
+fn depends_on_start(a: &Value, b: &Value) -> Option<crate::i18n::Text> {
+    let (Value::Period(x), Value::Period(y)) = (a, b) else {
+        return None;
+    };
+    let months = if x.is_in_days() { y } else { x };
+    let (lo, hi) = months.day_span();
+    let show = |v: &Value, l| crate::facts::display(v, l);
+    let (zh, en) = (crate::i18n::Lang::Zh, crate::i18n::Lang::En);
+    let m = Value::Period(*months);
+    Some(crate::i18n::Text::both(
+        format!(
+            "{}与{}的长短取决于起算日：{}为 {lo} 至 {hi} 日（民法典第二百零二条）",
+            show(a, zh),
+            show(b, zh),
+            show(&m, zh)
+        ),
+        format!(
+            "{} and {} compare differently depending on the date the period starts: {} span {lo} to {hi} days (Civil Code art. 202)",
+            show(a, en),
+            show(b, en),
+            show(&m, en)
+        ),
+    ))
+}
+
+/// The blame of an unknown comparison, with the reason it is unknown.
+fn with_reason(blame: Option<Blame>, why: Option<crate::i18n::Text>) -> Option<Blame> {
+    let Some(why) = why else { return blame };
+    let b = blame.unwrap_or(Blame {
+        fact: String::new(),
+        span: None,
+        why: Why::Value,
+    });
+    Some(Blame {
+        why: Why::Unknown(Arc::new(why)),
+        ..b
     })
 }
 

@@ -276,7 +276,10 @@ fn validity(cert: &X509Certificate, raw: Option<&der::RawTbs>) -> Record {
     r.set("not_after", Value::Date(na));
     r.set("not_before_encoding", enc(v.not_before.is_generalizedtime()));
     r.set("not_after_encoding", enc(v.not_after.is_generalizedtime()));
-    r.set("period", Value::Duration((na - nb).div_euclid(86_400)));
+    r.set(
+        "period",
+        Value::Period(crate::dates::Period::days((na - nb).div_euclid(86_400))),
+    );
     let times = [
         ("not_before", raw.and_then(|t| t.not_before)),
         ("not_after", raw.and_then(|t| t.not_after)),

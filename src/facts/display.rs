@@ -18,7 +18,7 @@ pub fn display(v: &Value, lang: Lang) -> String {
         Value::Int(n) => group_thousands(*n),
         Value::Str(s) => s.to_string(),
         Value::Date(t) => crate::dates::format_instant(*t),
-        Value::Duration(d) => duration(*d, lang),
+        Value::Period(p) => period(p, lang),
         Value::List(items) => items
             .iter()
             .map(|i| display(i, lang))
@@ -28,18 +28,27 @@ pub fn display(v: &Value, lang: Lang) -> String {
     }
 }
 
-/// Whole years as years (1825 → `5 years` / `5年`), anything else in days as
-/// the law writes them (90 → `90 days` / `90日`), never in approximate months.
-fn duration(days: i64, lang: Lang) -> String {
-    let (n, en, en_one, zh) = if days != 0 && days % 365 == 0 {
-        (days / 365, "years", "year", "年")
-    } else {
-        (days, "days", "day", "日")
-    };
-    match lang {
-        Lang::Zh => format!("{}{zh}", group_thousands(n)),
-        Lang::En => format!("{} {}", group_thousands(n), if n == 1 { en_one } else { en }),
+/// A period as the law writes it: whole years as years (60 months → `5
+/// years` / `5年`), then months and days (`3 years 6 months` / `3年6个月`,
+/// `90 days` / `90日`); a day count is never turned into years.
+fn period(p: &crate::dates::Period, lang: Lang) -> String {
+    let parts = [
+        (p.months / 12, "year", "years", "年"),
+        (p.months % 12, "month", "months", "个月"),
+        (p.days, "day", "days", "日"),
+    ];
+    let shown: Vec<String> = parts
+        .iter()
+        .filter(|(n, ..)| *n != 0)
+        .map(|(n, one, many, zh)| match lang {
+            Lang::Zh => format!("{}{zh}", group_thousands(*n)),
+            Lang::En => format!("{} {}", group_thousands(*n), if *n == 1 { one } else { many }),
+        })
+        .collect();
+    if shown.is_empty() {
+        return lang.pick("0日", "0 days").to_string();
     }
+    shown.join(lang.pick("", " "))
 }
 
 fn group_thousands(n: i64) -> String {

@@ -189,7 +189,7 @@ static CA_CERTIFICATE: &[Field] = &[
 static RECORDS: &[Field] = &[Field::new(
     "retention_after_expiry",
     Ty::Duration,
-    "how long information about certification is kept after a certificate expires, e.g. `5 years` (a year counts 365 days, a month 30)",
+    "how long information about certification is kept after a certificate expires, e.g. `5 years` or `60 months` (calendar years and months, as the Civil Code counts them)",
 )];
 
 static TERMINATION_PLAN: &[Field] = &[

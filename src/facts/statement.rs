@@ -5,6 +5,7 @@
 
 mod algorithms;
 mod clauses;
+mod counts_from;
 mod front_matter;
 mod outline;
 pub mod periods;
@@ -15,6 +16,7 @@ use std::sync::Arc;
 use super::schema::{Field, Ty};
 use super::value::{RecordBuilder, Value};
 use super::{Subject, SubjectKind};
+use crate::dates::Period;
 use crate::diag::Diag;
 use crate::facts::context::RunContext;
 use crate::limits::Limits;
@@ -48,6 +50,11 @@ static RETENTION: &[Field] = section_fields!(
         "period",
         Ty::Duration,
         "the shortest period stated: the one the statement commits to for every record"
+    ),
+    Field::new(
+        "counts_from",
+        Ty::Str,
+        "what the period is counted from, as the sentence stating the period says (or the section, when it states one period only): `certificate-invalid` (失效, 证书失效之日起, \"ceases to be valid\", expiry or revocation named together: ESL 24's own words), `certificate-expiry` (有效期满, 届满, 到期, \"expiry\"), `archiving` (自归档之日起, 归档后, \"from archiving\"), `creation` (自生成之日起, \"from creation\"), `other` (another event: 自…之日起, \"from the end of\"), `unstated`"
     ),
 );
 
@@ -526,29 +533,31 @@ fn named(file: &Arc<SourceFile>, secs: &[Section], fact: &str, number: &str) -> 
         .collect();
     match fact {
         "archive_retention" => {
-            let found: Vec<(i64, Span)> = texts
+            let found: Found = texts
                 .iter()
                 .flat_map(|(at, t)| {
                     periods::find(t)
                         .into_iter()
-                        .map(move |p| (p.days, Span::new(at + p.start, at + p.end)))
+                        .map(move |p| (p.period, Span::new(at + p.start, at + p.end)))
                 })
                 .collect();
             r.set_at(
                 "periods",
-                Value::List(found.iter().map(|(d, _)| Value::Duration(*d)).collect()),
+                Value::List(found.iter().map(|(p, _)| Value::Period(*p)).collect()),
                 Some(heading),
             );
-            match found.iter().min_by_key(|(d, _)| *d) {
-                Some((d, span)) => r.set_at("period", Value::Duration(*d), Some(*span)),
+            match shortest(&found) {
+                Some((p, span)) => r.set_at("period", Value::Period(*p), Some(*span)),
                 None => r.set_at("period", Value::Absent, Some(heading)),
             };
+            let (from, at) = retention_counts_from(&texts, &found);
+            r.set_at("counts_from", from, Some(at.unwrap_or(heading)));
         }
         "termination" => {
             let (parties, regulator) = termination_periods(&texts);
             for (name, found) in [("notice_to_parties", parties), ("report_to_regulator", regulator)] {
-                match found.iter().min_by_key(|(d, _)| *d) {
-                    Some((d, span)) => r.set_at(name, Value::Duration(*d), Some(*span)),
+                match shortest(&found) {
+                    Some((p, span)) => r.set_at(name, Value::Period(*p), Some(*span)),
                     None => r.set_at(name, Value::Absent, Some(heading)),
                 };
             }
@@ -708,11 +717,41 @@ const PARTIES: &[&str] = &[
     "customers",
 ];
 
+/// What the retention period counts from: as the sentence stating the
+/// period says, else, when the section states one period only, as the
+/// section says anywhere (another period's clause says nothing of this
+/// one); `unstated` when nothing does. With the place of the words.
+fn retention_counts_from(texts: &[(usize, &str)], found: &Found) -> (Value, Option<Span>) {
+    let period = shortest(found).map(|(_, s)| *s);
+    let one_period = found.len() <= 1;
+    let in_sentence = period.and_then(|p| {
+        let (at, text) = texts.iter().find(|(at, t)| *at <= p.start && p.end <= at + t.len())?;
+        let (a, b) = counts_from::sentence_around(text, p.start - at, p.end - at);
+        let (what, s, e) = counts_from::counts_from(text.get(a..b)?)?;
+        Some((what, Span::new(at + a + s, at + a + e)))
+    });
+    let anywhere = || {
+        texts
+            .iter()
+            .find_map(|(at, t)| counts_from::counts_from(t).map(|(what, s, e)| (what, Span::new(at + s, at + e))))
+    };
+    match in_sentence.or_else(|| if one_period { anywhere() } else { None }) {
+        Some((what, span)) => (Value::str(what.word()), Some(span)),
+        None => (Value::str("unstated"), None),
+    }
+}
+
 /// Periods found and where each is stated.
-type Found = Vec<(i64, Span)>;
+type Found = Vec<(Period, Span)>;
+
+/// The shortest of the periods found: the least number of days it can
+/// span, then the greatest (`1825 days` before `5 years`).
+fn shortest(found: &Found) -> Option<&(Period, Span)> {
+    found.iter().min_by_key(|(p, _)| p.day_span())
+}
 
 /// Distance from a period to the nearest keyword after it (`after`) or before it.
-fn nearest(keywords: &[usize], period: &periods::Period, after: bool) -> Option<usize> {
+fn nearest(keywords: &[usize], period: &periods::Mention, after: bool) -> Option<usize> {
     keywords
         .iter()
         .filter_map(|&i| {
@@ -766,8 +805,8 @@ fn termination_periods(texts: &[(usize, &str)]) -> (Found, Found) {
                 let side = |after| closer(nearest(&reg, &p, after), nearest(&par, &p, after));
                 let span = Span::new(at + s_start + p.start, at + s_start + p.end);
                 match side(chinese).or_else(|| side(!chinese)) {
-                    Some(true) => regulator.push((p.days, span)),
-                    Some(false) => parties.push((p.days, span)),
+                    Some(true) => regulator.push((p.period, span)),
+                    Some(false) => parties.push((p.period, span)),
                     None => {}
                 }
             }

@@ -19,8 +19,9 @@ pub enum Value {
     Str(Arc<str>),
     /// Seconds since 1970-01-01T00:00:00Z.
     Date(i64),
-    /// Whole days.
-    Duration(i64),
+    /// A period of calendar months and days (`5 years`, `90 days`), compared
+    /// as the Civil Code counts periods (see [`crate::dates::Period`]).
+    Period(crate::dates::Period),
     List(Vec<Value>),
     Record(Record),
 }
@@ -51,7 +52,7 @@ impl Value {
             | (Value::Int(_), Ty::Int)
             | (Value::Str(_), Ty::Str)
             | (Value::Date(_), Ty::Date)
-            | (Value::Duration(_), Ty::Duration) => Ok(()),
+            | (Value::Period(_), Ty::Duration) => Ok(()),
             (Value::List(items), Ty::List(inner)) => items.iter().try_for_each(|v| v.conforms(inner)),
             (Value::Record(r), Ty::Record(fields)) => r.conforms(fields),
             (v, t) => Err(format!("{v:?} is not a {}", t.describe())),
@@ -153,7 +154,7 @@ impl Record {
                 (Value::Int(n), _) => J::from(*n),
                 (Value::Str(s), _) => J::from(s.as_ref()),
                 (Value::Date(t), _) => J::from(crate::dates::format_instant(*t)),
-                (Value::Duration(d), _) => J::from(format!("{d} days")),
+                (Value::Period(_), _) => J::from(super::display(v, crate::i18n::Lang::En)),
                 (Value::List(items), Ty::List(inner)) => J::Array(items.iter().map(|i| value(i, inner)).collect()),
                 (Value::Record(r), Ty::Record(fields)) => r.to_json(fields),
                 (other, _) => J::from(format!("{other:?}")),

@@ -53,6 +53,8 @@ pub enum BlockKind {
     Parameter,
     Rule,
     Regime,
+    /// A section of a standard: `section "4.1.2.2" { title.en "Serial Number" }`.
+    Section,
     /// Where a group of rules reaches: `reach esl-certificates { … }`.
     Reach,
 }
@@ -82,6 +84,8 @@ pub enum Head {
     },
     /// `version 2015-04-24`
     Date(Spanned<Date>),
+    /// `section "4.1.2.2"` (a standard's section number, quoted)
+    Section(Spanned<String>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -112,7 +116,8 @@ pub enum FieldValue {
 pub type Date = time::Date;
 
 /// `ESL 21(1)`, `ESL 23 para 2`, `ESL 3 para 3(2)`, `MEASURES-DRAFT-2024 chapter 3`,
-/// `MEASURES-2005` (the whole instrument), optionally limited in time:
+/// `MEASURES-2005` (the whole instrument), `RFC-5280 section 4.1.2.2` (a
+/// standard's section), optionally limited in time:
 /// `ESL 17(1) until 2015-04-24`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Citation {
@@ -134,6 +139,8 @@ pub enum CiteTarget {
         para: Option<Spanned<u32>>,
         item: Option<Spanned<u32>>,
     },
+    /// A section of a standard: `section 4.1.2.2`.
+    Section(Spanned<String>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -166,14 +173,15 @@ pub enum DurationUnit {
 }
 
 impl DurationUnit {
-    /// The length in days used when durations of different units are compared:
-    /// a year counts 365 days and a month 30.
-    pub fn days(self) -> i64 {
+    /// `amount` of this unit as a calendar period: weeks are seven days,
+    /// years twelve months (Civil Code arts. 200–204).
+    pub fn period(self, amount: i64) -> crate::dates::Period {
+        use crate::dates::Period;
         match self {
-            Self::Days => 1,
-            Self::Weeks => 7,
-            Self::Months => 30,
-            Self::Years => 365,
+            Self::Days => Period::days(amount),
+            Self::Weeks => Period::days(amount.saturating_mul(7)),
+            Self::Months => Period::months(amount),
+            Self::Years => Period::years(amount),
         }
     }
 

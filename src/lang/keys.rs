@@ -30,10 +30,10 @@ pub struct KeySpec {
 
 use BlockKind::*;
 
-const PROSE_BLOCKS: &[BlockKind] = &[Instrument, Chapter, Parameter, Rule, Regime, Reach];
+const PROSE_BLOCKS: &[BlockKind] = &[Instrument, Chapter, Section, Parameter, Rule, Regime, Reach];
 const TEXT_BLOCKS: &[BlockKind] = &[Article, Version, Para, Item];
 const ANY: &[BlockKind] = &[
-    Instrument, Chapter, Article, Version, Para, Item, Parameter, Rule, Regime, Reach,
+    Instrument, Chapter, Section, Article, Version, Para, Item, Parameter, Rule, Regime, Reach,
 ];
 /// Where the provenance of a wording may be given: on the wording's own block,
 /// or above it as a default for every wording inside (see `load/guard/provenance.rs`).
@@ -121,6 +121,12 @@ pub static KEYS: &[KeySpec] = &[
         Shape::Word,
         &[Instrument],
         "`in-force`, `draft` or `not-encoded`",
+    ),
+    key(
+        "kind",
+        Shape::Word,
+        &[Instrument],
+        "`law` (the default), `departmental-rule` or `standard` (a technical standard: cited by section, never quoted, not counted in coverage)",
     ),
     many(
         "replaces",
@@ -279,11 +285,13 @@ pub enum HeadShape {
     Number,
     Article,
     Date,
+    /// A quoted section number: `section "4.1.2.2"`.
+    Section,
 }
 
 impl BlockKind {
-    pub const ALL: [BlockKind; 10] = [
-        Instrument, Chapter, Article, Version, Para, Item, Parameter, Rule, Regime, Reach,
+    pub const ALL: [BlockKind; 11] = [
+        Instrument, Chapter, Section, Article, Version, Para, Item, Parameter, Rule, Regime, Reach,
     ];
 
     pub fn keyword(self) -> &'static str {
@@ -297,6 +305,7 @@ impl BlockKind {
             Parameter => "parameter",
             Rule => "rule",
             Regime => "regime",
+            Section => "section",
             Reach => "reach",
         }
     }
@@ -311,17 +320,18 @@ impl BlockKind {
             Chapter | Para | Item => HeadShape::Number,
             Article => HeadShape::Article,
             Version => HeadShape::Date,
+            Section => HeadShape::Section,
         }
     }
 
     /// Blocks that may be nested directly inside this one.
     pub fn children(self) -> &'static [BlockKind] {
         match self {
-            Instrument => &[Chapter],
+            Instrument => &[Chapter, Section],
             Article => &[Version, Para, Item],
             Version => &[Para, Item],
             Para => &[Item],
-            Chapter | Item | Parameter | Rule | Regime | Reach => &[],
+            Chapter | Section | Item | Parameter | Rule | Regime | Reach => &[],
         }
     }
 
@@ -341,6 +351,7 @@ impl BlockKind {
             Parameter => "a parameter",
             Rule => "a rule",
             Regime => "a regime",
+            Section => "a section",
             Reach => "a reach",
         }
     }

@@ -442,6 +442,36 @@ pub fn small_number(i: In) -> PResult<Spanned<u32>> {
     }
 }
 
+/// Is `s` a section number of a standard: parts of letters and digits
+/// joined by dots (`4.1.2.2`, `5.2`, `C.1`), at most 32 characters?
+pub fn is_section_number(s: &str) -> bool {
+    s.len() <= 32
+        && !s.is_empty()
+        && s.split('.')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// A standard's section number in a citation: `4.1.2.2`, `C.1`.
+pub fn section_number(i: In) -> PResult<Spanned<String>> {
+    let start = i;
+    let (rest, s) = recognize((
+        take_while1(|c: char| c.is_ascii_alphanumeric()),
+        nom::multi::many0((char('.'), take_while1(|c: char| c.is_ascii_alphanumeric()))),
+    ))
+    .parse(i)
+    .map_err(|_: nom::Err<PError>| nom::Err::Error(expected(start, "a section number like `4.1.2.2`")))?;
+    if !is_section_number(s.fragment()) {
+        return PError::new(
+            span_from(&start, &rest),
+            "certlex::syntax::section-number",
+            "this section number is too long",
+        )
+        .label("at most 32 characters")
+        .fail();
+    }
+    Ok((rest, Spanned::new(s.fragment().to_string(), span_from(&start, &rest))))
+}
+
 /// A date written `YYYY-MM-DD`. Other ways of writing a date (`2024/9/2`,
 /// `2024-9-2`, `2024年9月2日`) are errors that show the right form.
 pub fn date(i: In) -> PResult<Spanned<Date>> {

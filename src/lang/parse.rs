@@ -10,8 +10,9 @@ use super::ast::{Block, BlockKind, Citation, CiteTarget, Entry, EntryBody, Field
 use super::expr::{expr, operand};
 use super::keys::{HeadShape, Shape, key_spec, keys_of};
 use super::lex::{
-    In, PError, PResult, at_column_one, at_line_end, comment, date, describe_next, expected, hsp, key_word, kw,
-    next_char_span, number, offset, punct, skip_line, small_number, sp, span_from, string, trim_blanks, trivia, word,
+    In, PError, PResult, at_column_one, at_line_end, comment, date, describe_next, expected, hsp, is_section_number,
+    key_word, kw, next_char_span, number, offset, punct, section_number, skip_line, small_number, sp, span_from,
+    string, trim_blanks, trivia, word,
 };
 use crate::diag::suggestion;
 use crate::source::{Loc, Span, Spanned};
@@ -235,6 +236,7 @@ fn describe_block(kind: BlockKind, head: &Head) -> String {
         Head::Number(n) => format!("{} {}", kind.keyword(), n.node),
         Head::Article { instrument, number } => format!("article {} {}", instrument.node, number.node),
         Head::Date(d) => format!("version {}", d.node),
+        Head::Section(n) => format!("section \"{}\"", n.node),
     }
 }
 
@@ -273,6 +275,20 @@ fn head(i: In, kind: BlockKind) -> PResult<Head> {
         HeadShape::Date => {
             let (rest, d) = date(i).map_err(|e| fail_with(e, || expected(i, "the date the wording applies from")))?;
             Ok((rest, Head::Date(d)))
+        }
+        HeadShape::Section => {
+            let (rest, n) = string(i).map_err(|e| {
+                fail_with(e, || {
+                    expected(i, "the section number in double quotes, as in `section \"4.1.2.2\"`")
+                })
+            })?;
+            if !is_section_number(&n.node) {
+                return PError::new(n.span, "certlex::syntax::section-number", "not a section number")
+                    .label("expected numbers or letters joined by dots")
+                    .help("write the section as the standard numbers it, as in `section \"4.1.2.2\"` or `section \"C.1\"`")
+                    .fail();
+            }
+            Ok((rest, Head::Section(n)))
         }
     }
 }
@@ -476,13 +492,21 @@ fn fullwidth_in_citation(i: In, article: Option<u32>, item: Option<u32>) -> Opti
 
 fn citation(i: In) -> PResult<Spanned<Citation>> {
     let start = i;
-    let example = "a citation such as `ESL 21(1)`, `ESL 23 para 2` or `MEASURES-DRAFT-2024 chapter 3`";
+    let example = "a citation such as `ESL 21(1)`, `ESL 23 para 2`, `MEASURES-DRAFT-2024 chapter 3` or `RFC-5280 section 4.1.2.2`";
     let (i, instrument) = word(i).map_err(|_| nom::Err::Failure(expected(i, example)))?;
     let (i, _) = hsp(i)?;
     let target = if let Ok((rest, _)) = kw("chapter").parse(i) {
         let (rest, _) = hsp(rest)?;
         let (rest, n) = small_number(rest).map_err(|e| fail_with(e, || expected(rest, "the chapter number")))?;
         (rest, CiteTarget::Chapter(n))
+    } else if let Ok((rest, _)) = kw("section").parse(i) {
+        let (rest, _) = hsp(rest)?;
+        let (rest, n) = section_number(rest).map_err(|e| {
+            fail_with(e, || {
+                expected(rest, "the section number, as in `RFC-5280 section 4.1.2.2`")
+            })
+        })?;
+        (rest, CiteTarget::Section(n))
     } else if whole_instrument(i) {
         (i, CiteTarget::Instrument)
     } else {

@@ -77,6 +77,7 @@ fn block(out: &mut String, b: &Block, depth: usize) {
         Head::Date(d) => {
             let _ = write!(out, "{}", d.node);
         }
+        Head::Section(n) => out.push_str(&quote(n)),
     }
     out.push_str(" {\n");
     for e in &b.entries {
@@ -155,6 +156,9 @@ pub fn citation(c: &Citation) -> String {
             if let Some(i) = item {
                 let _ = write!(s, "({})", i.node);
             }
+        }
+        CiteTarget::Section(n) => {
+            let _ = write!(s, " section {}", n.node);
         }
     }
     if let Some(d) = &c.from {

@@ -31,13 +31,15 @@ pub enum Target {
         #[serde(skip_serializing_if = "Option::is_none")]
         item: Option<u32>,
     },
+    /// A section of a standard: `4.1.2.2`.
+    Section(String),
 }
 
 impl Citation {
     pub fn article(&self) -> Option<u32> {
         match self.target {
             Target::Article { number, .. } => Some(number),
-            Target::Chapter(_) | Target::Instrument => None,
+            Target::Chapter(_) | Target::Instrument | Target::Section(_) => None,
         }
     }
 
@@ -68,12 +70,15 @@ impl Citation {
         self.from.is_none_or(|f| f <= date) && self.until.is_none_or(|u| date < u)
     }
 
-    /// The provision in words: `article 21, item (1)` / `第二十一条第（一）项`.
-    /// Chapter-only citations say that the article is not known; a whole
-    /// instrument is described by nothing (its name says it).
+    /// The provision in words: `article 21, item (1)` / `第二十一条第（一）项`,
+    /// a standard's section `§4.1.2.2` / `第4.1.2.2节`. Chapter-only
+    /// citations say that the article is not known; a whole instrument is
+    /// described by nothing (its name says it).
     pub fn describe(&self, lang: Lang) -> String {
         match (&self.target, lang) {
             (Target::Instrument, _) => String::new(),
+            (Target::Section(s), Lang::En) => format!("§{s}"),
+            (Target::Section(s), Lang::Zh) => format!("第{s}节"),
             (Target::Chapter(c), Lang::En) => format!("chapter {c} (article not known)"),
             (Target::Chapter(c), Lang::Zh) => format!("第{}章（条文序号不详）", zh_number(*c)),
             (Target::Article { number, para, item }, Lang::En) => {
@@ -101,13 +106,14 @@ impl Citation {
 }
 
 /// The compact form used in rule files: `ESL 21(1)`, `ESL 23 para 2`,
-/// `MEASURES-DRAFT-2024 chapter 3`.
+/// `MEASURES-DRAFT-2024 chapter 3`, `RFC-5280 section 4.1.2.2`.
 impl fmt::Display for Citation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.instrument)?;
         match &self.target {
             Target::Instrument => {}
             Target::Chapter(c) => write!(f, " chapter {c}")?,
+            Target::Section(s) => write!(f, " section {s}")?,
             Target::Article { number, para, item } => {
                 write!(f, " {number}")?;
                 if let Some(p) = para {
@@ -189,5 +195,14 @@ mod tests {
             ..c
         };
         assert_eq!(ch.describe(Lang::En), "chapter 3 (article not known)");
+        let sec = Citation {
+            instrument: "RFC-5280".into(),
+            target: Target::Section("4.1.2.2".into()),
+            ..ch
+        };
+        assert_eq!(sec.to_string(), "RFC-5280 section 4.1.2.2");
+        assert_eq!(sec.describe(Lang::En), "§4.1.2.2");
+        assert_eq!(sec.describe(Lang::Zh), "第4.1.2.2节");
+        assert_eq!(sec.article(), None);
     }
 }

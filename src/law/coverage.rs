@@ -166,6 +166,8 @@ pub enum ApartWhy {
     /// Known to exist, its text not encoded (`status not-encoded`): its rules
     /// are undetermined while it is in force.
     NotEncoded,
+    /// A technical standard (`kind standard`): not law to cover.
+    Standard,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -186,7 +188,14 @@ pub fn coverage(law: &Law, rules: &[RuleRef], exercises: &[Exercise]) -> Coverag
     let mut apart = Vec::new();
     let mut total = Counts::default();
     for inst in &law.instruments {
-        if inst.status == super::Status::NotEncoded {
+        let why = if inst.kind == super::Kind::Standard {
+            Some(ApartWhy::Standard)
+        } else if inst.status == super::Status::NotEncoded {
+            Some(ApartWhy::NotEncoded)
+        } else {
+            None
+        };
+        if let Some(why) = why {
             let mut ids: Vec<String> = rules
                 .iter()
                 .filter(|r| r.cites.iter().any(|c| c.instrument == inst.id))
@@ -196,7 +205,7 @@ pub fn coverage(law: &Law, rules: &[RuleRef], exercises: &[Exercise]) -> Coverag
             ids.dedup();
             apart.push(Apart {
                 id: inst.id.clone(),
-                why: ApartWhy::NotEncoded,
+                why,
                 rules: ids,
             });
             continue;

@@ -25,15 +25,24 @@ pub fn provision(law: &Law, c: &Citation, res: &Resolution) -> String {
     } else {
         format!("  ({window}not in force on {} under {})", res.date, res.regime)
     };
-    out.push_str(&format!(
-        "{}  {}{active}\n{}  {}\n",
-        inst.title.get_or(Lang::Zh, &inst.id),
-        c.describe(Lang::Zh),
-        inst.title.get_or(Lang::En, &inst.id),
-        c.describe(Lang::En)
-    ));
+    // A whole instrument is described by its title alone.
+    let line = |l: Lang| {
+        let title = inst.title.get_or(l, &inst.id);
+        let what = c.describe(l);
+        if what.is_empty() {
+            title.to_string()
+        } else {
+            format!("{title}  {what}")
+        }
+    };
+    out.push_str(&format!("{}{active}\n{}\n", line(Lang::Zh), line(Lang::En)));
     if inst.status == super::Status::NotEncoded {
         out.push_str("  (its text is not encoded in certlex)\n");
+    }
+    if inst.kind == super::Kind::Standard {
+        out.push_str(&standard_note(inst, &c.target));
+        out.push('\n');
+        return out;
     }
     let Target::Article { number, para, item } = c.target else {
         out.push('\n');
@@ -108,6 +117,28 @@ pub fn provision(law: &Law, c: &Citation, res: &Resolution) -> String {
         out.push_str(&format!("  {} wording: {confidence}, {source}\n", l.pick("zh", "en")));
     }
     out.push('\n');
+    out
+}
+
+/// What `explain` says of a standard: the section's title where the rules
+/// declare it, and that certlex does not quote standards.
+fn standard_note(inst: &super::Instrument, target: &Target) -> String {
+    let mut out = String::new();
+    let where_ = match target {
+        Target::Section(s) => {
+            for l in [Lang::Zh, Lang::En] {
+                if let Some(t) = inst.section_title(s, l) {
+                    out.push_str(&format!("  {}: {t}\n", l.pick("节标题", "section title")));
+                }
+            }
+            format!("section {s} of ")
+        }
+        _ => String::new(),
+    };
+    out.push_str(&format!(
+        "  (a technical standard: certlex does not quote its text; read {where_}{} itself)\n",
+        inst.short_name(Lang::En)
+    ));
     out
 }
 

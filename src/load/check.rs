@@ -506,7 +506,7 @@ fn literal(l: &Literal) -> (CExpr, Ty) {
         Literal::Int(n) => (Value::Int(*n), Ty::Int),
         Literal::Str(s) => (Value::str(s.as_str()), Ty::Str),
         Literal::Date(d) => (Value::Date(crate::dates::midnight(*d)), Ty::Date),
-        Literal::Duration { amount, unit } => (Value::Duration(amount.saturating_mul(unit.days())), Ty::Duration),
+        Literal::Duration { amount, unit } => (Value::Period(unit.period(*amount)), Ty::Duration),
         Literal::Bool(b) => (Value::Bool(*b), Ty::Bool),
     };
     (CExpr::Const(v), t)

@@ -10,8 +10,8 @@ use crate::facts::{Ty, Value};
 use crate::i18n::Text;
 use crate::lang::ast::{self, Block, BlockKind, FieldValue, Head, Literal};
 use crate::law::{
-    Article, Chapter, Citation, Instrument, Item, Law, Origin, Para, ParamValue, Parameter, Provenance, Regime, Scope,
-    Status, Target, Version,
+    Article, Chapter, Citation, Instrument, Item, Kind, Law, Origin, Para, ParamValue, Parameter, Provenance, Regime,
+    Scope, Section, Status, Target, Version,
 };
 use crate::source::{SourceFile, Spanned};
 
@@ -52,6 +52,23 @@ pub fn instruments(blocks: &Blocks, diags: &mut Vec<Diag>) -> Vec<Instrument> {
                 Status::InForce
             }
         };
+        let kind = match r.word("kind") {
+            None => Kind::Law,
+            Some(w) => Kind::from_word(&w.node).unwrap_or_else(|| {
+                let words = Kind::ALL.map(Kind::word);
+                diags.push(
+                    Diag::error("certlex::rules::bad-kind", format!("unknown kind `{}`", w.node))
+                        .in_file(file)
+                        .label(w.span, "not a kind of instrument")
+                        .help(
+                            suggestion(&w.node, words)
+                                .unwrap_or_else(|| format!("write `kind` and one of: {}", words.join(", "))),
+                        ),
+                );
+                Kind::Law
+            }),
+        };
+        let sections = sections(b, kind, file, diags);
         let title = r.bilingual("title");
         if title.is_empty() {
             r.missing(
@@ -90,6 +107,7 @@ pub fn instruments(blocks: &Blocks, diags: &mut Vec<Diag>) -> Vec<Instrument> {
             title,
             short: r.bilingual("short"),
             status,
+            kind,
             promulgated: r.date("promulgated"),
             published: r.date("published"),
             comments_until: r.date("comments-until"),
@@ -100,6 +118,7 @@ pub fn instruments(blocks: &Blocks, diags: &mut Vec<Diag>) -> Vec<Instrument> {
             article_count: r.number("article-count").and_then(|n| u32::try_from(n.node).ok()),
             chapters,
             articles: BTreeMap::new(),
+            sections,
             source: r.string("source"),
             provenance: r.provenance(&Provenance::default()),
             note: r.bilingual("note"),
@@ -112,6 +131,45 @@ pub fn instruments(blocks: &Blocks, diags: &mut Vec<Diag>) -> Vec<Instrument> {
         for w in r.words("replaces") {
             check_instrument_name(&out, w, file, diags);
         }
+    }
+    out
+}
+
+/// The `section` blocks of an instrument: only a standard has sections, and
+/// each is declared once.
+fn sections(b: &Block, kind: Kind, file: &Arc<SourceFile>, diags: &mut Vec<Diag>) -> Vec<Section> {
+    let mut out: Vec<Section> = Vec::new();
+    for s in b.blocks().filter(|s| s.kind.node == BlockKind::Section) {
+        let sr = Reader::new(s, file, diags);
+        let Head::Section(n) = &s.head else { continue };
+        if kind != Kind::Standard {
+            diags.push(
+                Diag::error(
+                    "certlex::rules::section-of-law",
+                    "only a standard has sections",
+                )
+                .in_file(file)
+                .label(n.span, "a section in an instrument that is not `kind standard`")
+                .help("laws have articles (`article ID 21 { … }`); add `kind standard` if this instrument is a technical standard"),
+            );
+            continue;
+        }
+        if out.iter().any(|x| x.number == n.node) {
+            diags.push(
+                Diag::error(
+                    "certlex::rules::duplicate",
+                    format!("section `{}` is declared twice", n.node),
+                )
+                .in_file(file)
+                .label(n.span, "declared again here")
+                .help("declare each section once"),
+            );
+            continue;
+        }
+        out.push(Section {
+            number: n.node.clone(),
+            title: sr.bilingual("title"),
+        });
     }
     out
 }
@@ -181,6 +239,21 @@ pub fn articles(law: &mut Law, blocks: &Blocks, diags: &mut Vec<Diag>) {
                 .label(number.span, "an article of an instrument whose text is not encoded")
                 .help(format!(
                     "cite the instrument whole (`cites {}`), or encode its text and remove `status not-encoded`",
+                    inst.id
+                )),
+            );
+            continue;
+        }
+        if inst.kind == Kind::Standard {
+            diags.push(
+                Diag::error(
+                    "certlex::rules::article-of-standard",
+                    format!("{} is a standard: it has sections, not articles", inst.id),
+                )
+                .in_file(file)
+                .label(number.span, "an article of a standard")
+                .help(format!(
+                    "certlex does not quote standards; declare a known section title with `section \"4.1.2.2\" {{ title.en \"…\" }}` inside `instrument {}`",
                     inst.id
                 )),
             );
@@ -412,7 +485,7 @@ pub fn parameters(law: &Law, blocks: &Blocks, diags: &mut Vec<Diag>) -> Vec<Para
                 Literal::Int(n) => (Value::Int(*n), Ty::Int),
                 Literal::Str(s) => (Value::str(s.as_str()), Ty::Str),
                 Literal::Date(d) => (Value::Date(crate::dates::midnight(*d)), Ty::Date),
-                Literal::Duration { amount, unit } => (Value::Duration(amount * unit.days()), Ty::Duration),
+                Literal::Duration { amount, unit } => (Value::Period(unit.period(*amount)), Ty::Duration),
                 Literal::Bool(b) => (Value::Bool(*b), Ty::Bool),
             };
             match &ty {
@@ -541,15 +614,31 @@ pub fn citation(
         return None;
     }
     let target = match target {
+        ast::CiteTarget::Section(n) => {
+            if inst.kind != Kind::Standard {
+                diags.push(err(
+                    "certlex::rules::section-of-law",
+                    format!("{} is not a standard: it has articles, not sections", inst.id),
+                    n.span,
+                    "a section of a law",
+                    format!(
+                        "cite an article, e.g. `{} 1`; only `kind standard` instruments are cited by section",
+                        inst.id
+                    ),
+                ));
+                return None;
+            }
+            Target::Section(n.node.clone())
+        }
         ast::CiteTarget::Instrument => {
-            if inst.status != Status::NotEncoded {
+            if inst.status != Status::NotEncoded && inst.kind != Kind::Standard {
                 diags.push(err(
                     "certlex::rules::whole-instrument",
                     format!("{} is cited as a whole", inst.id),
                     instrument.span,
                     "no article named",
                     format!(
-                        "name the article, e.g. `{} 1`: only an instrument whose text is not encoded (`status not-encoded`) is cited whole",
+                        "name the article, e.g. `{} 1`: only a standard or an instrument whose text is not encoded (`status not-encoded`) is cited whole",
                         inst.id
                     ),
                 ));
@@ -570,6 +659,16 @@ pub fn citation(
                 return None;
             }
             Target::Chapter(n.node)
+        }
+        ast::CiteTarget::Article { number, .. } if inst.kind == Kind::Standard => {
+            diags.push(err(
+                "certlex::rules::article-of-standard",
+                format!("{} is a standard: it has sections, not articles", inst.id),
+                number.span,
+                "an article number",
+                format!("cite a section, as in `{} section {}`", inst.id, number.node),
+            ));
+            return None;
         }
         ast::CiteTarget::Article { number, para, item } => {
             let Some(article) = inst.articles.get(&number.node) else {

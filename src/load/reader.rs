@@ -45,6 +45,7 @@ impl<'a> Reader<'a> {
             Head::Number(n) => n.span.end,
             Head::Article { number, .. } => number.span.end,
             Head::Date(d) => d.span.end,
+            Head::Section(n) => n.span.end,
         };
         Span::new(self.block.kind.span.start, end)
     }
@@ -164,5 +165,6 @@ pub fn describe(b: &Block) -> String {
         Head::Number(n) => format!("{} {}", b.kind.keyword(), n.node),
         Head::Article { instrument, number } => format!("article {} {}", instrument.node, number.node),
         Head::Date(d) => format!("version {}", d.node),
+        Head::Section(n) => format!("section \"{}\"", n.node),
     }
 }

@@ -28,8 +28,9 @@ pub struct Human<'a, W: Write> {
     subjects: usize,
 }
 
-/// Where a rule sits in the statute: (instrument position, chapter or article, number).
-type Place = (usize, u8, u32);
+/// Where a rule sits in the statute: (instrument position, chapter or
+/// article or section, number, a section's parts in number order).
+type Place = (usize, u8, u32, Vec<(u32, String)>);
 
 impl<'a, W: Write> Human<'a, W> {
     pub fn new(out: W, rules: &'a RuleSet, meta: Meta) -> Self {
@@ -39,13 +40,13 @@ impl<'a, W: Write> Human<'a, W> {
             .iter()
             .map(|r| {
                 let c = primary(law, &r.cites, &meta.resolution);
-                c.map_or(((usize::MAX, 0, 0), String::new()), |c| {
+                c.map_or(((usize::MAX, 0, 0, Vec::new()), String::new()), |c| {
                     (place(law, c), header(law, c, meta.lang))
                 })
             })
             .collect();
-        let ordered: BTreeMap<Place, &String> = places.iter().map(|(p, h)| (*p, h)).collect();
-        let index: BTreeMap<Place, usize> = ordered.keys().enumerate().map(|(i, p)| (*p, i)).collect();
+        let ordered: BTreeMap<&Place, &String> = places.iter().map(|(p, h)| (p, h)).collect();
+        let index: BTreeMap<&Place, usize> = ordered.keys().enumerate().map(|(i, p)| (*p, i)).collect();
         Self {
             group_of: places.iter().map(|(p, _)| index.get(p).copied().unwrap_or(0)).collect(),
             groups: ordered.into_values().cloned().collect(),
@@ -157,10 +158,19 @@ fn place(law: &Law, c: &Citation) -> Place {
         .iter()
         .position(|i| i.id == c.instrument)
         .unwrap_or(usize::MAX);
-    match c.target {
-        Target::Instrument => (inst, 0, 0),
-        Target::Chapter(n) => (inst, 0, n),
-        Target::Article { number, .. } => (inst, 1, number),
+    match &c.target {
+        Target::Instrument => (inst, 0, 0, Vec::new()),
+        Target::Chapter(n) => (inst, 0, *n, Vec::new()),
+        Target::Article { number, .. } => (inst, 1, *number, Vec::new()),
+        // `4.1.2.10` after `4.1.2.9`.
+        Target::Section(s) => (
+            inst,
+            2,
+            0,
+            s.split('.')
+                .map(|p| (p.parse().unwrap_or(u32::MAX), p.to_string()))
+                .collect(),
+        ),
     }
 }
 
@@ -169,22 +179,23 @@ fn header(law: &Law, c: &Citation, lang: Lang) -> String {
     let Some(inst) = law.instrument(&c.instrument) else {
         return c.instrument.clone();
     };
-    let (target, heading) = match c.target {
+    let (target, heading) = match &c.target {
         Target::Instrument => (Target::Instrument, inst.title.get(lang)),
+        Target::Section(s) => (Target::Section(s.clone()), inst.section_title(s, lang)),
         Target::Chapter(n) => (
-            Target::Chapter(n),
+            Target::Chapter(*n),
             inst.chapters
                 .iter()
-                .find(|ch| ch.number == n)
+                .find(|ch| ch.number == *n)
                 .and_then(|ch| ch.title.get(lang)),
         ),
         Target::Article { number, .. } => (
             Target::Article {
-                number,
+                number: *number,
                 para: None,
                 item: None,
             },
-            inst.articles.get(&number).and_then(|a| a.heading.get(lang)),
+            inst.articles.get(number).and_then(|a| a.heading.get(lang)),
         ),
     };
     let whole = Citation {
@@ -195,8 +206,8 @@ fn header(law: &Law, c: &Citation, lang: Lang) -> String {
     };
     let name = inst.short_name(lang);
     let cited = match lang {
-        Lang::Zh => format!("{name}{}", whole.describe(lang)),
-        Lang::En => format!("{name} {}", whole.describe(lang)).trim_end().to_string(),
+        Lang::Zh if inst.kind != crate::law::Kind::Standard => format!("{name}{}", whole.describe(lang)),
+        Lang::Zh | Lang::En => format!("{name} {}", whole.describe(lang)).trim_end().to_string(),
     };
     match heading {
         Some(h) => format!("{cited}  {h}"),

@@ -12,6 +12,11 @@
     那么 规则 "ESL-24-CPS-RETENTION" 不通过
     而且 规则 "ESL-24-CPS-RETENTION" 的结论说明 "保存期限为 3年，少于电子签名法第二十四条要求的证书失效后 5年"
 
+  场景: 业务规则以月计：六十个月即五年，符合第二十四条
+    假如 业务规则 "corpus/rule-statements/retention-sixty-months.md"
+    当 进行检查
+    那么 规则 "ESL-24-CPS-RETENTION" 通过
+
   场景: 用英文写明七年的保存期限也能识别
     假如 业务规则 "corpus/rule-statements/english-only.md"
     那么 规则 "ESL-24-CPS-RETENTION" 通过

@@ -1,6 +1,7 @@
 //! Every operator and the three-valued logic, through the loader, so the
 //! tests read like rule files.
 
+use crate::dates::Period;
 use crate::engine::{Evaluator, Status};
 use crate::facts::{RecordBuilder, Subject, SubjectKind, Value};
 use crate::source::SourceFile;
@@ -105,7 +106,7 @@ fn subject() -> Subject {
             _ => unreachable!(),
         };
         let mut b = RecordBuilder::new(fields);
-        b.set("period", Value::Duration(15));
+        b.set("period", Value::Period(Period::days(15)));
         b.set(
             "not_before",
             Value::Date(crate::dates::midnight(crate::dates::parse_date("2020-01-01").unwrap())),
@@ -297,7 +298,7 @@ fn with_not_before(facts: &crate::facts::Record, date: &str) -> crate::facts::Re
         unreachable!()
     };
     let mut b = RecordBuilder::new(fields);
-    b.set("period", Value::Duration(15));
+    b.set("period", Value::Period(Period::days(15)));
     b.set("not_before", Value::Date(crate::dates::midnight(on(date))));
     let mut all = RecordBuilder::new(SCHEMA);
     for (i, field) in SCHEMA.iter().enumerate() {
@@ -355,11 +356,11 @@ fn an_adopted_draft_applies_from_its_publication() {
         "15 days < 20 days"
     );
     let t = draft.timeline();
-    assert_eq!(t.at(on("2024-09-01")).params[0], Some(Value::Duration(10)));
-    assert_eq!(t.at(on("2024-09-02")).params[0], Some(Value::Duration(20)));
+    assert_eq!(t.at(on("2024-09-01")).params[0], Some(Value::Period(Period::days(10))));
+    assert_eq!(t.at(on("2024-09-02")).params[0], Some(Value::Period(Period::days(20))));
     assert!(t.len() >= 3, "before LAW, LAW and OLD, the draft: {}", t.len());
     // The check date's snapshot is the evaluator's.
-    assert_eq!(draft.parameter(0), Some(&Value::Duration(20)));
+    assert_eq!(draft.parameter(0), Some(&Value::Period(Period::days(20))));
     assert!(draft.in_force(0) && !draft.in_force_on(0, on("2000-01-01")));
 }
 
@@ -378,15 +379,32 @@ fn failures_name_the_fact_and_fill_the_message() {
     assert_eq!(f.fact.as_deref(), Some("subject.organization"));
     assert_eq!(f.message.en.as_deref(), Some("m 15 days"));
     assert_eq!(
-        super::super::display(&Value::Duration(1825), crate::i18n::Lang::Zh),
+        super::super::display(&Value::Period(Period::years(5)), crate::i18n::Lang::Zh),
         "5年"
     );
+    // A day count stays in days: 1,825 days are not five years.
     assert_eq!(
-        super::super::display(&Value::Duration(90), crate::i18n::Lang::En),
+        super::super::display(&Value::Period(Period::days(1825)), crate::i18n::Lang::En),
+        "1,825 days"
+    );
+    assert_eq!(
+        super::super::display(&Value::Period(Period::months(42)), crate::i18n::Lang::En),
+        "3 years 6 months"
+    );
+    assert_eq!(
+        super::super::display(&Value::Period(Period::months(42)), crate::i18n::Lang::Zh),
+        "3年6个月"
+    );
+    assert_eq!(
+        super::super::display(&Value::Period(Period::months(1)), crate::i18n::Lang::En),
+        "1 month"
+    );
+    assert_eq!(
+        super::super::display(&Value::Period(Period::days(90)), crate::i18n::Lang::En),
         "90 days"
     );
     assert_eq!(
-        super::super::display(&Value::Duration(90), crate::i18n::Lang::Zh),
+        super::super::display(&Value::Period(Period::days(90)), crate::i18n::Lang::Zh),
         "90日"
     );
 }
@@ -461,4 +479,55 @@ fn titles_show_the_parameter_values_of_the_regime_or_the_name_where_none_applies
         Some("valid for at least {min-days}")
     );
     assert_eq!(rule.title.en.as_deref(), Some("valid for at least {min-days}"));
+}
+
+#[test]
+fn periods_compare_as_the_civil_code_counts_them() {
+    use super::{CmpOp, compare, depends_on_start};
+    use crate::dates::Period;
+    let p = |v: Period| Value::Period(v);
+    // The same kind: exact. Sixty months are five years.
+    assert_eq!(
+        compare(CmpOp::Ge, &p(Period::months(60)), &p(Period::years(5))),
+        Some(true)
+    );
+    assert_eq!(
+        compare(CmpOp::Eq, &p(Period::months(60)), &p(Period::years(5))),
+        Some(true)
+    );
+    assert_eq!(
+        compare(CmpOp::Lt, &p(Period::months(59)), &p(Period::years(5))),
+        Some(true)
+    );
+    assert_eq!(
+        compare(CmpOp::Ge, &p(Period::days(90)), &p(Period::days(60))),
+        Some(true)
+    );
+    // Mixed: 1,825 days are short of five years from any start; 1,828 days
+    // are longer; 1,826 days depend on the start (a leap day or two).
+    assert_eq!(
+        compare(CmpOp::Ge, &p(Period::days(1825)), &p(Period::years(5))),
+        Some(false)
+    );
+    assert_eq!(
+        compare(CmpOp::Ge, &p(Period::days(1828)), &p(Period::years(5))),
+        Some(true)
+    );
+    assert_eq!(
+        compare(CmpOp::Ge, &p(Period::days(1827)), &p(Period::years(5))),
+        Some(true)
+    );
+    assert_eq!(compare(CmpOp::Ge, &p(Period::days(1826)), &p(Period::years(5))), None);
+    assert_eq!(compare(CmpOp::Eq, &p(Period::days(1826)), &p(Period::years(5))), None);
+    assert_eq!(
+        compare(CmpOp::Ne, &p(Period::days(1800)), &p(Period::years(5))),
+        Some(true)
+    );
+    let why = depends_on_start(&p(Period::days(1826)), &p(Period::years(5))).unwrap();
+    assert_eq!(
+        why.en.as_deref(),
+        Some(
+            "1,826 days and 5 years compare differently depending on the date the period starts: 5 years span 1826 to 1827 days (Civil Code art. 202)"
+        )
+    );
 }

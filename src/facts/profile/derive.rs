@@ -91,7 +91,7 @@ fn licence_change(got: &mut Slots, anchor: Span) {
     if let (Value::Date(from), Value::Date(to)) = (value(f, got, "registered"), value(f, got, "licence_changed")) {
         let days = (to - from).div_euclid(86_400);
         let span = get(f, got, "licence_changed").map_or(anchor, |(_, s)| *s);
-        set(f, got, "delay", Value::Duration(days), span);
+        set(f, got, "delay", Value::Period(crate::dates::Period::days(days)), span);
     }
 }
 

@@ -357,7 +357,7 @@ impl Reader<'_> {
             },
             Ty::Duration => match &node.kind {
                 Kind::Str(s) => match scalar::duration(s) {
-                    Ok(days) => Value::Duration(days),
+                    Ok(p) => Value::Period(p),
                     Err(b) => {
                         self.bad(b, node.span, "not a duration");
                         Value::Absent

@@ -129,9 +129,9 @@ fn guess_date(text: &str) -> Option<time::Date> {
     time::Date::from_calendar_date(y.parse().ok()?, month, d.parse().ok()?).ok()
 }
 
-/// A duration `90 days`, `6 months`, `5 years` in whole days (a month counts
-/// 30 days and a year 365, as in rule files).
-pub fn duration(text: &str) -> Result<i64, Bad> {
+/// A period `90 days`, `6 months`, `5 years`, as rule files write them:
+/// calendar months and days (a year is twelve months).
+pub fn duration(text: &str) -> Result<crate::dates::Period, Bad> {
     let t = text.trim();
     let mut parts = t.split_whitespace();
     let (Some(amount), Some(unit), None) = (parts.next(), parts.next(), parts.next()) else {
@@ -145,7 +145,7 @@ pub fn duration(text: &str) -> Result<i64, Bad> {
         _ => return Err(duration_error(t)),
     };
     let amount = digits(amount).ok_or_else(|| duration_error(t))?;
-    Ok(amount.saturating_mul(unit.days()))
+    Ok(unit.period(amount))
 }
 
 fn duration_error(text: &str) -> Bad {
@@ -244,6 +244,7 @@ pub fn credit_check_char(body: &str) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dates::Period;
 
     #[test]
     fn amounts_spoken_in_words_are_hinted_never_read() {
@@ -278,9 +279,10 @@ mod tests {
             date("2029/6/30").unwrap_err().help,
             "write dates as YYYY-MM-DD: `2029/6/30` is written `2029-06-30`"
         );
-        assert_eq!(duration("90 days"), Ok(90));
-        assert_eq!(duration("5 years"), Ok(1825));
-        assert_eq!(duration("6 months"), Ok(180));
+        assert_eq!(duration("90 days"), Ok(Period::days(90)));
+        assert_eq!(duration("5 years"), Ok(Period::years(5)));
+        assert_eq!(duration("60 months"), Ok(Period::years(5)));
+        assert_eq!(duration("6 months"), Ok(Period::months(6)));
         assert!(duration("90").is_err());
         assert!(duration("90天").unwrap_err().help.contains("`90 days`"));
     }

@@ -1,15 +1,19 @@
 //! Periods of time stated in words or figures, in Chinese or English:
-//! "五年", "5年", "九十日", "five years", "ninety (90) days", "60 days".
-//! Dates such as "2024年9月2日" are not periods and are skipped.
+//! "五年", "5年", "六十个月", "三年六个月", "九十日", "five years", "sixty
+//! months", "ninety (90) days", "60 days". Years and months are calendar
+//! periods ([`Period`]), never approximated in days. Dates such as
+//! "2024年9月2日" are not periods and are skipped.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// A period found in a text: its length in days and where it is.
+use crate::dates::Period;
+
+/// A period found in a text, and where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Period {
-    pub days: i64,
+pub struct Mention {
+    pub period: Period,
     /// Byte range in the text that was searched.
     pub start: usize,
     pub end: usize,
@@ -40,15 +44,25 @@ static DATES: LazyLock<Regex> = LazyLock::new(|| {
         .expect("date pattern")
 });
 
-fn unit_days(unit: &str) -> Option<i64> {
+/// `amount` of a unit word as a period.
+fn period(amount: i64, unit: &str) -> Option<Period> {
     let u = unit.to_lowercase();
     Some(match u.trim_end_matches('s') {
-        "year" | "年" => 365,
-        "month" | "月" => 30,
-        "week" | "周" | "星期" => 7,
-        "day" | "日" | "天" => 1,
+        "year" | "年" => Period::years(amount),
+        "month" | "月" => Period::months(amount),
+        "week" | "周" | "星期" => Period::days(amount.saturating_mul(7)),
+        "day" | "日" | "天" => Period::days(amount),
         _ => return None,
     })
+}
+
+/// What may join the parts of one period: `三年六个月`, `三年零六个月`,
+/// `three years and six months`, `3 years, 6 months`.
+fn joins_parts(between: &str) -> bool {
+    matches!(
+        between.trim().trim_matches(|c: char| c == ',' || c == '，').trim(),
+        "" | "and" | "又" | "零"
+    )
 }
 
 /// 五 → 5, 九十 → 90, 一百二十 → 120, 十 → 10, 两 → 2, 三千万 → 30,000,000,
@@ -156,23 +170,23 @@ pub fn en_numeral(s: &str) -> Option<i64> {
 }
 
 /// Every period stated in `text`, in order. Overlapping mentions
-/// ("ninety (90) days") count once.
-pub fn find(text: &str) -> Vec<Period> {
+/// ("ninety (90) days") count once; a period stated in parts of larger and
+/// smaller units ("三年六个月", "three years and six months") is one.
+pub fn find(text: &str) -> Vec<Mention> {
     let dates: Vec<(usize, usize)> = DATES.find_iter(text).map(|m| (m.start(), m.end())).collect();
     let in_date = |s: usize, e: usize| dates.iter().any(|(a, b)| s < *b && *a < e);
-    let mut found: Vec<Period> = Vec::new();
+    let mut found: Vec<Mention> = Vec::new();
     let mut add = |start: usize, end: usize, amount: Option<i64>, unit: Option<&str>| {
-        let (Some(amount), Some(per)) = (amount, unit.and_then(unit_days)) else {
+        let (Some(amount), Some(unit)) = (amount, unit) else {
+            return;
+        };
+        let Some(period) = period(amount, unit) else {
             return;
         };
         if in_date(start, end) || found.iter().any(|p| start < p.end && p.start < end) {
             return;
         }
-        found.push(Period {
-            days: amount.saturating_mul(per),
-            start,
-            end,
-        });
+        found.push(Mention { period, start, end });
     };
     for c in EN_WORDS.captures_iter(text) {
         let (Some(m), Some(n), Some(u)) = (c.get(0), c.get(1), c.get(2)) else {
@@ -193,37 +207,86 @@ pub fn find(text: &str) -> Vec<Period> {
         add(m.start(), m.end(), zh_numeral(n.as_str()), Some(u.as_str()));
     }
     found.sort_by_key(|p| p.start);
-    found
+    join_parts(text, found)
+}
+
+/// Years followed by months (or months by days) with nothing but `and`
+/// between them are one period: `三年六个月` is 42 months.
+fn join_parts(text: &str, found: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    for m in found {
+        if let Some(last) = out.last_mut()
+            && text.get(last.end..m.start).is_some_and(joins_parts)
+            && smaller_unit(&last.period, &m.period)
+        {
+            last.period = last.period.plus(&m.period);
+            last.end = m.end;
+            continue;
+        }
+        out.push(m);
+    }
+    out
+}
+
+/// Does `next` count in a smaller unit than `before` (years, then months,
+/// then days), as the parts of one period do?
+fn smaller_unit(before: &Period, next: &Period) -> bool {
+    let rank = |p: &Period| match (p.months, p.days) {
+        (m, 0) if m % 12 == 0 => 2,
+        (_, 0) => 1,
+        _ => 0,
+    };
+    next.months.abs() < 12 && (next.days == 0 || before.days == 0) && rank(next) < rank(before)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn days(text: &str) -> Vec<i64> {
-        find(text).into_iter().map(|p| p.days).collect()
+    fn periods(text: &str) -> Vec<Period> {
+        find(text).into_iter().map(|p| p.period).collect()
     }
 
     #[test]
     fn chinese_and_english_words_and_figures() {
-        assert_eq!(days("证书失效后保存五年"), vec![5 * 365]);
-        assert_eq!(days("至少保存5年"), vec![5 * 365]);
-        assert_eq!(days("在终止服务九十日前通知"), vec![90]);
-        assert_eq!(days("六十日前向主管部门报告"), vec![60]);
-        assert_eq!(days("kept for five years"), vec![5 * 365]);
-        assert_eq!(days("kept for 5 years"), vec![5 * 365]);
-        assert_eq!(days("at least ninety (90) days before"), vec![90]);
-        assert_eq!(days("thirty calendar days"), vec![30]);
-        assert_eq!(days("三年"), vec![3 * 365]);
-        assert_eq!(days("两年"), vec![2 * 365]);
-        assert_eq!(days("一百二十天"), vec![120]);
-        assert_eq!(days("three years and 6 months"), vec![3 * 365, 6 * 30]);
+        assert_eq!(periods("证书失效后保存五年"), vec![Period::years(5)]);
+        assert_eq!(periods("至少保存5年"), vec![Period::years(5)]);
+        assert_eq!(periods("在终止服务九十日前通知"), vec![Period::days(90)]);
+        assert_eq!(periods("六十日前向主管部门报告"), vec![Period::days(60)]);
+        assert_eq!(periods("kept for five years"), vec![Period::years(5)]);
+        assert_eq!(periods("kept for 5 years"), vec![Period::years(5)]);
+        assert_eq!(periods("at least ninety (90) days before"), vec![Period::days(90)]);
+        assert_eq!(periods("ninety days"), vec![Period::days(90)]);
+        assert_eq!(periods("thirty calendar days"), vec![Period::days(30)]);
+        assert_eq!(periods("三年"), vec![Period::years(3)]);
+        assert_eq!(periods("两年"), vec![Period::years(2)]);
+        assert_eq!(periods("七日"), vec![Period::days(7)]);
+        assert_eq!(periods("一百二十天"), vec![Period::days(120)]);
+    }
+
+    #[test]
+    fn years_and_months_are_calendar_periods() {
+        // Sixty months are five years, not 1,800 days.
+        assert_eq!(periods("保存六十个月"), vec![Period::years(5)]);
+        assert_eq!(periods("kept for sixty months"), vec![Period::years(5)]);
+        assert_eq!(periods("kept for 60 months"), vec![Period::years(5)]);
+        // A period in parts is one period.
+        assert_eq!(periods("保存三年六个月"), vec![Period::months(42)]);
+        assert_eq!(periods("保存三年零六个月"), vec![Period::months(42)]);
+        assert_eq!(periods("three years and 6 months"), vec![Period::months(42)]);
+        assert_eq!(periods("1 month and 10 days"), vec![Period { months: 1, days: 10 }]);
+        // Two periods side by side stay two.
+        assert_eq!(periods("五年或十年"), vec![Period::years(5), Period::years(10)]);
+        assert_eq!(
+            periods("6 months and 3 years"),
+            vec![Period::months(6), Period::years(3)]
+        );
     }
 
     #[test]
     fn dates_are_not_periods() {
-        assert!(days("本规则自2024年9月2日起施行").is_empty());
-        assert!(days("effective 2024-09-02").is_empty());
+        assert!(periods("本规则自2024年9月2日起施行").is_empty());
+        assert!(periods("effective 2024-09-02").is_empty());
     }
 
     #[test]

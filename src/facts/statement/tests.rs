@@ -62,9 +62,18 @@ fn sections_front_matter_and_periods() {
     assert_eq!(get(&s, &["format"]), &Value::str("markdown"));
     assert_eq!(get(&s, &["front_matter", "filing_number"]), &Value::str("备案2024-01"));
     assert_eq!(get(&s, &["identity_validation", "substantive"]), &Value::Bool(true));
-    assert_eq!(get(&s, &["archive_retention", "period"]), &Value::Duration(3 * 365));
-    assert_eq!(get(&s, &["termination", "notice_to_parties"]), &Value::Duration(90));
-    assert_eq!(get(&s, &["termination", "report_to_regulator"]), &Value::Duration(60));
+    assert_eq!(
+        get(&s, &["archive_retention", "period"]),
+        &Value::Period(crate::dates::Period::years(3))
+    );
+    assert_eq!(
+        get(&s, &["termination", "notice_to_parties"]),
+        &Value::Period(crate::dates::Period::days(90))
+    );
+    assert_eq!(
+        get(&s, &["termination", "report_to_regulator"]),
+        &Value::Period(crate::dates::Period::days(60))
+    );
     assert_eq!(get(&s, &["liability_limits", "substantive"]), &Value::Bool(false));
     assert_eq!(get(&s, &["warranties"]), &Value::Absent);
     let Value::List(missing) = get(&s, &["missing_top_level"]) else {
@@ -98,7 +107,10 @@ fn plain_numbered_text_in_english() {
     let t = "1. Introduction\nThis CPS applies.\n2. Publication and Repository Responsibilities\nWe publish.\n3. Identification and Authentication\n3.2 Initial Identity Validation\nWe verify identity documents in person.\n5. Facility, Management, and Operational Controls\n5.5.2 Retention Period for Archive\nArchives are retained for five (5) years after expiry.\n";
     let s = read_text(t);
     assert_eq!(get(&s, &["format"]), &Value::str("text"));
-    assert_eq!(get(&s, &["archive_retention", "period"]), &Value::Duration(5 * 365));
+    assert_eq!(
+        get(&s, &["archive_retention", "period"]),
+        &Value::Period(crate::dates::Period::years(5))
+    );
     assert_eq!(get(&s, &["languages"]), &Value::List(vec![Value::str("en")]));
 }
 
@@ -133,15 +145,15 @@ fn termination_periods_follow_the_word_order_of_each_language() {
         "it notifies subscribers and relying parties at least thirty (30) days before, and reports to the Ministry at least sixty (60) days before.",
     )];
     let (parties, regulator) = termination_periods(&en);
-    assert_eq!(parties.iter().map(|p| p.0).collect::<Vec<_>>(), vec![30]);
-    assert_eq!(regulator.iter().map(|p| p.0).collect::<Vec<_>>(), vec![60]);
+    assert_eq!(parties.iter().map(|p| p.0.days).collect::<Vec<_>>(), vec![30]);
+    assert_eq!(regulator.iter().map(|p| p.0.days).collect::<Vec<_>>(), vec![60]);
     let zh = [(
         0,
         "在终止服务九十日前通知有关各方，在终止服务六十日前向工业和信息化部报告。",
     )];
     let (parties, regulator) = termination_periods(&zh);
-    assert_eq!(parties.iter().map(|p| p.0).collect::<Vec<_>>(), vec![90]);
-    assert_eq!(regulator.iter().map(|p| p.0).collect::<Vec<_>>(), vec![60]);
+    assert_eq!(parties.iter().map(|p| p.0.days).collect::<Vec<_>>(), vec![90]);
+    assert_eq!(regulator.iter().map(|p| p.0.days).collect::<Vec<_>>(), vec![60]);
 }
 
 #[test]
@@ -156,4 +168,71 @@ fn a_ca_certificate_that_is_not_a_fingerprint_is_a_located_error() {
     let shown = err.render_plain();
     assert!(shown.contains("`abc` is not a SHA-256 fingerprint"), "{shown}");
     assert_eq!(err.location().as_deref(), Some("s.md:3:5"), "{shown}");
+}
+
+#[test]
+fn sixty_months_are_five_years() {
+    for words in [
+        "证书失效后保存六十个月。",
+        "kept for sixty months after expiry.",
+        "kept for 60 months after expiry.",
+    ] {
+        let t = format!("# 5 Facility\n## 5.5 Records\n### 5.5.2 Retention period\n{words}\n");
+        let s = read_text(&t);
+        assert_eq!(
+            get(&s, &["archive_retention", "period"]),
+            &Value::Period(crate::dates::Period::years(5)),
+            "{words}"
+        );
+    }
+}
+
+#[test]
+fn the_retention_period_says_what_it_counts_from() {
+    let section = |body: &str| format!("# 5 Facility\n## 5.5 Records\n### 5.5.2 Retention period\n{body}\n");
+    let cases = [
+        (
+            "与认证相关的信息在证书失效后至少保存五年。",
+            "certificate-invalid",
+            "失效",
+        ),
+        (
+            "Archives are retained for five (5) years after expiry.",
+            "certificate-expiry",
+            "expir",
+        ),
+        ("归档信息自归档之日起保存五年。", "archiving", "归档之日"),
+        (
+            "Audit logs are kept for 5 years from their creation.",
+            "creation",
+            "from their creation",
+        ),
+        ("归档信息保存五年。", "unstated", "### 5.5.2 Retention period"),
+        // The sentence of the shortest period decides; another sentence's
+        // words do not.
+        (
+            "审计日志保存三年。归档信息自证书失效之日起保存十年。",
+            "unstated",
+            "### 5.5.2 Retention period",
+        ),
+        // Said in a sentence of its own, it still counts.
+        (
+            "保存期限自证书失效之日起计算。归档信息保存五年。",
+            "certificate-invalid",
+            "失效",
+        ),
+    ];
+    for (body, want, words) in cases {
+        let s = read_text(&section(body));
+        assert_eq!(
+            get(&s, &["archive_retention", "counts_from"]),
+            &Value::str(want),
+            "{body}"
+        );
+        let (i, _) = crate::facts::lookup(SCHEMA, "archive_retention").unwrap();
+        let Value::Record(r) = s.facts.get(i) else { panic!() };
+        let (j, _) = crate::facts::lookup(RETENTION, "counts_from").unwrap();
+        let span = r.span(j).unwrap();
+        assert_eq!(s.source.as_ref().unwrap().slice(span).trim_end(), words, "{body}");
+    }
 }

@@ -237,3 +237,19 @@ fn top_level_fields_and_unknown_blocks_are_errors() {
     assert_eq!(e[0].code, "certlex::syntax::field-outside-block");
     assert_eq!(e[1].help.as_deref(), Some("did you mean `rule`?"));
 }
+
+#[test]
+fn a_standard_is_cited_by_section() {
+    let (rest, cs) = citations(In::new(
+        "RFC-5280 section 4.1.2.2, GMT-0015-2012 section C.1 until 2024-06-01\n",
+    ))
+    .unwrap();
+    assert_eq!(*rest.fragment(), "\n");
+    assert!(matches!(&cs[0].node.target, CiteTarget::Section(s) if s.node == "4.1.2.2"));
+    assert!(matches!(&cs[1].node.target, CiteTarget::Section(s) if s.node == "C.1"));
+    assert!(cs[1].node.until.is_some());
+    // `section` needs a number; a trailing dot is not part of it.
+    assert!(citations(In::new("RFC-5280 section\n")).is_err());
+    let (rest, _) = citations(In::new("RFC-5280 section 4.1.")).unwrap();
+    assert_eq!(*rest.fragment(), ".");
+}

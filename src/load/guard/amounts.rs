@@ -13,8 +13,10 @@ use crate::facts::statement::periods::{self, en_numeral, zh_numeral};
 /// What a number counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
-    /// A period, in days (a year counts 365, a month 30, as parameters do).
+    /// A period in days.
     Days,
+    /// A period in calendar months (a year is twelve).
+    Months,
     Yuan,
     People,
     Times,
@@ -75,19 +77,30 @@ fn multiplier(word: Option<&str>) -> i64 {
     }
 }
 
+/// A period as a number of one unit: months, or days; a period of both
+/// (`1 month 10 days`) is not compared with text.
+pub fn period_amount(p: &crate::dates::Period) -> Option<(Unit, i64)> {
+    match (p.months, p.days) {
+        (0, d) => Some((Unit::Days, d)),
+        (m, 0) => Some((Unit::Months, m)),
+        _ => None,
+    }
+}
+
 /// Every number with a unit that `text` states, in order of appearance.
 pub fn amounts(text: &str) -> Vec<Amount> {
     let mut found: Vec<(usize, Amount)> = periods::find(text)
         .into_iter()
-        .map(|p| {
-            (
+        .filter_map(|p| {
+            let (unit, value) = period_amount(&p.period)?;
+            Some((
                 p.start,
                 Amount {
-                    unit: Unit::Days,
-                    value: p.days,
+                    unit,
+                    value,
                     written: text.get(p.start..p.end).unwrap_or("").to_string(),
                 },
-            )
+            ))
         })
         .collect();
     let mut add = |start: usize, written: &str, unit: Unit, value: Option<i64>| {
@@ -176,8 +189,8 @@ mod tests {
         assert_eq!(of("客户服务人员不少于三十名", Unit::People), vec![30]);
         assert_eq!(of("处违法所得一倍以上三倍以下的罚款", Unit::Times), vec![1, 3]);
         assert_eq!(
-            of("信息保存期限至少为电子签名认证证书失效后五年", Unit::Days),
-            vec![5 * 365]
+            of("信息保存期限至少为电子签名认证证书失效后五年", Unit::Months),
+            vec![60]
         );
         assert_eq!(of("应当在完成工商变更登记之日起15日内办理", Unit::Days), vec![15]);
         assert_eq!(of("自接到申请之日起四十五日内作出", Unit::Days), vec![45]);
@@ -195,7 +208,7 @@ mod tests {
             of("at least thirty professional technical staff", Unit::People),
             vec![30]
         );
-        assert_eq!(of("for a period of at least 5 years after", Unit::Days), vec![5 * 365]);
+        assert_eq!(of("for a period of at least 5 years after", Unit::Months), vec![60]);
         assert_eq!(of("within 90 days before", Unit::Days), vec![90]);
     }
 

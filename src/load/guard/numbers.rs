@@ -9,7 +9,8 @@
 use std::sync::Arc;
 
 use super::Blocks;
-use super::amounts::{Amount, Unit, amounts};
+use super::amounts::{Amount, Unit, amounts, period_amount};
+use crate::dates::Period;
 use crate::diag::Diag;
 use crate::facts::{Value, display};
 use crate::i18n::{Lang, Text, group_digits};
@@ -22,7 +23,7 @@ use crate::source::{SourceFile, Spanned};
 /// people (`min-staff`).
 fn unit_of(name: &str, value: &Literal) -> Option<(Unit, i64)> {
     match value {
-        Literal::Duration { amount, unit } => Some((Unit::Days, amount.saturating_mul(unit.days()))),
+        Literal::Duration { amount, unit } => period_amount(&unit.period(*amount)),
         Literal::Int(n) if name.ends_with("-rmb") => Some((Unit::Yuan, *n)),
         Literal::Int(n) if name.contains("multiple") => Some((Unit::Times, *n)),
         Literal::Int(n) => Some((Unit::People, *n)),
@@ -109,7 +110,8 @@ fn check(
 /// number in figures where the words are not figures.
 fn described(a: &Amount) -> String {
     let figures = match a.unit {
-        Unit::Days => display(&Value::Duration(a.value), Lang::En),
+        Unit::Days => display(&Value::Period(Period::days(a.value)), Lang::En),
+        Unit::Months => display(&Value::Period(Period::months(a.value)), Lang::En),
         Unit::Yuan => format!("RMB {}", group_digits(a.value, ',')),
         Unit::People | Unit::Times => a.value.to_string(),
     };
