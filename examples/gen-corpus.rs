@@ -57,7 +57,7 @@ struct Plan {
 enum Defect {
     /// No CRL distribution point and no OCSP (ESL-22-REVOCATION-POINTER).
     NoRevocationPointer,
-    /// No authority key identifier (ESL-22-AUTHORITY-KEY-ID).
+    /// No authority key identifier (RFC5280-AUTHORITY-KEY-ID).
     NoAuthorityKeyId,
     /// Signing and encryption usages together (GMT0015-SIGNING-OR-ENCRYPTION on SM2).
     MixedUsage,

@@ -10,18 +10,18 @@ Feature: ESL article 22 — contents complete and accurate, and verifiable by re
   Scenario: A well-made certificate meets every basic a relying party needs
     Given the certificate "corpus/certificates/good/rsa-ee.pem"
     And the issuer certificate "corpus/certificates/ca/rsa-root.pem"
-    Then rule "ESL-22-SERIAL-LENGTH" passes
-    And rule "ESL-22-TIME-ENCODING" passes
-    And rule "ESL-22-VERSION" passes
+    Then rule "RFC5280-SERIAL-LENGTH" passes
+    And rule "RFC5280-TIME-ENCODING" passes
+    And rule "RFC5280-VERSION" passes
     And rule "ESL-22-DUPLICATE-EXTENSION" passes
     And rule "ESL-22-UNKNOWN-CRITICAL-EXTENSION" passes
     And rule "ESL-22-EXTENSION-DECODES" passes
-    And rule "ESL-22-EXTENSION-DER" passes
-    And rule "ESL-22-EXTENSION-CRITICALITY" passes
-    And rule "ESL-22-TIME-FORM" passes
+    And rule "RFC5280-EXTENSION-DER" passes
+    And rule "RFC5280-EXTENSION-CRITICALITY" passes
+    And rule "RFC5280-TIME-FORM" passes
     And rule "ESL-22-SIGNATURE-ALGORITHM-MATCH" passes
-    And rule "ESL-22-KEY-USAGE-EMPTY" passes
-    And rule "ESL-22-AUTHORITY-KEY-ID" passes
+    And rule "RFC5280-KEY-USAGE-EMPTY" passes
+    And rule "RFC5280-AUTHORITY-KEY-ID" passes
     And rule "ESL-22-REVOCATION-POINTER" passes
     And rule "ESL-22-CHAIN-NAMES" passes
     And rule "ESL-22-ISSUER-IS-CA" passes
@@ -31,20 +31,20 @@ Feature: ESL article 22 — contents complete and accurate, and verifiable by re
 
   Scenario: A serial number longer than 20 octets fails
     Given the certificate "corpus/certificates/bad/esl-22-serial-too-long.pem"
-    Then rule "ESL-22-SERIAL-LENGTH" fails
-    And the finding for "ESL-22-SERIAL-LENGTH" says "21 octets"
+    Then rule "RFC5280-SERIAL-LENGTH" fails
+    And the finding for "RFC5280-SERIAL-LENGTH" says "21 octets"
 
   Scenario: A date from 2050 is GeneralizedTime
     Given the certificate "corpus/certificates/good/generalized-time-2050.pem"
-    Then rule "ESL-22-TIME-ENCODING" passes
+    Then rule "RFC5280-TIME-ENCODING" passes
 
   Scenario: A date before 2050 written as GeneralizedTime fails
     Given the certificate "corpus/certificates/bad/esl-22-generalized-time-before-2050.pem"
-    Then rule "ESL-22-TIME-ENCODING" fails
+    Then rule "RFC5280-TIME-ENCODING" fails
 
   Scenario: A version 2 certificate with extensions fails
     Given the certificate "corpus/certificates/bad/esl-22-version-2-with-extensions.pem"
-    Then rule "ESL-22-VERSION" fails
+    Then rule "RFC5280-VERSION" fails
 
   Scenario: An extension that appears twice fails
     Given the certificate "corpus/certificates/bad/esl-22-duplicate-extension.pem"
@@ -62,18 +62,18 @@ Feature: ESL article 22 — contents complete and accurate, and verifiable by re
 
   Scenario: A key usage with a superfluous zero octet is not DER
     Given the certificate "corpus/certificates/real/trustwave-global-ecc-p384.pem"
-    Then rule "ESL-22-EXTENSION-DER" fails
-    And the finding for "ESL-22-EXTENSION-DER" says "superfluous zero octet"
+    Then rule "RFC5280-EXTENSION-DER" fails
+    And the finding for "RFC5280-EXTENSION-DER" says "superfluous zero octet"
 
   Scenario: An authority key identifier marked critical fails
     Given the certificate "corpus/certificates/real/zlint-aki-critical.pem"
-    Then rule "ESL-22-EXTENSION-CRITICALITY" fails
-    And the finding for "ESL-22-EXTENSION-CRITICALITY" says "RFC 5280 4.2.1.1"
+    Then rule "RFC5280-EXTENSION-CRITICALITY" fails
+    And the finding for "RFC5280-EXTENSION-CRITICALITY" says "RFC 5280 4.2.1.1"
 
   Scenario: A validity date with a time zone offset instead of Z fails
     Given the certificate "corpus/certificates/real/zlint-utc-not-zulu.pem"
-    Then rule "ESL-22-TIME-FORM" fails
-    And the finding for "ESL-22-TIME-FORM" says "160810142728-0500"
+    Then rule "RFC5280-TIME-FORM" fails
+    And the finding for "RFC5280-TIME-FORM" says "160810142728-0500"
 
   Scenario: A signature algorithm stated two ways fails
     Given the certificate "corpus/certificates/bad/esl-22-signature-algorithm-mismatch.pem"
@@ -81,28 +81,28 @@ Feature: ESL article 22 — contents complete and accurate, and verifiable by re
 
   Scenario: A key usage with no bit set fails
     Given the certificate "corpus/certificates/bad/esl-22-key-usage-empty.pem"
-    Then rule "ESL-22-KEY-USAGE-EMPTY" fails
+    Then rule "RFC5280-KEY-USAGE-EMPTY" fails
 
   Scenario: A CA certificate may sign certificates
     Given the certificate "corpus/certificates/ca/rsa-root.pem"
-    Then rule "ESL-22-KEY-CERT-SIGN-CA" passes
-    And rule "ESL-22-CA-KEY-USAGE" passes
+    Then rule "RFC5280-KEY-CERT-SIGN-CA" passes
+    And rule "RFC5280-CA-KEY-USAGE" passes
 
   Scenario: An end-entity certificate that may sign certificates contradicts itself
     Given the certificate "corpus/certificates/bad/esl-22-key-cert-sign-not-ca.pem"
-    Then rule "ESL-22-KEY-CERT-SIGN-CA" fails
+    Then rule "RFC5280-KEY-CERT-SIGN-CA" fails
 
   Scenario: A CA certificate without key usage fails
     Given the certificate "corpus/certificates/bad/esl-22-ca-without-key-usage.pem"
-    Then rule "ESL-22-CA-KEY-USAGE" fails
+    Then rule "RFC5280-CA-KEY-USAGE" fails
 
   Scenario: A self-signed root needs no authority key identifier
     Given the certificate "corpus/certificates/ca/sm2-root.pem"
-    Then rule "ESL-22-AUTHORITY-KEY-ID" is not applicable
+    Then rule "RFC5280-AUTHORITY-KEY-ID" is not applicable
 
   Scenario: An issued certificate without an authority key identifier fails
     Given the certificate "corpus/certificates/bad/esl-22-no-authority-key-id.pem"
-    Then rule "ESL-22-AUTHORITY-KEY-ID" fails
+    Then rule "RFC5280-AUTHORITY-KEY-ID" fails
 
   Scenario: An end-entity certificate without a CRL or OCSP pointer fails
     Given the certificate "corpus/certificates/bad/esl-22-no-revocation-pointer.pem"
