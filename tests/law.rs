@@ -181,6 +181,12 @@ fn every_parameter_value_cites_a_provision() {
 fn every_article_is_present_and_in_scope_scoped_out_or_unverified() {
     let rules = rules();
     for inst in &rules.law.instruments {
+        if inst.status == certlex::law::Status::NotEncoded {
+            // Known to exist, its text not available: no articles by design
+            // (coverage lists it apart).
+            assert!(inst.articles.is_empty(), "{} is not encoded but has articles", inst.id);
+            continue;
+        }
         let count = inst
             .article_count
             .unwrap_or_else(|| panic!("{} has no article-count", inst.id));
