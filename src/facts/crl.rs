@@ -56,12 +56,12 @@ static ISSUER_LINK: &[Field] = &[
     Field::new(
         "names_match",
         Ty::Bool,
-        "the CRL's issuer name matches the CA certificate's subject name (RFC 5280 7.1)",
+        "the CRL's issuer name matches the CA certificate's subject name (RFC 5280 7.1): the certificate that verified the signature, or else the one the issuer name and authority key identifier point at",
     ),
     Field::new(
         "crl_sign",
         Ty::Bool,
-        "the CA certificate's key usage allows signing CRLs (cRLSign, or no key usage extension; RFC 5280 4.2.1.3)",
+        "that CA certificate's key usage allows signing CRLs (cRLSign, or no key usage extension; RFC 5280 4.2.1.3)",
     ),
     Field::new(
         "issuer_sha256",
@@ -266,7 +266,9 @@ fn crl_sign(cert: &X509Certificate) -> bool {
 /// like its issuer (or with its authority key identifier).
 fn issuer_link(crl: &CertificateRevocationList, aki: Option<&[u8]>, ctx: &RunContext) -> Record {
     let tbs = &crl.tbs_cert_list;
-    let mut bad = false;
+    // The CA certificate the name and key identifier point at, when its
+    // key does not verify the signature: what it says still counts.
+    let mut identified: Option<(bool, bool)> = None;
     let mut unsupported = None;
     for index in ctx.issuer_candidates(&match_key(&tbs.issuer), aki) {
         let Some(der) = ctx.issuer(index) else { continue };
@@ -288,7 +290,9 @@ fn issuer_link(crl: &CertificateRevocationList, aki: Option<&[u8]>, ctx: &RunCon
                 r.set("issuer_sha256", hex(&Sha256::digest(der)));
                 return r.finish();
             }
-            Verdict::Invalid if aki.is_none() || subject_key_id(&ca) == aki => bad = true,
+            Verdict::Invalid if aki.is_none() || subject_key_id(&ca) == aki => {
+                identified = Some((names_match(&tbs.issuer, ca.subject()), crl_sign(&ca)));
+            }
             Verdict::Invalid => {}
             Verdict::Unsupported(why) => unsupported = Some(why),
         }
@@ -302,9 +306,18 @@ fn issuer_link(crl: &CertificateRevocationList, aki: Option<&[u8]>, ctx: &RunCon
     let unknown = || Value::Unknown(Arc::new(why.clone()));
     let mut r = RecordBuilder::new(ISSUER_LINK);
     r.set("found", false);
-    r.set("verified", if bad { Value::Bool(false) } else { unknown() });
-    r.set("names_match", unknown());
-    r.set("crl_sign", unknown());
+    match identified {
+        Some((names, sign)) => {
+            r.set("verified", false);
+            r.set("names_match", names);
+            r.set("crl_sign", sign);
+        }
+        None => {
+            r.set("verified", unknown());
+            r.set("names_match", unknown());
+            r.set("crl_sign", unknown());
+        }
+    }
     r.set("issuer_sha256", Value::Absent);
     r.finish()
 }
