@@ -52,8 +52,8 @@ impl JudgedAt {
     /// their own date, CA profiles (what a CA holds now) at the check date.
     pub fn default_for(kind: SubjectKind) -> Self {
         match kind {
-            SubjectKind::Certificate | SubjectKind::RuleStatement => JudgedAt::OwnDate,
-            SubjectKind::CaProfile => JudgedAt::CheckDate,
+            SubjectKind::Certificate | SubjectKind::RuleStatement | SubjectKind::Crl => JudgedAt::OwnDate,
+            SubjectKind::CaProfile | SubjectKind::Csr => JudgedAt::CheckDate,
         }
     }
 }
@@ -218,9 +218,9 @@ pub struct Evaluator<'a> {
     now: usize,
     today: Value,
     /// Per subject kind (in [`SubjectKind::ALL`] order), the own date's positions.
-    own_dates: [Option<Vec<usize>>; 3],
+    own_dates: [Option<Vec<usize>>; SubjectKind::ALL.len()],
     /// Per subject kind, its dated facts (set aside when later than the judging date).
-    dated: [Dated; 3],
+    dated: [Dated; SubjectKind::ALL.len()],
 }
 
 impl<'a> Evaluator<'a> {

@@ -6,9 +6,12 @@
 pub mod as_of;
 pub mod certificate;
 pub mod context;
+pub mod crl;
+pub mod csr;
 mod display;
 pub mod profile;
 mod schema;
+pub mod shape;
 pub mod statement;
 mod value;
 
@@ -25,10 +28,20 @@ pub enum SubjectKind {
     Certificate,
     CaProfile,
     RuleStatement,
+    /// A PKCS#10 certification request (before issuance).
+    Csr,
+    /// A certificate revocation list (RFC 5280 section 5).
+    Crl,
 }
 
 impl SubjectKind {
-    pub const ALL: [SubjectKind; 3] = [Self::Certificate, Self::CaProfile, Self::RuleStatement];
+    pub const ALL: [SubjectKind; 5] = [
+        Self::Certificate,
+        Self::CaProfile,
+        Self::RuleStatement,
+        Self::Csr,
+        Self::Crl,
+    ];
 
     /// The word used in rule files (`applies-to certificate`).
     pub fn word(self) -> &'static str {
@@ -36,6 +49,8 @@ impl SubjectKind {
             Self::Certificate => "certificate",
             Self::CaProfile => "ca-profile",
             Self::RuleStatement => "rule-statement",
+            Self::Csr => "csr",
+            Self::Crl => "crl",
         }
     }
 
@@ -49,6 +64,8 @@ impl SubjectKind {
             Self::Certificate => certificate::SCHEMA,
             Self::RuleStatement => statement::SCHEMA,
             Self::CaProfile => profile::SCHEMA,
+            Self::Csr => csr::SCHEMA,
+            Self::Crl => crl::SCHEMA,
         }
     }
 
@@ -60,7 +77,8 @@ impl SubjectKind {
         match self {
             Self::Certificate => Some(certificate::OWN_DATE),
             Self::RuleStatement => Some(statement::OWN_DATE),
-            Self::CaProfile => None,
+            Self::Crl => Some(crl::OWN_DATE),
+            Self::CaProfile | Self::Csr => None,
         }
     }
 
@@ -84,6 +102,8 @@ impl SubjectKind {
             Self::Certificate => lang.pick("证书", "certificate"),
             Self::CaProfile => lang.pick("电子认证服务机构概况", "CA profile"),
             Self::RuleStatement => lang.pick("电子认证业务规则", "rule statement"),
+            Self::Csr => lang.pick("证书申请", "certification request"),
+            Self::Crl => lang.pick("证书撤销列表", "CRL"),
         }
     }
 }
@@ -94,7 +114,8 @@ impl fmt::Display for SubjectKind {
     }
 }
 
-/// One thing being checked: a certificate, a CA profile or a rule statement,
+/// One thing being checked: a certificate, a CA profile, a rule statement, a
+/// certification request or a CRL,
 /// with its facts and (for YAML and Markdown) the text they were read from.
 #[derive(Debug, Clone)]
 pub struct Subject {

@@ -3,6 +3,7 @@
 //! error that names the file and the line; it is never skipped in silence.
 
 mod pem;
+mod x509;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -33,7 +34,7 @@ pub struct Read {
 
 /// Extensions of files picked up in directory walks.
 const KNOWN_EXTENSIONS: &[&str] = &[
-    "pem", "crt", "cer", "cert", "der", "yaml", "yml", "md", "markdown", "txt",
+    "pem", "crt", "cer", "cert", "der", "csr", "req", "p10", "crl", "tbs", "yaml", "yml", "md", "markdown", "txt",
 ];
 
 /// The files named by `paths`, directories walked in name order; hidden
@@ -123,7 +124,14 @@ pub fn read(c: &Candidate, limits: &Limits, ctx: &RunContext) -> Read {
 /// Whatever else the bytes hold, and whatever is broken, pass 2 reports.
 pub fn certificate_ders(bytes: &[u8], limits: &Limits) -> Vec<Vec<u8>> {
     if is_der(bytes) {
-        vec![bytes.to_vec()]
+        if matches!(
+            crate::facts::shape::shape(bytes),
+            crate::facts::shape::Shape::Certificate | crate::facts::shape::Shape::Other
+        ) {
+            vec![bytes.to_vec()]
+        } else {
+            Vec::new()
+        }
     } else if is_pem(bytes) {
         pem::certificate_ders(&String::from_utf8_lossy(bytes), limits)
     } else {

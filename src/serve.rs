@@ -62,6 +62,22 @@ pub const LINT: &[Endpoint] = &[
         kind: SubjectKind::Certificate,
         field: "b64cert",
     },
+    // A to-be-signed certificate is a certificate subject (`form` `tbs`).
+    Endpoint {
+        path: "/linttbscert",
+        kind: SubjectKind::Certificate,
+        field: "b64tbscert",
+    },
+    Endpoint {
+        path: "/lintcsr",
+        kind: SubjectKind::Csr,
+        field: "b64csr",
+    },
+    Endpoint {
+        path: "/lintcrl",
+        kind: SubjectKind::Crl,
+        field: "b64crl",
+    },
     Endpoint {
         path: "/lintprofile",
         kind: SubjectKind::CaProfile,

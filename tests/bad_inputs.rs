@@ -52,7 +52,17 @@ fn bad_files(prefixes: &[&str]) -> Vec<String> {
     names
 }
 
-const INPUT_PREFIXES: &[&str] = &["cert-", "pem-", "blob-", "profile-", "statement-", "private-key-"];
+const INPUT_PREFIXES: &[&str] = &[
+    "cert-",
+    "pem-",
+    "blob-",
+    "profile-",
+    "statement-",
+    "private-key-",
+    "tbs-",
+    "csr-",
+    "crl-",
+];
 
 /// What the library makes of one input, read as `certlex check` reads it
 /// (both passes): each error rendered without colour, and the subjects read.

@@ -625,3 +625,33 @@ fn the_help_teaches_with_curl() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn to_be_signed_certificates_requests_and_crls_have_their_endpoints() {
+    let s = start(quiet()).await;
+    let cases = [
+        ("/linttbscert", "pipeline/tbs/sm2-sign.tbs.der", "certificate"),
+        ("/lintcsr", "pipeline/csr/sm2.csr.pem", "csr"),
+        ("/lintcrl", "pipeline/crl/sm2-sub.crl.pem", "crl"),
+    ];
+    let sub = text("certificates/ca/sm2-sub.pem");
+    for (path, file, kind) in cases {
+        let r = s
+            .form(
+                &format!("{path}?at=2026-06-01"),
+                &[("b64input", &base64(&corpus(file))), ("issuer", &sub)],
+            )
+            .await;
+        assert_eq!(r.status, 200, "{path}: {}", r.text());
+        let j = r.json();
+        assert_eq!(subject(&j)["kind"], kind, "{path}");
+        assert!(!subject(&j)["findings"].as_array().unwrap().is_empty(), "{path}: {j:#}");
+    }
+    // A CRL posted where a request is linted: the right endpoint is named.
+    let j = s
+        .post("/lintcsr", None, corpus("pipeline/crl/rsa-root.crl.der"))
+        .await
+        .assert_error(400, "certlex::serve::wrong-kind");
+    assert_eq!(j["hint"], "post it to `/lintcrl`");
+    s.shutdown().await;
+}

@@ -160,3 +160,20 @@ write("rules-incomplete.rules", RULE.format(require="issuer.organization =="))
 write("rules-invalid-utf8.rules", RULE.format(require="issuer.organization is present").encode().replace(b"A test rule", b"A test \xff rule"))
 write("rules-utf16le-bom.rules", b"\xff\xfe" + RULE.format(require="issuer.organization is present").encode("utf-16-le"))
 write("rules-binary.rules", bytes(rng.randrange(256) for _ in range(1024)))
+
+# --- the issuance pipeline: to-be-signed certificates, requests, CRLs ----------
+def fixture(rel):
+    with open(os.path.join(ROOT, "corpus/pipeline", rel), "rb") as f:
+        return f.read()
+
+
+tbs = fixture("tbs/rsa-ee.tbs.der")
+write("tbs-trailing-bytes.der", tbs + b"\x00\x01\x02")
+write("tbs-truncated.der", tbs[: len(tbs) // 2])
+csr = fixture("csr/rsa.csr.der")
+write("csr-truncated.der", csr[: len(csr) // 2])
+write("csr-truncated.pem", pem_body(csr[: len(csr) - 40], "CERTIFICATE REQUEST"))
+crl = fixture("crl/rsa-root.crl.der")
+write("crl-truncated.der", crl[: len(crl) // 2])
+write("crl-trailing-bytes.der", crl + b"\x00" * 8)
+write("crl-not-a-crl.pem", pem_body(tlv(0x30, tlv(0x02, b"\x01")), "X509 CRL"))

@@ -100,7 +100,7 @@ pub fn run_schema(a: &SchemaArgs) -> u8 {
     };
     let json = match kind {
         SubjectKind::CaProfile => !a.markdown,
-        SubjectKind::Certificate | SubjectKind::RuleStatement => a.json_schema,
+        SubjectKind::Certificate | SubjectKind::RuleStatement | SubjectKind::Csr | SubjectKind::Crl => a.json_schema,
     };
     if !json {
         print!("{}", schema_markdown(kind));
@@ -134,6 +134,14 @@ pub fn schema_markdown(kind: SubjectKind) -> String {
         SubjectKind::RuleStatement => (
             "Rule statement facts",
             "What certlex reads from a rule statement (电子认证业务规则).",
+        ),
+        SubjectKind::Csr => (
+            "Certification request facts",
+            "What certlex reads from a PKCS#10 certification request (RFC 2986; PEM `CERTIFICATE REQUEST` or DER; RSA, ECDSA and SM2): what a CA can decide before it issues.",
+        ),
+        SubjectKind::Crl => (
+            "CRL facts",
+            "What certlex reads from a certificate revocation list (RFC 5280 section 5; PEM `X509 CRL` or DER; RSA, ECDSA and SM2). The issuing CA's certificate, given as an input or with `--issuers`, verifies its signature.",
         ),
     };
     crate::facts::markdown(title, intro, kind.schema())

@@ -4,8 +4,9 @@
 //! (ESL 26 approvals) come from the run context ([`crate::facts::context`]).
 
 mod chain;
-mod der;
+pub(crate) mod der;
 mod extensions;
+mod form;
 mod identity;
 mod kind;
 mod names;
@@ -14,8 +15,10 @@ mod schema;
 mod testcert;
 pub mod verify;
 
+pub use form::{CT_POISON, Form};
 pub use identity::{CertIdentity, identity};
-pub(crate) use names::{MatchKey, match_key};
+pub(crate) use names::{MatchKey, match_key, name, names_match};
+pub(crate) use schema::{ALGORITHM, NAME, PUBLIC_KEY, SERIAL};
 pub use schema::{OWN_DATE, SCHEMA};
 
 use std::cell::RefCell;
@@ -30,7 +33,7 @@ use x509_parser::prelude::FromDer;
 
 use super::value::{Record, RecordBuilder, Value};
 use crate::facts::context::{Established, RunContext};
-use schema::{ALGORITHM, ISSUER_PROVIDER, PUBLIC_KEY, SERIAL, VALIDITY};
+use schema::{ISSUER_PROVIDER, VALIDITY};
 
 /// The certificate facts' documentation (`docs/facts/certificate.md`): the
 /// schema, and how `kind` is decided.
@@ -74,7 +77,28 @@ pub fn extract(der: &[u8], ctx: &RunContext) -> Result<Record, ParseError> {
             rest.len()
         )));
     }
-    Ok(facts(der, &cert, ctx))
+    Ok(facts(der, &cert, ctx, Form::Certificate))
+}
+
+/// Read the facts of one DER-encoded TBSCertificate (a certificate before it
+/// is signed): the certificate's facts, `form` `tbs`, and a signature that
+/// is not there yet. `fingerprint_sha256` is the TBS's own.
+pub fn extract_tbs(tbs: &[u8], ctx: &RunContext) -> Result<Record, ParseError> {
+    use x509_parser::certificate::TbsCertificate;
+    let wrapped = form::wrap(tbs)?;
+    match TbsCertificate::from_der(tbs) {
+        Ok((rest, _)) if !rest.is_empty() => {
+            return Err(ParseError(format!(
+                "{} bytes of data follow the TBSCertificate",
+                rest.len()
+            )));
+        }
+        Ok(_) => {}
+        Err(e) => return Err(ParseError(format!("not a valid TBSCertificate: {e}"))),
+    }
+    let (_, cert) =
+        X509Certificate::from_der(&wrapped).map_err(|e| ParseError(format!("not a valid TBSCertificate: {e}")))?;
+    Ok(facts(tbs, &cert, ctx, Form::Tbs))
 }
 
 pub(crate) fn hex(bytes: &[u8]) -> String {
@@ -141,13 +165,25 @@ fn known_oid_name(oid: &str) -> Option<&'static str> {
         "1.2.840.10045.3.1.7" => "prime256v1",
         "1.3.132.0.34" => "secp384r1",
         "1.3.132.0.35" => "secp521r1",
+        CT_POISON => "ctPoison",
         _ => return None,
     })
 }
 
-fn facts(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Record {
+/// A certificate with the RFC 6962 poison extension is a precertificate.
+fn form_of(cert: &X509Certificate, form: Form) -> Form {
+    let poisoned = cert.extensions().iter().any(|e| &*oid_text(&e.oid) == CT_POISON);
+    match form {
+        Form::Certificate if poisoned => Form::Precertificate,
+        other => other,
+    }
+}
+
+fn facts(der: &[u8], cert: &X509Certificate, ctx: &RunContext, form: Form) -> Record {
     let tbs = &cert.tbs_certificate;
+    let form = form_of(cert, form);
     let mut r = RecordBuilder::new(SCHEMA);
+    r.set("form", form.word());
     r.set("version", i64::from(tbs.version.0) + 1);
     r.set("serial", serial(tbs.raw_serial()));
     r.set("signature_algorithm", algorithm(&cert.signature_algorithm.algorithm));
@@ -160,7 +196,7 @@ fn facts(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Record {
     r.set("self_issued", self_issued);
     let raw = der::tbs(tbs.as_ref());
     r.set("validity", validity(cert, raw.as_ref()));
-    r.set("public_key", public_key(cert));
+    r.set("public_key", public_key(cert.public_key()));
     r.set(
         "unique_identifiers",
         tbs.issuer_uid.is_some() || tbs.subject_uid.is_some(),
@@ -170,7 +206,7 @@ fn facts(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Record {
     extensions::extensions(cert, raw.as_ref(), self_issued, &mut r);
     let fingerprint = hex(&Sha256::digest(der));
     r.set("fingerprint_sha256", fingerprint.as_str());
-    let link = chain::link(der, cert, ctx);
+    let link = chain::link(der, cert, ctx, form);
     // The chain filed with the regulator, as CA profiles of the run list them.
     let mut on_chain = vec![fingerprint];
     on_chain.extend(
@@ -214,7 +250,7 @@ fn string_of(name: &Record, field: &str) -> Option<String> {
     }
 }
 
-fn serial(raw: &[u8]) -> Record {
+pub(crate) fn serial(raw: &[u8]) -> Record {
     let mut r = RecordBuilder::new(SERIAL);
     r.set("hex", hex(raw));
     r.set("decimal", BigInt::from_signed_bytes_be(raw).to_string());
@@ -225,7 +261,7 @@ fn serial(raw: &[u8]) -> Record {
     r.finish()
 }
 
-fn algorithm(oid: &Oid) -> Record {
+pub(crate) fn algorithm(oid: &Oid) -> Record {
     let mut r = RecordBuilder::new(ALGORITHM);
     r.set("oid", oid_text(oid));
     r.set("name", oid_name(oid));
@@ -301,9 +337,9 @@ fn validity(cert: &X509Certificate, raw: Option<&der::RawTbs>) -> Record {
     r.finish()
 }
 
-fn public_key(cert: &X509Certificate) -> Record {
+/// The facts of a public key (a certificate's, a request's).
+pub(crate) fn public_key(spki: &x509_parser::x509::SubjectPublicKeyInfo) -> Record {
     use x509_parser::public_key::PublicKey;
-    let spki = cert.public_key();
     let oid = oid_text(&spki.algorithm.algorithm);
     let curve_oid = spki.algorithm.parameters.as_ref().and_then(|p| p.as_oid().ok());
     let curve = curve_oid.as_ref().map(oid_text);

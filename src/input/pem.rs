@@ -8,31 +8,17 @@ use x509_parser::pem::Pem;
 use super::Read;
 use crate::diag::Diag;
 use crate::facts::context::RunContext;
-use crate::facts::{Subject, SubjectKind, certificate};
 use crate::limits::Limits;
 use crate::source::{SourceFile, Span};
 
-fn subject(name: String, facts: crate::facts::Record) -> Subject {
-    Subject {
-        kind: SubjectKind::Certificate,
-        name,
-        source: None,
-        facts,
-        attestations: Vec::new(),
-    }
-}
-
 pub fn der(name: &str, bytes: &[u8], ctx: &RunContext) -> Read {
-    match certificate::extract(bytes, ctx) {
-        Ok(facts) => Read {
-            subjects: vec![subject(name.to_string(), facts)],
+    match super::x509::subject(name.to_string(), name, bytes, super::x509::From::Der, ctx) {
+        Ok(subject) => Read {
+            subjects: vec![subject],
             ..Read::default()
         },
-        Err(e) => Read {
-            errors: vec![
-                Diag::error("certlex::input::bad-der", format!("{name}: {}", e.0))
-                    .help("the file starts like DER but is not a whole X.509 certificate; it may be truncated or another kind of DER"),
-            ],
+        Err(d) => Read {
+            errors: vec![d],
             ..Read::default()
         },
     }
@@ -47,9 +33,28 @@ enum Label {
 
 fn label_kind(label: &str) -> Label {
     match label {
-        "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => Label::Certificate,
+        // Read by their ASN.1 structure: a CERTIFICATE block may hold a
+        // to-be-signed certificate (pkimetal's `/linttbscert` input).
+        "CERTIFICATE"
+        | "X509 CERTIFICATE"
+        | "TRUSTED CERTIFICATE"
+        | "CERTIFICATE REQUEST"
+        | "NEW CERTIFICATE REQUEST"
+        | "X509 CRL" => Label::Certificate,
         l if l.contains("PRIVATE KEY") => Label::PrivateKey,
         _ => Label::Other,
+    }
+}
+
+/// What a label says its block holds, when it names one kind: a request or
+/// a CRL (a `CERTIFICATE` block's structure tells a certificate from a
+/// to-be-signed one).
+fn labelled(label: &str) -> Option<crate::facts::shape::Shape> {
+    use crate::facts::shape::Shape;
+    match label {
+        "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => Some(Shape::Csr),
+        "X509 CRL" => Some(Shape::Crl),
+        _ => None,
     }
 }
 
@@ -126,6 +131,12 @@ pub fn certificate_ders(text: &str, limits: &Limits) -> Vec<Vec<u8>> {
         .into_iter()
         .filter_map(|(_, b)| b.ok())
         .filter(|p| matches!(label_kind(&p.label), Label::Certificate))
+        .filter(|p| {
+            matches!(
+                crate::facts::shape::shape(&p.contents),
+                crate::facts::shape::Shape::Certificate | crate::facts::shape::Shape::Other
+            )
+        })
         .map(|p| p.contents)
         .collect()
 }
@@ -186,12 +197,9 @@ pub fn pem(file: Arc<SourceFile>, limits: &Limits, ctx: &RunContext) -> Read {
                 Label::Certificate => {
                     index += 1;
                     let subject_name = if certs > 1 { format!("{name}#{index}") } else { name.clone() };
-                    match certificate::extract(&p.contents, ctx) {
-                        Ok(facts) => read.subjects.push(subject(subject_name, facts)),
-                        Err(e) => read.errors.push(
-                            Diag::error("certlex::input::bad-certificate", format!("{at}: {}", e.0))
-                                .help("the PEM block decodes, but its content is not a valid X.509 certificate"),
-                        ),
+                    match super::x509::subject(subject_name, &at, &p.contents, super::x509::From::Pem(labelled(&p.label)), ctx) {
+                        Ok(s) => read.subjects.push(s),
+                        Err(d) => read.errors.push(d),
                     }
                 }
             },

@@ -490,6 +490,8 @@ impl<'a> Checker<'a> {
             SubjectKind::Certificate => "certificates have",
             SubjectKind::CaProfile => "CA profiles have",
             SubjectKind::RuleStatement => "rule statements have",
+            SubjectKind::Csr => "certification requests have",
+            SubjectKind::Crl => "CRLs have",
         };
         self.error(
             "certlex::rules::unknown-fact",

@@ -83,6 +83,16 @@ fn certificate(w: &mut LawWorld, path: String) -> Result<(), String> {
     add(w, &path)
 }
 
+#[given(regex = r#"^the to-be-signed certificate "([^"]+)"$"#)]
+#[given(regex = r#"^待签名证书 "([^"]+)"$"#)]
+#[given(regex = r#"^the certification request "([^"]+)"$"#)]
+#[given(regex = r#"^证书申请 "([^"]+)"$"#)]
+#[given(regex = r#"^the CRL "([^"]+)"$"#)]
+#[given(regex = r#"^证书撤销列表 "([^"]+)"$"#)]
+fn pipeline_input(w: &mut LawWorld, path: String) -> Result<(), String> {
+    add(w, &path)
+}
+
 #[given(regex = r#"^the issuer certificate "([^"]+)"$"#)]
 #[given(regex = r#"^颁发者证书 "([^"]+)"$"#)]
 fn issuer_certificate(w: &mut LawWorld, path: String) -> Result<(), String> {

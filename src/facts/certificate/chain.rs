@@ -152,7 +152,94 @@ fn all_unknown(fields: &'static [crate::facts::Field], why: &Text, set: &[(&str,
     r.finish()
 }
 
-pub(super) fn link(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Link {
+/// Why a TBSCertificate has no signature facts.
+fn unsigned() -> Text {
+    Text::both(
+        "待签名证书尚无签名",
+        "a to-be-signed certificate carries no signature yet",
+    )
+}
+
+/// The link of a TBSCertificate: there is no signature to find the issuer
+/// by, so the issuer is the CA certificate of the context named like this
+/// one's issuer whose key identifier is the authority key identifier (or,
+/// without one, the only certificate so named); the chain facts are then
+/// those the signed certificate will have. It will be self-signed when it
+/// is self-issued and its authority key identifier, if any, names its own key.
+fn tbs_link(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Link {
+    let why = unsigned();
+    let mut s = RecordBuilder::new(SIGNATURE);
+    s.set("verified", Value::Unknown(Arc::new(why.clone())));
+    s.set("algorithms_match", Value::Unknown(Arc::new(why.clone())));
+    s.set("issuer_sha256", Value::Absent);
+    let signature = s.finish();
+    // A root before signing: it will sign itself.
+    if self_issued(cert) && authority_key_id(cert).is_none_or(|aki| subject_key_id(cert) == Some(aki)) {
+        return Link {
+            self_signed: Value::Bool(true),
+            signature,
+            chain: chain_facts(cert, cert, None, ctx),
+            above: Vec::new(),
+            anchored: true,
+        };
+    }
+    let name = match_key(cert.tbs_certificate.issuer());
+    let aki = authority_key_id(cert);
+    let candidates: Vec<usize> = ctx
+        .issuer_candidates(&name, aki)
+        .into_iter()
+        .filter(|&i| {
+            ctx.issuer(i).is_some_and(|c| {
+                c.as_ref() != der
+                    && X509Certificate::from_der(c).is_ok_and(|(_, issuer)| {
+                        names_match(cert.tbs_certificate.issuer(), issuer.tbs_certificate.subject())
+                            && aki.is_none_or(|aki| subject_key_id(&issuer) == Some(aki))
+                    })
+            })
+        })
+        .collect();
+    let found = match candidates.as_slice() {
+        [one] => ctx.issuer(*one).map(|d| (*one, d.clone())),
+        _ => None,
+    };
+    let Some((index, issuer_der)) = found else {
+        let why = if candidates.len() > 1 {
+            Text::both(
+                "有多张证书与颁发者同名，而待签名证书没有颁发者密钥标识符，无法确定颁发者",
+                "several certificates are named like the issuer and the to-be-signed certificate has no authority key identifier to tell them apart",
+            )
+        } else {
+            Text::both(
+                "颁发者证书不在输入之中，请用 `--issuers` 提供",
+                "the issuer's certificate is not among the inputs; give it with `--issuers`",
+            )
+        };
+        return Link {
+            self_signed: Value::Bool(false),
+            signature,
+            chain: not_found(Some(&why)),
+            above: Vec::new(),
+            anchored: false,
+        };
+    };
+    let (above, anchored) = ancestors(index, ctx);
+    let chain = match X509Certificate::from_der(&issuer_der) {
+        Ok((_, issuer)) => chain_facts(cert, &issuer, Some((&above, anchored)), ctx),
+        Err(_) => not_found(None),
+    };
+    Link {
+        self_signed: Value::Bool(false),
+        signature,
+        chain,
+        above,
+        anchored,
+    }
+}
+
+pub(super) fn link(der: &[u8], cert: &X509Certificate, ctx: &RunContext, form: super::Form) -> Link {
+    if form == super::Form::Tbs {
+        return tbs_link(der, cert, ctx);
+    }
     let algorithms_match = Value::Bool(cert.signature_algorithm == cert.tbs_certificate.signature);
     let own = self_signed(cert);
     let self_signed_value = match &own {

@@ -11,9 +11,9 @@
 
 /// One TLV: its first identifier octet, its content and the whole of it.
 #[derive(Debug, Clone, Copy)]
-struct Tlv<'a> {
-    tag: u8,
-    content: &'a [u8],
+pub(crate) struct Tlv<'a> {
+    pub tag: u8,
+    pub content: &'a [u8],
 }
 
 const CONSTRUCTED: u8 = 0x20;
@@ -22,7 +22,7 @@ const MAX_DEPTH: u8 = 32;
 
 /// Read one TLV with a DER header: a low tag number (every tag RFC 5280
 /// uses), a definite length in the fewest octets.
-fn read(input: &[u8]) -> Result<(Tlv<'_>, &[u8]), String> {
+pub(crate) fn read(input: &[u8]) -> Result<(Tlv<'_>, &[u8]), String> {
     let (&tag, rest) = input.split_first().ok_or("the encoding ends early")?;
     if tag & 0x1f == 0x1f {
         return Err("a high tag number, which no field here has".into());
@@ -55,7 +55,7 @@ fn read(input: &[u8]) -> Result<(Tlv<'_>, &[u8]), String> {
 }
 
 /// Exactly one TLV, nothing after it.
-fn single(input: &[u8]) -> Result<Tlv<'_>, String> {
+pub(crate) fn single(input: &[u8]) -> Result<Tlv<'_>, String> {
     let (tlv, rest) = read(input)?;
     if !rest.is_empty() {
         return Err(format!("{} octets follow the value", rest.len()));

@@ -160,6 +160,10 @@ fn decode_error(oid: &str, ext: &X509Extension) -> Option<String> {
     if let ParsedExtension::ParseError { error } = ext.parsed_extension() {
         return Some(error.to_string());
     }
+    if oid == super::CT_POISON {
+        // RFC 6962 3.1: "whose extnValue OCTET STRING contains ASN.1 NULL data (0x05 0x00)"
+        return (ext.value != [0x05, 0x00]).then(|| "the poison extension's value is not ASN.1 NULL".to_string());
+    }
     if oid == FRESHEST_CRL {
         return match CRLDistributionPoints::from_der(ext.value) {
             Ok((rest, _)) if !rest.is_empty() => Some(format!("{} octets follow the value", rest.len())),
@@ -192,8 +196,9 @@ pub(super) fn extensions(cert: &X509Certificate, raw: Option<&RawTbs>, self_issu
         }
         let parsed = ext.parsed_extension();
         let is_identity = oid.starts_with(IDENTITY_ARC);
-        let known =
-            is_identity || &*oid == FRESHEST_CRL || !matches!(parsed, ParsedExtension::UnsupportedExtension { .. });
+        let known = is_identity
+            || matches!(&*oid, FRESHEST_CRL | super::CT_POISON)
+            || !matches!(parsed, ParsedExtension::UnsupportedExtension { .. });
         if ext.critical && !known {
             unknown_critical.push(oid.clone());
         }

@@ -129,7 +129,7 @@ pub(super) fn rfc4514(n: &X509Name) -> String {
     rdns.into_iter().rev().collect::<Vec<_>>().join(", ")
 }
 
-pub(super) fn name(n: &X509Name) -> Record {
+pub(crate) fn name(n: &X509Name) -> Record {
     let mut r = RecordBuilder::new(NAME);
     let mut attributes = Vec::new();
     let mut firsts: Vec<(&'static str, Value)> = Vec::new();

@@ -5,7 +5,7 @@ use crate::facts::schema::{Field, Ty};
 
 const STRS: Ty = Ty::List(&Ty::Str);
 
-pub(super) static ATTRIBUTE: &[Field] = &[
+pub(crate) static ATTRIBUTE: &[Field] = &[
     Field::new(
         "type",
         Ty::Str,
@@ -24,7 +24,7 @@ pub(super) static ATTRIBUTE: &[Field] = &[
     ),
 ];
 
-pub(super) static NAME: &[Field] = &[
+pub(crate) static NAME: &[Field] = &[
     Field::new("country", Ty::Str, "country (C), the first one"),
     Field::new("organization", Ty::Str, "organization (O), the first one"),
     Field::new(
@@ -55,7 +55,7 @@ pub(super) static NAME: &[Field] = &[
     ),
 ];
 
-pub(super) static SERIAL: &[Field] = &[
+pub(crate) static SERIAL: &[Field] = &[
     Field::new(
         "hex",
         Ty::Str,
@@ -70,7 +70,7 @@ pub(super) static SERIAL: &[Field] = &[
     Field::new("positive", Ty::Bool, "the serial number is greater than zero"),
 ];
 
-pub(super) static ALGORITHM: &[Field] = &[
+pub(crate) static ALGORITHM: &[Field] = &[
     Field::new("oid", Ty::Str, "OID, e.g. `1.2.156.10197.1.501` (SM2 with SM3)"),
     Field::new(
         "name",
@@ -111,7 +111,7 @@ pub(super) static VALIDITY: &[Field] = &[
     Field::new("not_after_form_ok", Ty::Bool, "notAfter is written in that form"),
 ];
 
-pub(super) static PUBLIC_KEY: &[Field] = &[
+pub(crate) static PUBLIC_KEY: &[Field] = &[
     Field::new(
         "algorithm",
         Ty::Str,
@@ -148,7 +148,7 @@ pub(super) static EXTENSION: &[Field] = &[
     Field::new(
         "known",
         Ty::Bool,
-        "certlex understands this extension (x509-parser parses it, it is freshestCRL, or it is a GM/T 0015 identity code)",
+        "certlex understands this extension (x509-parser parses it, it is freshestCRL or the RFC 6962 poison, or it is a GM/T 0015 identity code)",
     ),
     Field::new(
         "parses",
@@ -340,6 +340,11 @@ pub(super) static CHAIN: &[Field] = &[
 pub const OWN_DATE: &[&str] = &["validity", "not_before"];
 
 pub static SCHEMA: &[Field] = &[
+    Field::new(
+        "form",
+        Ty::Str,
+        "what was given: `certificate` (signed), `tbs` (the TBSCertificate alone, before signing: facts about the signature are unknown, as there is none yet) or `precertificate` (RFC 6962 3.1: signed, with the critical poison extension `1.3.6.1.4.1.11129.2.4.3`)",
+    ),
     Field::new("version", Ty::Int, "X.509 version: 1, 2 or 3"),
     Field::new("serial", Ty::Record(SERIAL), "the serial number"),
     Field::new(
@@ -365,7 +370,7 @@ pub static SCHEMA: &[Field] = &[
     Field::new(
         "self_signed",
         Ty::Bool,
-        "self-issued and the signature verifies with the certificate's own key; unknown if the algorithm cannot be checked",
+        "self-issued and the signature verifies with the certificate's own key; unknown if the algorithm cannot be checked; for a to-be-signed certificate (`form` `tbs`), whether it is to be signed by its own key: self-issued, with no authority key identifier or one that names its own key",
     ),
     Field::new(
         "is_ca",

@@ -1,13 +1,14 @@
-//! Checking the issuer's signature on a certificate: RSA, ECDSA and Ed25519
+//! Checking a signature (on a certificate, CRL, request or OCSP response): RSA, ECDSA and Ed25519
 //! with x509-parser (ring), SM2 with SM3 with RustCrypto's `sm2`. An
 //! algorithm or key size that cannot be checked here is `Unsupported`, never
 //! a failure: a signature certlex cannot check is unknown, not bad.
 
 use sm2::dsa::signature::Verifier as _;
+use x509_parser::asn1_rs::BitString;
 use x509_parser::certificate::X509Certificate;
 use x509_parser::error::X509Error;
 use x509_parser::public_key::PublicKey;
-use x509_parser::x509::SubjectPublicKeyInfo;
+use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo};
 
 /// SM2 with SM3 (GM/T 0006).
 pub const SM2_WITH_SM3: &str = "1.2.156.10197.1.501";
@@ -25,13 +26,29 @@ pub enum Verdict {
 
 /// Does `cert` carry a valid signature by the key `issuer`?
 pub fn verify(cert: &X509Certificate, issuer: &SubjectPublicKeyInfo) -> Verdict {
-    let alg = super::oid_text(&cert.signature_algorithm.algorithm);
+    verify_signed(
+        cert.tbs_certificate.as_ref(),
+        &cert.signature_algorithm,
+        &cert.signature_value,
+        issuer,
+    )
+}
+
+/// Is `signature` (by `algorithm`) over `signed` valid for the key `key`?
+/// Certificates, CRLs, requests and OCSP responses are all signed so.
+pub fn verify_signed(
+    signed: &[u8],
+    algorithm: &AlgorithmIdentifier,
+    signature: &BitString,
+    key: &SubjectPublicKeyInfo,
+) -> Verdict {
+    let alg = super::oid_text(&algorithm.algorithm);
     if &*alg == SM2_WITH_SM3 {
-        return verify_sm2(cert, issuer);
+        return verify_sm2(signed, signature, key);
     }
     // ring accepts RSA moduli of 2048 to 8192 bits (1024 with SHA-1) and
     // reports any other size as a bad signature: say so instead.
-    if let Ok(PublicKey::RSA(k)) = issuer.parsed() {
+    if let Ok(PublicKey::RSA(k)) = key.parsed() {
         let bits = k.key_size();
         let sha1 = matches!(&*alg, "1.2.840.113549.1.1.5" | "1.3.14.3.2.29");
         let least = if sha1 { 1024 } else { 2048 };
@@ -42,7 +59,7 @@ pub fn verify(cert: &X509Certificate, issuer: &SubjectPublicKeyInfo) -> Verdict 
             ));
         }
     }
-    match cert.verify_signature(Some(issuer)) {
+    match x509_parser::verify::verify_signature(key, algorithm, signature, signed) {
         Ok(()) => Verdict::Valid,
         Err(X509Error::SignatureVerificationError) => Verdict::Invalid,
         Err(e) => Verdict::Unsupported(crate::i18n::Text::both(
@@ -52,7 +69,7 @@ pub fn verify(cert: &X509Certificate, issuer: &SubjectPublicKeyInfo) -> Verdict 
     }
 }
 
-fn verify_sm2(cert: &X509Certificate, issuer: &SubjectPublicKeyInfo) -> Verdict {
+fn verify_sm2(signed: &[u8], signature: &BitString, issuer: &SubjectPublicKeyInfo) -> Verdict {
     let curve = issuer
         .algorithm
         .parameters
@@ -70,10 +87,10 @@ fn verify_sm2(cert: &X509Certificate, issuer: &SubjectPublicKeyInfo) -> Verdict 
             "the issuer's SM2 public key is not a point on the SM2 curve",
         ));
     };
-    let Ok(sig) = sm2::dsa::Signature::from_der(&cert.signature_value.data) else {
+    let Ok(sig) = sm2::dsa::Signature::from_der(&signature.data) else {
         return Verdict::Invalid;
     };
-    match key.verify(cert.tbs_certificate.as_ref(), &sig) {
+    match key.verify(signed, &sig) {
         Ok(()) => Verdict::Valid,
         Err(_) => Verdict::Invalid,
     }

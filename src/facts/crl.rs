@@ -1,0 +1,323 @@
+//! CRL facts (RFC 5280 section 5): what a relying party needs to learn a
+//! certificate's status from a CRL (ESL 22) — who issued it and whether the
+//! signature verifies with that CA's key (`--issuers`), when it was issued
+//! and when the next one is due, its number and authority key identifier,
+//! and the revoked certificates with their reasons. RSA, ECDSA and SM2.
+
+use std::sync::Arc;
+
+use sha2::{Digest, Sha256};
+use x509_parser::certificate::X509Certificate;
+use x509_parser::extensions::ParsedExtension;
+use x509_parser::prelude::FromDer;
+use x509_parser::revocation_list::CertificateRevocationList;
+
+use super::certificate::verify::{Verdict, verify_signed};
+use super::certificate::{
+    ALGORITHM, NAME, ParseError, algorithm, hex, match_key, name, names_match, oid_name, oid_text,
+};
+use super::context::{RunContext, subject_key_id};
+use super::schema::{Field, Ty};
+use super::value::{Record, RecordBuilder, Value};
+use crate::i18n::Text;
+
+const STRS: Ty = Ty::List(&Ty::Str);
+
+static REVOKED: &[Field] = &[
+    Field::new(
+        "serial",
+        Ty::Str,
+        "the revoked certificate's serial number in hexadecimal",
+    ),
+    Field::new("revoked_at", Ty::Date, "revocationDate"),
+    Field::new(
+        "reason",
+        Ty::Str,
+        "the reasonCode (RFC 5280 5.3.1) as its name: `unspecified`, `keyCompromise`, `cACompromise`, `affiliationChanged`, `superseded`, `cessationOfOperation`, `certificateHold`, `removeFromCRL`, `privilegeWithdrawn`, `aACompromise`; absent without a reason code",
+    ),
+    Field::new(
+        "reason_valid",
+        Ty::Bool,
+        "the entry has no reason code, or one RFC 5280 5.3.1 defines (0 to 10 but 7), non-critical",
+    ),
+];
+
+static ISSUER_LINK: &[Field] = &[
+    Field::new(
+        "found",
+        Ty::Bool,
+        "a CA certificate whose key verifies the CRL's signature is among the inputs or `--issuers`",
+    ),
+    Field::new(
+        "verified",
+        Ty::Bool,
+        "the CRL's signature verifies with the issuing CA's key (SM2: signer ID `1234567812345678`); false when the CA certificate the name and authority key identifier point at does not verify it; unknown when no such certificate is given",
+    ),
+    Field::new(
+        "names_match",
+        Ty::Bool,
+        "the CRL's issuer name matches the CA certificate's subject name (RFC 5280 7.1): the certificate that verified the signature, or else the one the issuer name and authority key identifier point at",
+    ),
+    Field::new(
+        "crl_sign",
+        Ty::Bool,
+        "that CA certificate's key usage allows signing CRLs (cRLSign, or no key usage extension; RFC 5280 4.2.1.3)",
+    ),
+    Field::new(
+        "issuer_sha256",
+        Ty::Str,
+        "SHA-256 of the CA certificate whose key verified the signature",
+    ),
+];
+
+/// The CRL's own date: when it was issued (thisUpdate).
+pub const OWN_DATE: &[&str] = &["this_update"];
+
+pub static SCHEMA: &[Field] = &[
+    Field::new("version", Ty::Int, "CRL version: 2 (v2) or 1 (no version field)"),
+    Field::new("issuer", Ty::Record(NAME), "the CRL issuer's distinguished name"),
+    Field::new(
+        "signature_algorithm",
+        Ty::Record(ALGORITHM),
+        "the algorithm of the issuer's signature",
+    ),
+    Field::new(
+        "algorithms_match",
+        Ty::Bool,
+        "the signature algorithm outside the signed part equals the one inside it (`signature` in TBSCertList, RFC 5280 5.1.1.2)",
+    ),
+    Field::new("this_update", Ty::Date, "thisUpdate: when this CRL was issued"),
+    Field::new(
+        "next_update",
+        Ty::Date,
+        "nextUpdate: by when the next CRL will be issued (absent if the CRL does not say; RFC 5280 5.1.2.5 requires it)",
+    ),
+    Field::new(
+        "crl_number",
+        Ty::Str,
+        "the CRL number in decimal (absent without the cRLNumber extension, RFC 5280 5.2.3)",
+    ),
+    Field::new(
+        "crl_number_critical",
+        Ty::Bool,
+        "the cRLNumber extension is marked critical",
+    ),
+    Field::new(
+        "authority_key_id",
+        Ty::Str,
+        "the authority key identifier's keyIdentifier in hexadecimal (absent without one, RFC 5280 5.2.1)",
+    ),
+    Field::new(
+        "unknown_critical_extensions",
+        STRS,
+        "OIDs of CRL extensions marked critical that certlex does not understand",
+    ),
+    Field::new(
+        "extension_decode_errors",
+        STRS,
+        "one line per CRL or entry extension whose value does not decode: its name, OID and why",
+    ),
+    Field::new(
+        "revoked",
+        Ty::List(&Ty::Record(REVOKED)),
+        "the revoked certificates, in order",
+    ),
+    Field::new("revoked_count", Ty::Int, "how many certificates the CRL lists"),
+    Field::new(
+        "invalid_reasons",
+        STRS,
+        "one line per entry whose reason code RFC 5280 5.3.1 does not allow: the serial and why",
+    ),
+    Field::new(
+        "signature",
+        Ty::Record(ISSUER_LINK),
+        "the issuing CA and its signature, when its certificate is given",
+    ),
+    Field::new(
+        "fingerprint_sha256",
+        Ty::Str,
+        "SHA-256 of the whole CRL (DER), in hexadecimal",
+    ),
+];
+
+const REASONS: [&str; 11] = [
+    "unspecified",
+    "keyCompromise",
+    "cACompromise",
+    "affiliationChanged",
+    "superseded",
+    "cessationOfOperation",
+    "certificateHold",
+    "7",
+    "removeFromCRL",
+    "privilegeWithdrawn",
+    "aACompromise",
+];
+
+/// Read the facts of one DER-encoded CRL, finding its issuer in the context.
+pub fn extract(der: &[u8], ctx: &RunContext) -> Result<Record, ParseError> {
+    let (rest, crl) =
+        CertificateRevocationList::from_der(der).map_err(|e| ParseError(format!("not a valid X.509 CRL: {e}")))?;
+    if !rest.is_empty() {
+        return Err(ParseError(format!("{} bytes of data follow the CRL", rest.len())));
+    }
+    let tbs = &crl.tbs_cert_list;
+    let mut r = RecordBuilder::new(SCHEMA);
+    r.set("version", tbs.version.map_or(1, |v| i64::from(v.0) + 1));
+    r.set("issuer", name(&tbs.issuer));
+    r.set("signature_algorithm", algorithm(&crl.signature_algorithm.algorithm));
+    r.set("algorithms_match", crl.signature_algorithm == tbs.signature);
+    r.set("this_update", Value::Date(tbs.this_update.timestamp()));
+    r.set(
+        "next_update",
+        Value::opt(tbs.next_update.map(|t| Value::Date(t.timestamp()))),
+    );
+    let mut aki = None;
+    let mut unknown_critical = Vec::new();
+    let mut decode_errors = Vec::new();
+    for e in tbs.extensions() {
+        match e.parsed_extension() {
+            ParsedExtension::CRLNumber(n) => {
+                r.set("crl_number", n.to_string());
+                r.set("crl_number_critical", e.critical);
+            }
+            ParsedExtension::AuthorityKeyIdentifier(a) => aki = a.key_identifier.as_ref().map(|k| k.0),
+            ParsedExtension::ParseError { error } => {
+                decode_errors.push(Value::from(format!(
+                    "`{}` ({}): {error}",
+                    oid_name(&e.oid),
+                    oid_text(&e.oid)
+                )));
+            }
+            ParsedExtension::UnsupportedExtension { .. } if e.critical => {
+                unknown_critical.push(Value::Str(oid_text(&e.oid)));
+            }
+            _ => {}
+        }
+    }
+    r.set("authority_key_id", Value::opt(aki.map(hex)));
+    r.set("unknown_critical_extensions", Value::List(unknown_critical));
+    let mut revoked = Vec::new();
+    let mut invalid = Vec::new();
+    for entry in crl.iter_revoked_certificates() {
+        let serial = hex(entry.raw_serial());
+        let mut e = RecordBuilder::new(REVOKED);
+        e.set("serial", serial.as_str());
+        e.set("revoked_at", Value::Date(entry.revocation_date.timestamp()));
+        let mut valid = true;
+        for ext in entry.extensions() {
+            if let ParsedExtension::ParseError { error } = ext.parsed_extension() {
+                decode_errors.push(Value::from(format!(
+                    "`{}` ({}) of entry {serial}: {error}",
+                    oid_name(&ext.oid),
+                    oid_text(&ext.oid)
+                )));
+                if &*oid_text(&ext.oid) == "2.5.29.21" {
+                    valid = false;
+                    invalid.push(Value::from(format!(
+                        "{serial}: the reason code is not one RFC 5280 5.3.1 defines"
+                    )));
+                }
+            }
+        }
+        match entry.reason_code() {
+            Some((critical, code)) => {
+                let word = REASONS.get(usize::from(code.0)).copied().unwrap_or("unknown");
+                e.set("reason", word);
+                if code.0 == 7 {
+                    valid = false;
+                    invalid.push(Value::from(format!(
+                        "{serial}: reason code 7 is not used (RFC 5280 5.3.1)"
+                    )));
+                } else if critical {
+                    valid = false;
+                    invalid.push(Value::from(format!(
+                        "{serial}: the reason code is marked critical (RFC 5280 5.3.1: non-critical)"
+                    )));
+                }
+            }
+            None => {
+                e.set("reason", Value::Absent);
+            }
+        }
+        e.set("reason_valid", valid);
+        revoked.push(Value::Record(e.finish()));
+    }
+    r.set("revoked_count", revoked.len() as i64);
+    r.set("revoked", Value::List(revoked));
+    r.set("invalid_reasons", Value::List(invalid));
+    r.set("extension_decode_errors", Value::List(decode_errors));
+    r.set("signature", issuer_link(&crl, aki, ctx));
+    r.set("fingerprint_sha256", hex(&Sha256::digest(der)));
+    Ok(r.finish())
+}
+
+fn crl_sign(cert: &X509Certificate) -> bool {
+    cert.extensions()
+        .iter()
+        .find_map(|e| match e.parsed_extension() {
+            ParsedExtension::KeyUsage(ku) => Some(ku.crl_sign()),
+            _ => None,
+        })
+        .unwrap_or(true)
+}
+
+/// The CA whose key verifies the CRL, among the context's certificates named
+/// like its issuer (or with its authority key identifier).
+fn issuer_link(crl: &CertificateRevocationList, aki: Option<&[u8]>, ctx: &RunContext) -> Record {
+    let tbs = &crl.tbs_cert_list;
+    // The CA certificate the name and key identifier point at, when its
+    // key does not verify the signature: what it says still counts.
+    let mut identified: Option<(bool, bool)> = None;
+    let mut unsupported = None;
+    for index in ctx.issuer_candidates(&match_key(&tbs.issuer), aki) {
+        let Some(der) = ctx.issuer(index) else { continue };
+        let Ok((_, ca)) = X509Certificate::from_der(der) else {
+            continue;
+        };
+        match verify_signed(
+            tbs.as_ref(),
+            &crl.signature_algorithm,
+            &crl.signature_value,
+            ca.public_key(),
+        ) {
+            Verdict::Valid => {
+                let mut r = RecordBuilder::new(ISSUER_LINK);
+                r.set("found", true);
+                r.set("verified", true);
+                r.set("names_match", names_match(&tbs.issuer, ca.subject()));
+                r.set("crl_sign", crl_sign(&ca));
+                r.set("issuer_sha256", hex(&Sha256::digest(der)));
+                return r.finish();
+            }
+            Verdict::Invalid if aki.is_none() || subject_key_id(&ca) == aki => {
+                identified = Some((names_match(&tbs.issuer, ca.subject()), crl_sign(&ca)));
+            }
+            Verdict::Invalid => {}
+            Verdict::Unsupported(why) => unsupported = Some(why),
+        }
+    }
+    let why = unsupported.unwrap_or_else(|| {
+        Text::both(
+            "签发该 CRL 的 CA 证书不在输入之中，请用 `--issuers` 提供",
+            "the certificate of the CA that issued the CRL is not among the inputs; give it with `--issuers`",
+        )
+    });
+    let unknown = || Value::Unknown(Arc::new(why.clone()));
+    let mut r = RecordBuilder::new(ISSUER_LINK);
+    r.set("found", false);
+    match identified {
+        Some((names, sign)) => {
+            r.set("verified", false);
+            r.set("names_match", names);
+            r.set("crl_sign", sign);
+        }
+        None => {
+            r.set("verified", unknown());
+            r.set("names_match", unknown());
+            r.set("crl_sign", unknown());
+        }
+    }
+    r.set("issuer_sha256", Value::Absent);
+    r.finish()
+}
