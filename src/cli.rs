@@ -2,6 +2,15 @@
 //! (loading rules, choosing the regime, printing diagnostics). One file per
 //! subcommand under `cli/`.
 
+/// `eprintln!` that never panics: when standard error is gone there is
+/// nowhere left to tell.
+macro_rules! say_err {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod check;
 mod coverage;
 mod diff;
@@ -11,6 +20,7 @@ mod fmt;
 mod progress;
 mod rules;
 mod test;
+mod zh;
 
 pub use facts::schema_markdown;
 
@@ -18,7 +28,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::diag::Diag;
 use crate::engine::RuleSet;
@@ -160,8 +170,22 @@ pub enum Command {
     Diff(diff::DiffArgs),
 }
 
+/// The language of this run's diagnostics on standard error, set once from
+/// `--lang` (or the environment) before any is printed.
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The help is in the run's language: known before clap parses.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut command = Cli::command();
+    if zh::lang_of(&args) == Lang::Zh {
+        command = zh::in_chinese(command);
+    }
+    let cli = match Cli::from_arg_matches(&command.get_matches_from(args)) {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
+    let _ = LANG.set(cli.global.lang());
     let code = match &cli.command {
         Command::Check(a) => check::run(&cli.global, a),
         Command::Rules(c) => rules::run(&cli.global, c),
@@ -186,16 +210,45 @@ impl Global {
     }
 }
 
+/// Write a command's product to standard output. A reader that closed the
+/// pipe early (`certlex rules list | head -1`) has what it wanted: the
+/// command then stops quietly with `Err(0)`. Another write error is told on
+/// standard error, `Err(2)`. Never a panic.
+pub fn emit(text: &str) -> Result<(), u8> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) => Err(write_failed(&e)),
+    }
+}
+
+/// The exit code after a failed write of a listing: a closed pipe ends the
+/// command quietly (0), anything else is told (2). (`check` and `test` exit
+/// 2 on either, quietly on a closed pipe: their report carries their
+/// verdict, and an unfinished one carries none.)
+pub fn write_failed(e: &std::io::Error) -> u8 {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        0
+    } else {
+        say_err!("certlex: cannot write to standard output: {e}");
+        2
+    }
+}
+
 /// Colour only on a terminal, and never with `NO_COLOR`.
 pub fn colour(stream_is_terminal: bool) -> bool {
     stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// Print diagnostics to standard error.
+/// Print diagnostics to standard error, in the run's language.
 pub fn print_diags<'a>(diags: impl IntoIterator<Item = &'a Diag>) {
+    use std::io::Write as _;
     let colour = colour(std::io::stderr().is_terminal());
+    let lang = LANG.get().copied().unwrap_or_default();
+    let mut err = std::io::stderr().lock();
     for d in diags {
-        eprint!("{}", crate::diag::render(d, colour));
+        let _ = write!(err, "{}", crate::diag::render(&d.localized(lang), colour));
     }
 }
 
@@ -223,10 +276,13 @@ pub fn load_rules(g: &Global) -> Option<RuleSet> {
     }
     print_diags(loaded.diags.iter());
     let n = loaded.errors().count();
-    eprintln!(
-        "certlex: the rules have {n} error{}; nothing was checked",
-        if n == 1 { "" } else { "s" }
-    );
+    match g.lang() {
+        Lang::Zh => say_err!("certlex：规则有 {n} 个错误；未检查任何内容"),
+        Lang::En => say_err!(
+            "certlex: the rules have {n} error{}; nothing was checked",
+            if n == 1 { "" } else { "s" }
+        ),
+    }
     None
 }
 
@@ -237,7 +293,11 @@ pub fn resolve(rules: &RuleSet, a: &RegimeArgs) -> Option<Resolution> {
             Some(d) => d,
             None => {
                 print_diags([&Diag::error("certlex::usage::date", format!("`{s}` is not a date"))
-                    .help("write the date as YYYY-MM-DD, e.g. `--at 2016-01-01`")]);
+                    .help("write the date as YYYY-MM-DD, e.g. `--at 2016-01-01`")
+                    .zh(
+                        format!("`{s}` 不是日期"),
+                        Some("请按 YYYY-MM-DD 写日期，例如 `--at 2016-01-01`"),
+                    )]);
                 return None;
             }
         },
@@ -247,9 +307,13 @@ pub fn resolve(rules: &RuleSet, a: &RegimeArgs) -> Option<Resolution> {
         Ok(r) => Some(r),
         Err(e) => {
             let names = rules.law.regimes.iter().map(|r| r.name.as_str());
-            print_diags(
-                [&Diag::error("certlex::usage::regime", e).help_opt(crate::diag::suggestion(&a.regime, names))],
-            );
+            let known: Vec<&str> = rules.law.regimes.iter().map(|r| r.name.as_str()).collect();
+            let zh = format!("未知的法律状态 `{}`（已知：{}）", a.regime, known.join("、"));
+            let help = crate::diag::suggestion(&a.regime, names);
+            let help_zh = crate::diag::did_you_mean(&a.regime, known.iter().copied()).map(|c| format!("您是否指 `{c}`？"));
+            print_diags([&Diag::error("certlex::usage::regime", e)
+                .help_opt(help)
+                .zh(zh, help_zh.as_deref())]);
             None
         }
     }

@@ -68,7 +68,8 @@ pub fn run(g: &Global, a: &CoverageArgs) -> u8 {
         .collect::<Vec<_>>()
         .join(", ");
     let source = if g.rules.is_some() { "--rules" } else { "built-in" };
-    print!("{}", human(&rules, &cov, lang, source, &features));
+    // A closed standard output does not stop the page or the gate below.
+    let _ = super::emit(&human(&rules, &cov, lang, source, &features));
     if let Some(file) = &a.html {
         let page = html(&rules, &cov, source, &features);
         if let Err(e) = std::fs::write(file, page) {
@@ -78,12 +79,12 @@ pub fn run(g: &Global, a: &CoverageArgs) -> u8 {
             )]);
             return 2;
         }
-        println!("{} {}", lang.pick("已写入", "wrote"), file.display());
+        let _ = super::emit(&format!("{} {}\n", lang.pick("已写入", "wrote"), file.display()));
     }
     let pct = cov.total.percent();
     match a.min_coverage {
         Some(min) if pct < min => {
-            eprintln!(
+            say_err!(
                 "certlex coverage: {pct:.1}% of the in-scope articles are cited by a rule, below the minimum of {min}%"
             );
             1

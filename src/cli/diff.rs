@@ -71,7 +71,7 @@ fn write(path: Option<&std::path::Path>, text: &str) -> Option<u8> {
         Ok(()) => Some(0),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Some(0),
         Err(e) => {
-            eprintln!("certlex diff: cannot write the diff: {e}");
+            say_err!("certlex diff: cannot write the diff: {e}");
             None
         }
     }

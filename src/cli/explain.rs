@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use super::{Global, RegimeArgs, load_rules, print_diags, resolve};
+use super::{Global, RegimeArgs, emit, load_rules, print_diags, resolve};
 use crate::diag::{Diag, suggestion};
 use crate::engine::{Rule, RuleSet};
 use crate::i18n::Lang;
@@ -31,8 +31,7 @@ pub fn run(g: &Global, a: &ExplainArgs) -> u8 {
         return 2;
     };
     let ev = crate::engine::Evaluator::new(&rules, res.clone());
-    print!("{}", explain(&rules, rule, &res, ev.in_force(index)));
-    0
+    emit(&explain(&rules, rule, &res, ev.in_force(index))).err().unwrap_or(0)
 }
 
 /// The explanation of a rule, in both languages.

@@ -79,9 +79,13 @@ pub fn run_facts(a: &FactsArgs) -> u8 {
         },
     );
     match serde_json::to_string_pretty(&subjects) {
-        Ok(s) => println!("{s}"),
+        Ok(s) => {
+            if let Err(code) = super::emit(&format!("{s}\n")) {
+                return code;
+            }
+        }
         Err(e) => {
-            eprintln!("certlex: {e}");
+            say_err!("certlex: {e}");
             return 2;
         }
     }
@@ -91,7 +95,7 @@ pub fn run_facts(a: &FactsArgs) -> u8 {
 pub fn run_schema(a: &SchemaArgs) -> u8 {
     let Some(kind) = SubjectKind::from_word(&a.kind) else {
         let kinds = SubjectKind::ALL.map(SubjectKind::word);
-        eprintln!(
+        say_err!(
             "certlex schema: unknown kind `{}` (known: {})",
             a.kind,
             kinds.join(", ")
@@ -103,8 +107,7 @@ pub fn run_schema(a: &SchemaArgs) -> u8 {
         SubjectKind::Certificate | SubjectKind::RuleStatement => a.json_schema,
     };
     if !json {
-        print!("{}", schema_markdown(kind));
-        return 0;
+        return super::emit(&schema_markdown(kind)).err().unwrap_or(0);
     }
     if kind != SubjectKind::CaProfile {
         print_diags([&crate::diag::Diag::error(
@@ -115,12 +118,9 @@ pub fn run_schema(a: &SchemaArgs) -> u8 {
         return 2;
     }
     match serde_json::to_string_pretty(&crate::facts::profile::json_schema()) {
-        Ok(s) => {
-            println!("{s}");
-            0
-        }
+        Ok(s) => super::emit(&format!("{s}\n")).err().unwrap_or(0),
         Err(e) => {
-            eprintln!("certlex: {e}");
+            say_err!("certlex: {e}");
             2
         }
     }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 
-use super::{Global, load_rules, print_diags};
+use super::{Global, emit, load_rules, print_diags};
 
 #[derive(Subcommand)]
 pub enum RulesCommand {
@@ -27,29 +27,32 @@ pub fn run(g: &Global, c: &RulesCommand) -> u8 {
             let Some(rules) = load_rules(&g) else { return 2 };
             let law = &rules.law;
             let articles: usize = law.instruments.iter().map(|i| i.articles.len()).sum();
-            println!(
-                "ok: {} rules, {} instruments, {} articles, {} parameters, {} regimes",
+            let line = format!(
+                "ok: {} rules, {} instruments, {} articles, {} parameters, {} regimes\n",
                 rules.rules.len(),
                 law.instruments.len(),
                 articles,
                 law.parameters.len(),
                 law.regimes.len()
             );
-            0
+            emit(&line).err().unwrap_or(0)
         }
         RulesCommand::List => {
             let Some(rules) = load_rules(g) else { return 2 };
             let lang = g.lang();
             for r in &rules.rules {
                 let cites = r.citations_text();
-                println!(
-                    "{:<24} {:<15} {:<8} {:<28} {}",
+                let line = format!(
+                    "{:<24} {:<15} {:<8} {:<28} {}\n",
                     r.id,
                     r.applies_to.word(),
                     r.severity.word(),
                     cites,
                     r.title.get_or(lang, "")
                 );
+                if let Err(code) = emit(&line) {
+                    return code;
+                }
             }
             print_diags([]);
             0
