@@ -39,8 +39,9 @@ use crate::limits::Limits;
 const EXIT_CODES: &str = "\
 Exit codes:
   0  conformant: no finding at or above --fail-on (waived findings do not count)
-  1  findings at or above --fail-on, or an expired waiver; undetermined and
-     needs-evidence findings count as errors unless --allow-undetermined
+  1  findings at or above --fail-on, or an expired waiver: a fail, undetermined
+     or needs-evidence finding of a rule of that severity or above (the last
+     two not with --allow-undetermined)
   2  usage error, a broken certlex.toml, an input or rule file that could not
      be read, or nothing to check
 
@@ -310,7 +311,8 @@ pub fn resolve(rules: &RuleSet, a: &RegimeArgs) -> Option<Resolution> {
             let known: Vec<&str> = rules.law.regimes.iter().map(|r| r.name.as_str()).collect();
             let zh = format!("未知的法律状态 `{}`（已知：{}）", a.regime, known.join("、"));
             let help = crate::diag::suggestion(&a.regime, names);
-            let help_zh = crate::diag::did_you_mean(&a.regime, known.iter().copied()).map(|c| format!("您是否指 `{c}`？"));
+            let help_zh =
+                crate::diag::did_you_mean(&a.regime, known.iter().copied()).map(|c| format!("您是否指 `{c}`？"));
             print_diags([&Diag::error("certlex::usage::regime", e)
                 .help_opt(help)
                 .zh(zh, help_zh.as_deref())]);

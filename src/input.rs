@@ -67,9 +67,7 @@ pub fn discover(paths: &[PathBuf]) -> impl Iterator<Item = Result<Candidate, Dia
                     "certlex::input::not-found",
                     format!("`{}` does not exist", p.display()),
                 )
-                .help(
-                    "check the path; give files or directories of certificates, CA profiles or rule statements",
-                )
+                .help("check the path; give files or directories of certificates, CA profiles or rule statements")
                 .zh(
                     format!("`{}` 不存在", p.display()),
                     Some("请检查路径；给出证书、电子认证服务机构概况或电子认证业务规则的文件或文件夹"),
@@ -79,17 +77,19 @@ pub fn discover(paths: &[PathBuf]) -> impl Iterator<Item = Result<Candidate, Dia
                 .sort_by_file_name()
                 .into_iter()
                 .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-            Box::new(walk.filter_map(|e| match e {
-                Err(err) => Some(Err(Diag::error(
-                    "certlex::input::walk",
-                    format!("cannot read a directory entry: {err}"),
-                )
-                .zh(format!("无法读取目录项：{}", io_zh(err.io_error())), None))),
-                Ok(e) if e.file_type().is_file() => Some(Ok(Candidate {
-                    path: e.into_path(),
-                    explicit: false,
-                })),
-                Ok(_) => None,
+            Box::new(walk.filter_map(|e| {
+                match e {
+                    Err(err) => Some(Err(Diag::error(
+                        "certlex::input::walk",
+                        format!("cannot read a directory entry: {err}"),
+                    )
+                    .zh(format!("无法读取目录项：{}", io_zh(err.io_error())), None))),
+                    Ok(e) if e.file_type().is_file() => Some(Ok(Candidate {
+                        path: e.into_path(),
+                        explicit: false,
+                    })),
+                    Ok(_) => None,
+                }
             }))
         })
 }
@@ -178,16 +178,14 @@ fn read_bytes(path: &Path, limits: &Limits) -> Result<Vec<u8>, Diag> {
     if path.as_os_str() == "-" {
         let mut buf = Vec::new();
         let mut stdin = std::io::stdin().lock().take(limits.max_file_bytes + 1);
-        stdin
-            .read_to_end(&mut buf)
-            .map_err(|e| {
-                error(
-                    path,
-                    "certlex::input::read",
-                    format!("cannot read standard input: {e}"),
-                    format!("无法读取标准输入：{}", io_zh(Some(&e))),
-                )
-            })?;
+        stdin.read_to_end(&mut buf).map_err(|e| {
+            error(
+                path,
+                "certlex::input::read",
+                format!("cannot read standard input: {e}"),
+                format!("无法读取标准输入：{}", io_zh(Some(&e))),
+            )
+        })?;
         if buf.len() as u64 > limits.max_file_bytes {
             return Err(limit_error());
         }
@@ -367,8 +365,7 @@ pub fn read_content(
 fn unknown_kind(name: &str, bytes: &[u8]) -> Diag {
     const HELP: &str =
         "certlex reads X.509 certificates in PEM or DER, CA profiles in YAML and rule statements in Markdown or text";
-    const HELP_ZH: &str =
-        "certlex 读取 PEM 或 DER 格式的 X.509 证书、YAML 格式的电子认证服务机构概况，以及 Markdown 或文本格式的电子认证业务规则";
+    const HELP_ZH: &str = "certlex 读取 PEM 或 DER 格式的 X.509 证书、YAML 格式的电子认证服务机构概况，以及 Markdown 或文本格式的电子认证业务规则";
     let code = "certlex::input::unknown-kind";
     if bytes.iter().all(u8::is_ascii_whitespace) {
         let (what, zh) = if bytes.is_empty() {

@@ -37,8 +37,9 @@ pub enum Format {
     Human,
     /// One JSON document (docs/report-schema.json), written as subjects arrive.
     Json,
-    /// One JSON object per line: a run line, a line per subject, error, skipped
-    /// file and waiver, and a closing summary line (docs/report-schema.json).
+    /// One JSON object per line: a run line; a line per subject (after a
+    /// catalogue line with the rules it refers to, when new), error, skipped
+    /// file and waiver; a closing summary line (docs/report-schema.json).
     Jsonl,
     /// SARIF 2.1.0, for code scanning (GitHub shows findings in YAML and Markdown inline).
     Sarif,
@@ -289,13 +290,7 @@ pub fn identity(s: &Subject) -> Option<CertIdentity> {
 /// An instant as RFC 3339 in UTC: `2024-09-02T10:11:12Z`.
 pub fn rfc3339(secs: i64) -> String {
     match time::OffsetDateTime::from_unix_timestamp(secs) {
-        Ok(t) => format!(
-            "{}T{:02}:{:02}:{:02}Z",
-            t.date(),
-            t.hour(),
-            t.minute(),
-            t.second()
-        ),
+        Ok(t) => format!("{}T{:02}:{:02}:{:02}Z", t.date(), t.hour(), t.minute(), t.second()),
         Err(_) => secs.to_string(),
     }
 }
@@ -304,7 +299,6 @@ pub fn rfc3339(secs: i64) -> String {
 pub fn fingerprint_prefix(hex: &str) -> &str {
     hex.get(..16).unwrap_or(hex)
 }
-
 
 /// Run subjects through a reporter of `format` and return the text (tests,
 /// snapshots), with the default gate; every finding is shown (human

@@ -79,7 +79,16 @@ fn json_output_is_one_document_with_a_summary() {
     assert!(v["catalogue"]["ESL-21-1"]["title"]["en"].is_string());
     assert!(failed[0].get("title").is_none());
     // `--findings all` lists every finding, passes included.
-    let o = certlex(&["check", "--format", "json", "--findings", "all", "--at", "2026-01-01", GOOD]);
+    let o = certlex(&[
+        "check",
+        "--format",
+        "json",
+        "--findings",
+        "all",
+        "--at",
+        "2026-01-01",
+        GOOD,
+    ]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let all = v["subjects"][0]["findings"].as_array().unwrap();
     let counted: u64 = v["subjects"][0]["statuses"]
@@ -503,7 +512,11 @@ fn into_a_closed_pipe(args: &[&str]) -> (Option<i32>, String) {
 #[test]
 fn a_closed_pipe_ends_the_program_quietly() {
     // A listing: the reader had what it wanted; exit 0, nothing said.
-    for args in [&["rules", "list"][..], &["explain", "ESL-21-1"], &["schema", "certificate"]] {
+    for args in [
+        &["rules", "list"][..],
+        &["explain", "ESL-21-1"],
+        &["schema", "certificate"],
+    ] {
         let (code, err) = into_a_closed_pipe(args);
         assert_eq!(code, Some(0), "{args:?}: {err}");
         assert!(err.is_empty(), "{args:?}: {err}");
@@ -513,7 +526,10 @@ fn a_closed_pipe_ends_the_program_quietly() {
     for format in ["human", "json", "jsonl", "sarif", "junit"] {
         let (code, err) = into_a_closed_pipe(&["check", "--format", format, "corpus/certificates"]);
         assert_eq!(code, Some(2), "{format}: {err}");
-        assert!(!err.contains("panicked") && !err.contains("Broken pipe"), "{format}: {err}");
+        assert!(
+            !err.contains("panicked") && !err.contains("Broken pipe"),
+            "{format}: {err}"
+        );
     }
     let (code, err) = into_a_closed_pipe(&["test", "features/esl/article-21.feature"]);
     assert_eq!(code, Some(2), "{err}");

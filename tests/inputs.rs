@@ -117,7 +117,10 @@ fn the_blocks_of_a_bundle_are_numbered_from_1_as_they_appear() {
         .map(|s| s["name"].as_str().unwrap())
         .collect();
     assert_eq!(names.len(), 2, "{names:?}");
-    assert!(names[0].ends_with("bundle.pem#1") && names[1].ends_with("bundle.pem#3"), "{names:?}");
+    assert!(
+        names[0].ends_with("bundle.pem#1") && names[1].ends_with("bundle.pem#3"),
+        "{names:?}"
+    );
     assert_eq!(report["subjects"][1]["identity"]["key"], "EC P-256");
 }
 

@@ -119,14 +119,26 @@ fn json_follows_its_documented_schema() {
     // Subjects list what needs attention and count everything; findings
     // name their rule, whose title is in the catalogue once.
     for subject in doc["subjects"].as_array().unwrap() {
-        let counted: u64 = subject["statuses"].as_object().unwrap().values().map(|n| n.as_u64().unwrap()).sum();
+        let counted: u64 = subject["statuses"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|n| n.as_u64().unwrap())
+            .sum();
         assert!(counted > 0, "{subject}");
         for f in subject["findings"].as_array().unwrap() {
             assert!(!["pass", "not-applicable", "not-in-force"].contains(&f["status"].as_str().unwrap()));
-            assert!(doc["catalogue"][f["rule"].as_str().unwrap()]["title"].is_object(), "{f}");
+            assert!(
+                doc["catalogue"][f["rule"].as_str().unwrap()]["title"].is_object(),
+                "{f}"
+            );
         }
     }
-    let certificates = doc["subjects"].as_array().unwrap().iter().filter(|s| s["kind"] == "certificate");
+    let certificates = doc["subjects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["kind"] == "certificate");
     for c in certificates {
         assert_eq!(c["identity"]["sha256"].as_str().unwrap().len(), 64, "{c}");
     }
@@ -216,9 +228,15 @@ fn sarif_is_valid_sarif_2_1_0() {
     let statuses = |s: &str| results.iter().filter(|r| r["properties"]["status"] == s).count();
     assert_eq!(kinds("fail"), results.len(), "every adverse finding is kind fail");
     assert!(statuses("fail") >= 4 && statuses("undetermined") >= 1 && statuses("needs-evidence") >= 1);
-    let undetermined = results.iter().find(|r| r["properties"]["status"] == "undetermined").unwrap();
+    let undetermined = results
+        .iter()
+        .find(|r| r["properties"]["status"] == "undetermined")
+        .unwrap();
     assert!(
-        undetermined["message"]["text"].as_str().unwrap().starts_with("undetermined, could not be checked"),
+        undetermined["message"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("undetermined, could not be checked"),
         "{undetermined}"
     );
     assert!(
@@ -306,7 +324,10 @@ fn sha256_of(path: &str) -> String {
     let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
     let ders = certlex::input::certificate_ders(&bytes, &certlex::limits::Limits::default());
     assert_eq!(ders.len(), 1);
-    sha2::Sha256::digest(&ders[0]).iter().map(|b| format!("{b:02X}")).collect()
+    sha2::Sha256::digest(&ders[0])
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect()
 }
 
 fn national(format: &str, extra: &[&str]) -> Output {
@@ -336,7 +357,10 @@ fn a_national_certificate_is_named_in_every_format() {
             assert!(text.contains(&format!("SHA-256 {}…", &fingerprint[..16])), "{text}");
         } else {
             assert!(text.contains(&fingerprint) && text.contains(&root), "{format}: {text}");
-            assert!(text.contains("CN=ROOTCA, O=NRCAC, C=CN") && text.contains("SM2"), "{format}: {text}");
+            assert!(
+                text.contains("CN=ROOTCA, O=NRCAC, C=CN") && text.contains("SM2"),
+                "{format}: {text}"
+            );
         }
         snapshot(&format!("national-{format}"), &text);
     }
@@ -429,7 +453,11 @@ fn summary_counts_findings_per_rule() {
     assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
     let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
     let schema = read_json("docs/report-schema.json");
-    assert_valid(&jsonschema::validator_for(&schema).unwrap(), &doc, "the --summary report");
+    assert_valid(
+        &jsonschema::validator_for(&schema).unwrap(),
+        &doc,
+        "the --summary report",
+    );
     assert!(doc.get("subjects").is_none(), "no subject detail with --summary");
     let rows = doc["rules"].as_array().unwrap();
     // Every finding of the run is counted under its rule.
@@ -454,7 +482,8 @@ fn summary_counts_findings_per_rule() {
     let text = String::from_utf8(human.stdout).unwrap();
     assert!(text.contains("by rule: 6 subjects"), "{text}");
     assert!(
-        text.lines().any(|l| l.contains("ESL-21-1") && l.contains("1 fail") && l.contains("1 blocking")),
+        text.lines()
+            .any(|l| l.contains("ESL-21-1") && l.contains("1 fail") && l.contains("1 blocking")),
         "{text}"
     );
     assert!(!text.contains("cfca-ev-root.pem"), "{text}");
@@ -478,8 +507,17 @@ fn a_reason_many_certificates_share_is_written_once() {
     let text = String::from_utf8(o.stdout).unwrap();
     let reason = "the issuer's certificate is not among the inputs";
     assert_eq!(text.matches(reason).count(), 2, "once in place, once counted: {text}");
-    assert!(text.contains("2 certificates (2 findings): the issuer's certificate"), "{text}");
-    assert!(text.lines().filter(|l| l.contains("ESL-21-6") && l.ends_with("[1]")).count() == 2, "{text}");
+    assert!(
+        text.contains("2 certificates (2 findings): the issuer's certificate"),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .filter(|l| l.contains("ESL-21-6") && l.ends_with("[1]"))
+            .count()
+            == 2,
+        "{text}"
+    );
 }
 
 /// Text with what is not a sentence taken out: `code`, paths, rule ids,
@@ -513,20 +551,36 @@ fn chinese_covers_input_errors_the_summary_and_help() {
         "corpus/bad/pem-no-end-line.pem",
     ]);
     assert_eq!(o.status.code(), Some(2));
-    let (out, err) = (String::from_utf8(o.stdout).unwrap(), String::from_utf8(o.stderr).unwrap());
-    assert!(err.contains("不存在") && err.contains("不是证书") && err.contains("没有 END 行"), "{err}");
-    assert!(out.contains("3 个输入错误") && out.contains("检查之日有效的法律"), "{out}");
+    let (out, err) = (
+        String::from_utf8(o.stdout).unwrap(),
+        String::from_utf8(o.stderr).unwrap(),
+    );
+    assert!(
+        err.contains("不存在") && err.contains("不是证书") && err.contains("没有 END 行"),
+        "{err}"
+    );
+    assert!(
+        out.contains("3 个输入错误") && out.contains("检查之日有效的法律"),
+        "{out}"
+    );
     // No English sentence: no three English words in a row (miette's
     // `help:` label is one word).
     let english = regex::Regex::new(r"[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}").unwrap();
     for (what, text) in [("stdout", &out), ("stderr", &err)] {
         let plain = sentences(text);
-        assert!(english.find(&plain).is_none(), "{what}: {:?} in {plain}", english.find(&plain));
+        assert!(
+            english.find(&plain).is_none(),
+            "{what}: {:?} in {plain}",
+            english.find(&plain)
+        );
     }
     // The help of the commands.
     let help = certlex(&["--lang", "zh", "--help"]);
     let text = String::from_utf8(help.stdout).unwrap();
-    assert!(text.contains("检查证书、电子认证服务机构概况和电子认证业务规则"), "{text}");
+    assert!(
+        text.contains("检查证书、电子认证服务机构概况和电子认证业务规则"),
+        "{text}"
+    );
     assert!(!text.contains("Check certificates"), "{text}");
     let check = certlex(&["check", "--lang", "zh", "--help"]);
     let text = String::from_utf8(check.stdout).unwrap();

@@ -34,8 +34,9 @@ pub struct CheckArgs {
     /// The configuration with the waivers (default: ./certlex.toml if present).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// The least severity of a failed rule that makes the run fail (exit 1).
-    /// Errors always fail it: `notice` is stricter than `error`, never looser.
+    /// The least severity of a rule whose fail, undetermined or
+    /// needs-evidence finding makes the run fail (exit 1). Errors always
+    /// fail it: `notice` is stricter than `error`, never looser.
     #[arg(long, value_enum, default_value = "error", value_name = "SEVERITY")]
     pub fail_on: FailOn,
     /// Let undetermined and needs-evidence findings pass (they are still

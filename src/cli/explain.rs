@@ -31,7 +31,9 @@ pub fn run(g: &Global, a: &ExplainArgs) -> u8 {
         return 2;
     };
     let ev = crate::engine::Evaluator::new(&rules, res.clone());
-    emit(&explain(&rules, rule, &res, ev.in_force(index))).err().unwrap_or(0)
+    emit(&explain(&rules, rule, &res, ev.in_force(index)))
+        .err()
+        .unwrap_or(0)
 }
 
 /// The explanation of a rule, in both languages.

@@ -31,15 +31,24 @@ const EXIT_CODES: &str = "\
 const COMMANDS: &[(&str, &str)] = &[
     ("check", "检查证书、电子认证服务机构概况和电子认证业务规则"),
     ("rules", "检查或列出规则"),
-    ("rules check", "检查规则文件：语法、引用、事实、类型；有任何错误时退出码为 2"),
+    (
+        "rules check",
+        "检查规则文件：语法、引用、事实、类型；有任何错误时退出码为 2",
+    ),
     ("rules list", "列出规则：编号、对象、严重程度、引用和标题"),
     ("explain", "显示一条规则、它所引用条文的中英文文本及其条件"),
     ("fmt", "按规范格式排版规则文件（幂等，从不改变其含义）"),
     ("test", "运行 Gherkin 场景（可执行的法定测试）；有场景失败时退出码为 1"),
     ("facts", "以 JSON 打印 certlex 从一个输入读取的事实（供规则作者使用）"),
     ("schema", "打印电子认证服务机构概况的 JSON Schema，或某类对象事实的文档"),
-    ("coverage", "法条覆盖：被规则引用、不适用、未核实或未覆盖的条文，以及检验每条规则的场景"),
-    ("diff", "两个法律状态（或日期）之间的变化：规则、参数，给出对象时还有结论"),
+    (
+        "coverage",
+        "法条覆盖：被规则引用、不适用、未核实或未覆盖的条文，以及检验每条规则的场景",
+    ),
+    (
+        "diff",
+        "两个法律状态（或日期）之间的变化：规则、参数，给出对象时还有结论",
+    ),
     ("help", "显示本帮助，或所给命令的帮助"),
     ("rules help", "显示本帮助，或所给命令的帮助"),
 ];
@@ -51,24 +60,64 @@ const OPTIONS: &[(&str, &str, &str)] = &[
     ("*", "rules", "使用 DIR 下的规则文件，而不是内置规则"),
     ("*", "lang", "标题和消息的语言（默认取自 LANG，否则为英文）"),
     ("*", "max_regex_size", "规则中 `matches` 模式编译后的最大大小（字节）"),
-    ("*", "regime", "适用的法律：`current`（现行法律）或 `draft-2024`（以 2024 年征求意见稿代替 2015 年办法）"),
+    (
+        "*",
+        "regime",
+        "适用的法律：`current`（现行法律）或 `draft-2024`（以 2024 年征求意见稿代替 2015 年办法）",
+    ),
     ("*", "at", "适用法律的日期（YYYY-MM-DD），默认为今天"),
-    ("*", "issuers", "签发输入证书的 CA 的证书（文件或文件夹，可重复），用于验证签名和证书链"),
+    (
+        "*",
+        "issuers",
+        "签发输入证书的 CA 的证书（文件或文件夹，可重复），用于验证签名和证书链",
+    ),
     ("*", "max_file_size", "读取的输入文件的最大大小（字节）"),
     ("*", "max_pem_blocks", "一个文件中读取的 PEM 块的最大数量"),
     ("*", "max_profile_size", "电子认证服务机构概况的最大大小（字节）"),
     ("*", "max_statement_size", "电子认证业务规则的最大大小（字节）"),
     ("*", "max_yaml_depth", "YAML 中映射和列表的最大嵌套深度"),
-    ("*", "max_yaml_aliases", "一个文件中 YAML 别名（`*name`）最多可展开的值的数量"),
-    ("check", "paths", "要检查的文件或文件夹（`-` 读取标准输入）；在文件夹中查找 .pem/.crt/.cer/.der、.yaml/.yml 和 .md/.txt 文件"),
+    (
+        "*",
+        "max_yaml_aliases",
+        "一个文件中 YAML 别名（`*name`）最多可展开的值的数量",
+    ),
+    (
+        "check",
+        "paths",
+        "要检查的文件或文件夹（`-` 读取标准输入）；在文件夹中查找 .pem/.crt/.cer/.der、.yaml/.yml 和 .md/.txt 文件",
+    ),
     ("check", "format", "报告格式"),
-    ("check", "output", "将报告写入 FILE 而不是标准输出；报告完整后文件才出现（绝不写出一半）"),
+    (
+        "check",
+        "output",
+        "将报告写入 FILE 而不是标准输出；报告完整后文件才出现（绝不写出一半）",
+    ),
     ("check", "config", "含豁免的配置文件（默认：存在时为 ./certlex.toml）"),
-    ("check", "fail_on", "使运行失败（退出码 1）的最低规则严重程度，适用于不通过、无法判定和需要证据；`error` 总会使运行失败"),
-    ("check", "allow_undetermined", "让无法判定和需要证据的结论不使运行失败（仍会报告）；默认情况下无法检查的内容使运行失败"),
-    ("check", "verbose", "显示每项结论，包括通过的（human 和 SARIF），以及证书的完整身份（human）"),
-    ("check", "findings", "JSON 和 JSON Lines 为每个对象列出的结论：`attention`（默认：不通过、无法判定、需要证据，无论是否豁免）或 `all`（也包括通过和不适用）；两种情况下每个对象都按状态计数"),
-    ("check", "summary", "按规则计数（通过、不通过、无法判定……），代替逐个对象的报告（human、json、jsonl）"),
+    (
+        "check",
+        "fail_on",
+        "使运行失败（退出码 1）的最低规则严重程度，适用于不通过、无法判定和需要证据；`error` 总会使运行失败",
+    ),
+    (
+        "check",
+        "allow_undetermined",
+        "让无法判定和需要证据的结论不使运行失败（仍会报告）；默认情况下无法检查的内容使运行失败",
+    ),
+    (
+        "check",
+        "verbose",
+        "显示每项结论，包括通过的（human 和 SARIF），以及证书的完整身份（human）",
+    ),
+    (
+        "check",
+        "findings",
+        "JSON 和 JSON Lines 为每个对象列出的结论：`attention`（默认：不通过、无法判定、需要证据，无论是否豁免）或 `all`（也包括通过和不适用）；两种情况下每个对象都按状态计数",
+    ),
+    (
+        "check",
+        "summary",
+        "按规则计数（通过、不通过、无法判定……），代替逐个对象的报告（human、json、jsonl）",
+    ),
 ];
 
 /// The language of this run's help, read from the arguments before clap
@@ -115,7 +164,11 @@ fn localize(cmd: Command, path: &str) -> Command {
     }
     cmd.mut_subcommands(|sub| {
         let name = sub.get_name().to_string();
-        let sub_path = if path.is_empty() { name } else { format!("{path} {name}") };
+        let sub_path = if path.is_empty() {
+            name
+        } else {
+            format!("{path} {name}")
+        };
         localize(sub, &sub_path)
     })
 }

@@ -41,10 +41,7 @@ pub fn check_attestations(subject: &Subject, rules: &RuleSet) -> Vec<Diag> {
                         format!("`{}` names no rule, so this evidence attests nothing", a.rule),
                     ))
                     .help(help.clone())
-                    .zh(
-                        format!("`{}` 不是任何规则，这项证据无所证明", a.rule),
-                        Some(&help),
-                    ),
+                    .zh(format!("`{}` 不是任何规则，这项证据无所证明", a.rule), Some(&help)),
                 );
             }
             Some((_, r)) if r.applies_to != subject.kind => out.push(

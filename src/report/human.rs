@@ -266,7 +266,13 @@ impl<'a, W: Write> Human<'a, W> {
                 })
                 .collect();
             lines.push(match lang {
-                Lang::Zh => format!("  [{}] {}（{} 项结论）：{}", r.number, subjects.join("，"), r.findings, r.text),
+                Lang::Zh => format!(
+                    "  [{}] {}（{} 项结论）：{}",
+                    r.number,
+                    subjects.join("，"),
+                    r.findings,
+                    r.text
+                ),
                 Lang::En => format!(
                     "  [{}] {} ({}): {}",
                     r.number,

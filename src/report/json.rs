@@ -224,7 +224,10 @@ pub fn identity(id: CertIdentity) -> IdentityOut {
 
 /// Findings counted by status, with the statuses' words as keys.
 fn counts(statuses: &BTreeMap<Status, usize>) -> serde_json::Map<String, J> {
-    statuses.iter().map(|(k, v)| (k.word().to_string(), J::from(*v))).collect()
+    statuses
+        .iter()
+        .map(|(k, v)| (k.word().to_string(), J::from(*v)))
+        .collect()
 }
 
 /// One subject: its identity (certificates), its counts by status, and the

@@ -92,9 +92,10 @@ impl<'a, W: Write> Sarif<'a, W> {
         }
         let lang = self.meta.lang;
         let (kind, level) = match f.status {
-            Status::Fail | Status::Undetermined | Status::NeedsEvidence => {
-                ("fail", adverse_level(self.meta.gate.would_block(f, self.rules), rule.severity))
-            }
+            Status::Fail | Status::Undetermined | Status::NeedsEvidence => (
+                "fail",
+                adverse_level(self.meta.gate.would_block(f, self.rules), rule.severity),
+            ),
             Status::Pass => ("pass", "none"),
             Status::NotApplicable | Status::NotInForce => ("notApplicable", "none"),
         };

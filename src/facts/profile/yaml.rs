@@ -366,10 +366,7 @@ fn in_chinese(code: &str, message: &str) -> (String, &'static str) {
             "未读取该 YAML：它超出了 certlex 对概况设定的上限（别名展开过多或嵌套过深）",
             "电子认证服务机构概况是简短的文件；展开成成千上万个值的别名（别名炸弹）和过深的嵌套会被拒绝；如果文件确实无误，可用 `--max-yaml-aliases N` 或 `--max-yaml-depth N` 提高上限",
         ),
-        "certlex::profile::many-documents" => (
-            "文件包含多个 YAML 文档",
-            "每个文件写一个 CA；删除 `---` 行或拆分文件",
-        ),
+        "certlex::profile::many-documents" => ("文件包含多个 YAML 文档", "每个文件写一个 CA；删除 `---` 行或拆分文件"),
         "certlex::profile::tag" => (
             "YAML 使用了 certlex 不读取的标签",
             "请删除 `!tag`；电子认证服务机构概况只需要普通的值、列表和映射",
