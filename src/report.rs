@@ -21,10 +21,10 @@ use crate::engine::{Evaluator, Finding, RuleSet, Severity, Status};
 use crate::facts::certificate::CertIdentity;
 use crate::facts::{Subject, SubjectKind};
 use crate::i18n::Lang;
-use crate::law::{Citation, Resolution};
+use crate::law::Resolution;
 
 pub use human::Human;
-pub use json::{Json, document as json_document};
+pub use json::{Json, SCHEMA_VERSION, document as json_document};
 pub use jsonl::JsonLines;
 pub use junit::JUnit;
 pub use output::Output;
@@ -261,15 +261,26 @@ pub fn position(subject: &Subject, f: &Finding) -> Option<(usize, usize)> {
     region(subject, f).map(|(p, _)| (p.line, p.column))
 }
 
-/// The provisions a finding rests on, as every report shows them: the one
-/// place reports get a finding's citations from (today its rule's).
-pub fn citations<'r>(rules: &'r RuleSet, f: &Finding) -> impl Iterator<Item = &'r Citation> + 'r {
-    rules.rules.get(f.rule).into_iter().flat_map(|r| r.cites.iter())
+/// What a finding cites, in the compact form: the rule's citations that
+/// hold on its judging date, numbered as they were then (`ESL 17(4)`); for
+/// a rule not in force, where none holds, all of them with their windows
+/// (`ESL 17(4) until 2015-04-24`), which say why.
+pub fn cites(rules: &RuleSet, f: &Finding) -> Vec<String> {
+    let Some(r) = rules.rules.get(f.rule) else {
+        return Vec::new();
+    };
+    if f.cites == 0 {
+        return r.cites.iter().map(ToString::to_string).collect();
+    }
+    f.citations(&r.cites).map(|c| c.without_window().to_string()).collect()
 }
 
-/// A finding's citations in the compact form (`ESL 21(1)`).
-pub fn cites(rules: &RuleSet, f: &Finding) -> Vec<String> {
-    citations(rules, f).map(ToString::to_string).collect()
+/// The dates a subject's findings were judged at, each once, in order.
+pub fn judging_dates(findings: &[Finding]) -> Vec<time::Date> {
+    let mut dates: Vec<time::Date> = findings.iter().map(|f| f.judged_at).collect();
+    dates.sort_unstable();
+    dates.dedup();
+    dates
 }
 
 /// A subject's findings counted by status.

@@ -1,9 +1,11 @@
 //! The report people read: per subject (a certificate named by its subject
-//! name and fingerprint), the findings grouped under the article they cite
-//! (its heading in the chosen language); what is not a pass in full, with
-//! where (the fact, or the lines of a YAML or Markdown source as miette
-//! draws them); the passes counted; then one summary line. With
-//! `--summary`, counts per rule instead of subjects.
+//! name and fingerprint; with the date its law was applied at, where that
+//! is its own date), the findings grouped under the article they cite (its
+//! heading in the chosen language), each with the citations that held on
+//! its date; what is not a pass in full, with where (the fact, or the lines
+//! of a YAML or Markdown source as miette draws them); the passes counted;
+//! then one summary line. With `--summary`, counts per rule instead of
+//! subjects.
 //!
 //! A reason given for several findings (an issuer certificate that was not
 //! given makes five rules undetermined on every certificate) is written
@@ -144,16 +146,18 @@ impl<'a, W: Write> Human<'a, W> {
 
     /// The header of a subject: its kind and name, a certificate's subject
     /// name and fingerprint, and the verdict.
-    fn header(&mut self, subject: &Subject, verdict: &str) -> io::Result<()> {
+    /// A subject's first line (and with `--verbose`, a certificate's
+    /// identity); `judged` says the date its law was applied at, if its own.
+    fn header(&mut self, subject: &Subject, judged: &str, verdict: &str) -> io::Result<()> {
         let lang = self.meta.lang;
         let kind = self.paint("1", subject.kind.name(lang));
         let Some(id) = super::identity(subject) else {
-            return writeln!(self.out, "{kind} {} — {verdict}", subject.name);
+            return writeln!(self.out, "{kind} {}{judged} — {verdict}", subject.name);
         };
         let fp = super::fingerprint_prefix(&id.fingerprint_sha256);
         writeln!(
             self.out,
-            "{kind} {}  {}  SHA-256 {fp}… — {verdict}",
+            "{kind} {}  {}  SHA-256 {fp}…{judged} — {verdict}",
             subject.name, id.subject
         )?;
         if self.meta.verbose {
@@ -323,7 +327,7 @@ impl<'a, W: Write> Human<'a, W> {
             pad(severity, 7),
             self.paint("1", &rule.id),
             cites,
-            rule.title.get_or(lang, "")
+            self.rules.title(rule, &self.meta.resolution).get_or(lang, "")
         )?;
         if let Some((n, first)) = note {
             if let Some(text) = first {
@@ -383,6 +387,7 @@ fn place(law: &Law, c: &Citation) -> Place {
         .position(|i| i.id == c.instrument)
         .unwrap_or(usize::MAX);
     match c.target {
+        Target::Instrument => (inst, 0, 0),
         Target::Chapter(n) => (inst, 0, n),
         Target::Article { number, .. } => (inst, 1, number),
     }
@@ -394,6 +399,7 @@ fn header(law: &Law, c: &Citation, lang: Lang) -> String {
         return c.instrument.clone();
     };
     let (target, heading) = match c.target {
+        Target::Instrument => (Target::Instrument, inst.title.get(lang)),
         Target::Chapter(n) => (
             Target::Chapter(n),
             inst.chapters
@@ -419,7 +425,7 @@ fn header(law: &Law, c: &Citation, lang: Lang) -> String {
     let name = inst.short_name(lang);
     let cited = match lang {
         Lang::Zh => format!("{name}{}", whole.describe(lang)),
-        Lang::En => format!("{name} {}", whole.describe(lang)),
+        Lang::En => format!("{name} {}", whole.describe(lang)).trim_end().to_string(),
     };
     match heading {
         Some(h) => format!("{cited}  {h}"),
@@ -460,7 +466,19 @@ impl<W: Write> Reporter for Human<'_, W> {
             writeln!(self.out)?;
         }
         self.subjects += 1;
-        self.header(subject, &verdict)?;
+        // The dates the law was applied at, where not the check date: the
+        // subject's own date (a certificate's notBefore).
+        let own: Vec<String> = super::judging_dates(findings)
+            .into_iter()
+            .filter(|d| *d != self.meta.resolution.date)
+            .map(|d| d.to_string())
+            .collect();
+        let judged = match (own.is_empty(), lang) {
+            (true, _) => String::new(),
+            (false, Lang::Zh) => format!("（按 {} 有效的法律判断）", own.join("、")),
+            (false, Lang::En) => format!(" (judged by the law of {})", own.join(", ")),
+        };
+        self.header(subject, &judged, &verdict)?;
         // Shown in full: what is not a pass, what is waived, and with
         // --verbose everything; the rest is counted.
         let verbose = self.meta.verbose;

@@ -22,14 +22,15 @@ use crate::engine::{Finding, Rule, RuleSet, Severity, Status};
 use crate::facts::Subject;
 use crate::facts::certificate::CertIdentity;
 use crate::i18n::Text;
-use crate::law::Citation;
+use crate::law::{Citation, Resolution};
 
 /// Version of the JSON (and JSON Lines) report's shape: additions keep it,
-/// a removal or a change of meaning raises it. 2: findings name their rule
-/// by id (titles and citations of rules in the catalogue), subjects list
-/// what needs attention by default and count every status, certificates
-/// carry their identity.
-pub const SCHEMA_VERSION: u32 = 2;
+/// a removal or a change of meaning raises it. 2: findings carry the date
+/// they were judged at (`judged_at`) and cite what held then. 3: findings
+/// name their rule by id (titles, severities and every citation of a rule
+/// in the run's catalogue), subjects list what is not a pass by default and
+/// count every status, certificates carry their identity.
+pub const SCHEMA_VERSION: u32 = 3;
 
 pub struct Json<'a, W: Write> {
     out: W,
@@ -110,8 +111,9 @@ impl Referred {
     }
 }
 
-/// Citations written as they are in rule files (`ESL 21(1)`).
-pub struct Cites<'a>(Vec<&'a Citation>);
+/// Every citation of a rule, written as in rule files (`ESL 21(1) from
+/// 2015-04-24`), for the catalogue.
+pub struct Cites<'a>(&'a [Citation]);
 
 impl Serialize for Cites<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -119,30 +121,50 @@ impl Serialize for Cites<'_> {
     }
 }
 
+/// What a finding cites (see [`super::cites`]), written as in rule files
+/// (`ESL 17(4)`), straight into the output.
+pub struct Held<'a>(&'a [Citation], &'a Finding);
+
+impl Serialize for Held<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Held(all, f) = *self;
+        if f.cites == 0 {
+            s.collect_seq(all.iter().map(|c| c.to_string()))
+        } else {
+            s.collect_seq(f.citations(all).map(|c| c.without_window().to_string()))
+        }
+    }
+}
+
 /// One rule of the catalogue: what every finding of it shares.
 #[derive(Serialize)]
 pub struct RuleOut<'a> {
-    title: &'a Text,
+    /// The title, with the parameter values of the check date.
+    title: Text,
     severity: Severity,
     /// Every provision the rule cites.
     cites: Cites<'a>,
     applies_to: crate::facts::SubjectKind,
 }
 
-fn rule_out(r: &Rule) -> RuleOut<'_> {
+fn rule_out<'a>(rules: &RuleSet, r: &'a Rule, res: &Resolution) -> RuleOut<'a> {
     RuleOut {
-        title: &r.title,
+        title: rules.title(r, res),
         severity: r.severity,
-        cites: Cites(r.cites.iter().collect()),
+        cites: Cites(&r.cites),
         applies_to: r.applies_to,
     }
 }
 
 /// The catalogue of the given rules: id → title, severity, citations.
-pub fn catalogue(rules: &RuleSet, which: impl Iterator<Item = usize>) -> BTreeMap<&str, RuleOut<'_>> {
+pub fn catalogue<'a>(
+    rules: &'a RuleSet,
+    res: &Resolution,
+    which: impl Iterator<Item = usize>,
+) -> BTreeMap<&'a str, RuleOut<'a>> {
     which
         .filter_map(|i| rules.rules.get(i))
-        .map(|r| (r.id.as_str(), rule_out(r)))
+        .map(|r| (r.id.as_str(), rule_out(rules, r, res)))
         .collect()
 }
 
@@ -162,8 +184,11 @@ pub struct FindingOut<'a> {
     status: Status,
     /// Whether it makes the run fail under the gate.
     blocking: bool,
-    /// The provisions the finding rests on.
-    cites: Cites<'a>,
+    /// The provisions the finding rests on: those that held on `judged_at`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cites: Option<Held<'a>>,
+    /// The date the law was applied at.
+    judged_at: time::Date,
     #[serde(skip_serializing_if = "Text::is_empty")]
     message: &'a Text,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -175,11 +200,13 @@ pub struct FindingOut<'a> {
 }
 
 pub fn finding<'a>(rules: &'a RuleSet, meta: &Meta, subject: &Subject, f: &'a Finding) -> FindingOut<'a> {
+    let rule = rules.rules.get(f.rule);
     FindingOut {
-        rule: rules.rules.get(f.rule).map_or("", |r| r.id.as_str()),
+        rule: rule.map_or("", |r| r.id.as_str()),
         status: f.status,
         blocking: meta.gate.blocks(f, rules),
-        cites: Cites(super::citations(rules, f).collect()),
+        cites: rule.map(|r| Held(&r.cites, f)),
+        judged_at: f.judged_at,
         message: &f.message,
         fact: f.fact.as_deref(),
         location: region(subject, f).map(|(start, end)| Location {
@@ -311,7 +338,10 @@ pub fn document(rules: &RuleSet, meta: &Meta, s: &Subject, findings: &[Finding])
     let mut doc = run(meta);
     if let J::Object(o) = &mut doc {
         o.insert("subjects".into(), json!([subject(rules, meta, s, findings)]));
-        o.insert("catalogue".into(), json!(catalogue(rules, referred.noted())));
+        o.insert(
+            "catalogue".into(),
+            json!(catalogue(rules, &meta.resolution, referred.noted())),
+        );
         o.insert("errors".into(), json!([]));
         o.insert("skipped".into(), json!([]));
         o.insert("waivers".into(), json!([]));
@@ -356,7 +386,10 @@ impl<W: Write> Reporter for Json<'_, W> {
             write!(self.out, "{close}")?;
         }
         let tail = [
-            ("catalogue", json!(catalogue(self.rules, self.referred.noted()))),
+            (
+                "catalogue",
+                json!(catalogue(self.rules, &self.meta.resolution, self.referred.noted())),
+            ),
             ("errors", J::Array(std::mem::take(&mut self.errors))),
             ("skipped", J::Array(std::mem::take(&mut self.skipped))),
             ("waivers", J::Array(s.waivers.iter().map(waiver).collect())),

@@ -52,7 +52,7 @@ impl<'a, W: Write> JsonLines<'a, W> {
         if new.is_empty() {
             return Ok(());
         }
-        let c = json!({ "rules": catalogue(self.rules, new.into_iter()) });
+        let c = json!({ "rules": catalogue(self.rules, &self.meta.resolution, new.into_iter()) });
         self.line("catalogue", c)
     }
 }

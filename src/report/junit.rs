@@ -9,6 +9,10 @@
 //! | not-applicable, not-in-force                      | `<skipped>` with the status            |
 //! | pass                                              | passes                                |
 //!
+//! A suite's `judged_at` property lists the dates the law was applied at
+//! (the subject's own date, the check date); a failure names its own and
+//! the citations that held then.
+//!
 //! So the failures are exactly what makes the exit code 1 (the gate decides
 //! both, `report::Gate`). A certificate's suite names it in its properties:
 //! subject and issuer names, serial, SHA-256 fingerprint, validity, key,
@@ -82,17 +86,24 @@ impl<'a, W: Write> JUnit<'a, W> {
             return (String::new(), String::new());
         };
         let cites = super::cites(self.rules, f).join(", ");
-        let message = f.message.get(lang).unwrap_or_else(|| rule.title.get_or(lang, ""));
+        let title = self.rules.title(rule, &self.meta.resolution);
+        let title = title.get_or(lang, "");
+        let message = f.message.get(lang).unwrap_or(title);
         let mut body = format!(
             "{} ({}): {message}\n{}{}  {}\n{}{cites}\n",
             f.status.name(lang),
             rule.severity.name(lang),
             lang.pick("规则：", "rule: "),
             rule.id,
-            rule.title.get_or(lang, ""),
+            title,
             lang.pick("依据：", "cites: "),
         );
-        for c in super::citations(self.rules, f) {
+        let shown: Vec<&crate::law::Citation> = if f.cites == 0 {
+            rule.cites.iter().collect()
+        } else {
+            f.citations(&rule.cites).collect()
+        };
+        for c in shown {
             let name = self
                 .rules
                 .law
@@ -100,6 +111,11 @@ impl<'a, W: Write> JUnit<'a, W> {
                 .map_or(c.instrument.as_str(), |i| i.title.get_or(lang, &i.id));
             body.push_str(&format!("  {name} {}\n", c.describe(lang)));
         }
+        body.push_str(&format!(
+            "{}{}\n",
+            lang.pick("适用法律的日期：", "law applied as of: "),
+            f.judged_at
+        ));
         if let Some((line, column)) = super::position(subject, f) {
             body.push_str(&format!(
                 "{}{}:{line}:{column}\n",
@@ -186,10 +202,12 @@ impl<W: Write> Reporter for JUnit<'_, W> {
         self.xml.write_event(Event::Start(suite.borrow()))?;
         let res = self.meta.resolution.clone();
         let date = res.date.to_string();
+        let judged: Vec<String> = super::judging_dates(findings).iter().map(ToString::to_string).collect();
         let mut props: Vec<(&str, String)> = vec![
             ("kind", s.kind.word().into()),
             ("regime", res.regime.clone()),
             ("date", date),
+            ("judged_at", judged.join(", ")),
         ];
         if let Some(id) = super::identity(s) {
             props.extend([
