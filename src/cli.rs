@@ -11,6 +11,17 @@ macro_rules! say_err {
     }};
 }
 
+/// [`say_err!`] in the run's language: `say_in!(format!(…zh…), format!(…en…))`.
+macro_rules! say_in {
+    ($zh:expr, $en:expr) => {{
+        let text: String = match crate::cli::run_lang() {
+            crate::i18n::Lang::Zh => $zh,
+            crate::i18n::Lang::En => $en,
+        };
+        say_err!("{text}");
+    }};
+}
+
 mod check;
 mod coverage;
 mod diff;
@@ -238,7 +249,10 @@ pub fn write_failed(e: &std::io::Error) -> u8 {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
         0
     } else {
-        say_err!("certlex: cannot write to standard output: {e}");
+        say_in!(
+            format!("certlex：无法写入标准输出：{e}"),
+            format!("certlex: cannot write to standard output: {e}")
+        );
         2
     }
 }
@@ -248,11 +262,17 @@ pub fn colour(stream_is_terminal: bool) -> bool {
     stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
+/// The language of this run's messages on standard error (`--lang`, else
+/// the environment; English before the arguments are read).
+pub fn run_lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
 /// Print diagnostics to standard error, in the run's language.
 pub fn print_diags<'a>(diags: impl IntoIterator<Item = &'a Diag>) {
     use std::io::Write as _;
     let colour = colour(std::io::stderr().is_terminal());
-    let lang = LANG.get().copied().unwrap_or_default();
+    let lang = run_lang();
     let mut err = std::io::stderr().lock();
     for d in diags {
         let _ = write!(err, "{}", crate::diag::render(&d.localized(lang), colour));
@@ -299,12 +319,7 @@ pub fn resolve(rules: &RuleSet, a: &RegimeArgs) -> Option<Resolution> {
         Some(s) => match crate::dates::parse_date(s) {
             Some(d) => d,
             None => {
-                print_diags([&Diag::error("certlex::usage::date", format!("`{s}` is not a date"))
-                    .help("write the date as YYYY-MM-DD, e.g. `--at 2016-01-01`")
-                    .zh(
-                        format!("`{s}` 不是日期"),
-                        Some("请按 YYYY-MM-DD 写日期，例如 `--at 2016-01-01`"),
-                    )]);
+                print_diags([&not_a_date(s)]);
                 return None;
             }
         },
@@ -313,16 +328,29 @@ pub fn resolve(rules: &RuleSet, a: &RegimeArgs) -> Option<Resolution> {
     match rules.law.resolve(&a.regime, date) {
         Ok(r) => Some(r),
         Err(e) => {
-            let names = rules.law.regimes.iter().map(|r| r.name.as_str());
-            let known: Vec<&str> = rules.law.regimes.iter().map(|r| r.name.as_str()).collect();
-            let zh = format!("未知的法律状态 `{}`（已知：{}）", a.regime, known.join("、"));
-            let help = crate::diag::suggestion(&a.regime, names);
-            let help_zh =
-                crate::diag::did_you_mean(&a.regime, known.iter().copied()).map(|c| format!("您是否指 `{c}`？"));
-            print_diags([&Diag::error("certlex::usage::regime", e)
-                .help_opt(help)
-                .zh(zh, help_zh.as_deref())]);
+            print_diags([&unknown_regime(rules, &a.regime, e)]);
             None
         }
     }
+}
+
+/// `--at` (or another date option) that is not a date.
+pub fn not_a_date(s: &str) -> Diag {
+    Diag::error("certlex::usage::date", format!("`{s}` is not a date"))
+        .help("write the date as YYYY-MM-DD, e.g. `--at 2016-01-01`")
+        .zh(
+            format!("`{s}` 不是日期"),
+            Some("请按 YYYY-MM-DD 写日期，例如 `--at 2016-01-01`"),
+        )
+}
+
+/// A regime the rules do not define (`e` is the law's English message).
+pub fn unknown_regime(rules: &RuleSet, regime: &str, e: String) -> Diag {
+    let known: Vec<&str> = rules.law.regimes.iter().map(|r| r.name.as_str()).collect();
+    let zh = format!("未知的法律状态 `{regime}`（已知：{}）", known.join("、"));
+    let help = crate::diag::suggestion(regime, known.iter().copied());
+    let help_zh = crate::diag::did_you_mean(regime, known.iter().copied()).map(|c| format!("您是否指 `{c}`？"));
+    Diag::error("certlex::usage::regime", e)
+        .help_opt(help)
+        .zh(zh, help_zh.as_deref())
 }

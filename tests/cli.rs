@@ -109,6 +109,27 @@ fn a_missing_input_exits_2() {
     assert!(stderr(&o).contains("does not exist"), "{}", stderr(&o));
     assert!(!stdout(&o).contains("does not exist"), "{}", stdout(&o));
     assert!(stdout(&o).contains("1 input error"), "{}", stdout(&o));
+    // With --output too: the error on standard error, the report in the file.
+    let dir = temp_dir("missing-input");
+    let target = dir.join("report.json");
+    let o = certlex(&[
+        "check",
+        "--format",
+        "json",
+        "--output",
+        target.to_str().unwrap(),
+        "no/such/file.pem",
+        GOOD,
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+    assert!(stderr(&o).contains("does not exist"), "{}", stderr(&o));
+    let report = std::fs::read_to_string(&target).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&report).unwrap();
+    // The JSON report records the error as data for the machine reading it.
+    assert_eq!(v["errors"].as_array().unwrap().len(), 1, "{report}");
+    assert_eq!(v["summary"]["input_errors"], 1);
+    assert_eq!(v["subjects"].as_array().unwrap().len(), 1);
 }
 
 #[test]
@@ -600,10 +621,34 @@ fn into_a_closed_pipe(args: &[&str]) -> (Option<i32>, String) {
 }
 
 #[test]
+fn usage_errors_of_every_command_are_in_chinese_with_lang_zh() {
+    for (args, words) in [
+        (&["explain", "ESL-21-X"][..], "没有规则 `ESL-21-X`"),
+        (
+            &["diff", "--from", "current", "--to", "draft-2025"],
+            "未知的法律状态 `draft-2025`",
+        ),
+        (
+            &["diff", "--from", "current", "--to", "current", "--at", "soon"],
+            "`soon` 不是日期",
+        ),
+        (&["schema", "crl"], "未知的类别 `crl`"),
+        (&["coverage", "--min-coverage", "200"], "`200` 不是百分比"),
+        (&["rules", "check", "rules/esl/instrument.rules", "rules"], "是文件夹"),
+        (&["fmt", "no/such/dir"], "不存在"),
+    ] {
+        let o = certlex(&[&["--lang", "zh"][..], args].concat());
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(words), "{args:?}: {}", stderr(&o));
+    }
+}
+
+#[test]
 fn a_closed_pipe_ends_the_program_quietly() {
     // A listing: the reader had what it wanted; exit 0, nothing said.
     for args in [
         &["rules", "list"][..],
+        &["rules", "check"],
         &["explain", "ESL-21-1"],
         &["schema", "certificate"],
     ] {

@@ -520,6 +520,36 @@ fn a_reason_many_certificates_share_is_written_once() {
     );
 }
 
+#[test]
+fn messages_name_no_library() {
+    // zlint's certificate signed by a 1024-bit RSA key, which certlex does
+    // not verify: the reason says so in its own words (it once named "ring").
+    let o = certlex(&[
+        "check",
+        "--at",
+        "2026-06-01",
+        "--format",
+        "jsonl",
+        "--findings",
+        "all",
+        "../shared/corpus/zlint",
+        "corpus/certificates",
+    ]);
+    let (out, err) = (
+        String::from_utf8(o.stdout).unwrap(),
+        String::from_utf8(o.stderr).unwrap(),
+    );
+    assert!(
+        out.contains("certlex cannot check a signature by a 1024-bit RSA key"),
+        "the case is reached"
+    );
+    let library =
+        regex::Regex::new(r"(?i)\b(ring|x509-parser|x509_parser|rustcrypto|asn1-rs|der-parser|nom)\b").unwrap();
+    for (what, text) in [("stdout", &out), ("stderr", &err)] {
+        assert!(library.find(text).is_none(), "{what}: {:?}", library.find(text));
+    }
+}
+
 /// Text with what is not a sentence taken out: `code`, paths, rule ids,
 /// codes of diagnostics and the frame miette draws.
 fn sentences(text: &str) -> String {

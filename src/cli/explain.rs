@@ -27,7 +27,16 @@ pub fn run(g: &Global, a: &ExplainArgs) -> u8 {
         let ids = rules.rules.iter().map(|r| r.id.as_str());
         print_diags([
             &Diag::error("certlex::usage::unknown-rule", format!("there is no rule `{}`", a.rule))
-                .help(suggestion(&a.rule, ids).unwrap_or_else(|| "`certlex rules list` shows every rule".into())),
+                .help(
+                    suggestion(&a.rule, ids.clone()).unwrap_or_else(|| "`certlex rules list` shows every rule".into()),
+                )
+                .zh(
+                    format!("没有规则 `{}`", a.rule),
+                    Some(&crate::diag::did_you_mean(&a.rule, ids).map_or_else(
+                        || "`certlex rules list` 列出所有规则".to_string(),
+                        |c| format!("您是否指 `{c}`？"),
+                    )),
+                ),
         ]);
         return 2;
     };

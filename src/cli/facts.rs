@@ -95,10 +95,13 @@ pub fn run_facts(a: &FactsArgs) -> u8 {
 pub fn run_schema(a: &SchemaArgs) -> u8 {
     let Some(kind) = SubjectKind::from_word(&a.kind) else {
         let kinds = SubjectKind::ALL.map(SubjectKind::word);
-        say_err!(
-            "certlex schema: unknown kind `{}` (known: {})",
-            a.kind,
-            kinds.join(", ")
+        say_in!(
+            format!("certlex schema：未知的类别 `{}`（已知：{}）", a.kind, kinds.join("、")),
+            format!(
+                "certlex schema: unknown kind `{}` (known: {})",
+                a.kind,
+                kinds.join(", ")
+            )
         );
         return 2;
     };
@@ -114,7 +117,11 @@ pub fn run_schema(a: &SchemaArgs) -> u8 {
             "certlex::usage::no-json-schema",
             format!("a {kind} is not written in YAML, so it has no JSON Schema"),
         )
-        .help(format!("`certlex schema --markdown {kind}` documents its facts"))]);
+        .help(format!("`certlex schema --markdown {kind}` documents its facts"))
+        .zh(
+            format!("{kind} 不以 YAML 书写，因此没有 JSON Schema"),
+            Some(&format!("`certlex schema --markdown {kind}` 说明其事实")),
+        )]);
         return 2;
     }
     match serde_json::to_string_pretty(&crate::facts::profile::json_schema()) {

@@ -100,6 +100,10 @@ fn check_files(g: &Global, paths: &[PathBuf]) -> u8 {
         )
         .help(
             "give one rules directory, or rule files to check in the context of the rules (`--rules DIR` chooses them)",
+        )
+        .zh(
+            format!("`{}` 是文件夹", dir.display()),
+            Some("请给出一个规则文件夹，或在规则上下文中检查的规则文件（`--rules DIR` 选择规则）"),
         )]);
         return 2;
     }
@@ -135,14 +139,27 @@ fn check_files(g: &Global, paths: &[PathBuf]) -> u8 {
         None => "the built-in rules".to_string(),
     };
     if checked.errors_elsewhere > 0 {
-        say_err!(
-            "certlex: with these files, the other files of {set} have {}; `certlex rules check` on the whole set shows them",
-            crate::i18n::counted(checked.errors_elsewhere, "error")
+        let set_zh = match &g.rules {
+            Some(dir) => format!("`{}` 中的规则", dir.display()),
+            None => "内置规则".to_string(),
+        };
+        say_in!(
+            format!(
+                "certlex：加入这些文件后，{set_zh}的其他文件有 {} 个错误；对整个规则集运行 `certlex rules check` 可以看到",
+                checked.errors_elsewhere
+            ),
+            format!(
+                "certlex: with these files, the other files of {set} have {}; `certlex rules check` on the whole set shows them",
+                crate::i18n::counted(checked.errors_elsewhere, "error")
+            )
         );
     }
     if errors > 0 || checked.errors_elsewhere > 0 {
         if errors > 0 {
-            say_err!("certlex: {}", crate::i18n::counted(errors, "error"));
+            say_in!(
+                format!("certlex：{errors} 个错误"),
+                format!("certlex: {}", crate::i18n::counted(errors, "error"))
+            );
         }
         return 2;
     }

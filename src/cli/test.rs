@@ -40,7 +40,10 @@ fn open(path: Option<&PathBuf>) -> Result<Output, u8> {
     match path {
         None => Ok(Output::stdout()),
         Some(p) => Output::file(p).map_err(|e| {
-            say_err!("certlex test: cannot write `{}`: {e}", p.display());
+            say_in!(
+                format!("certlex test：无法写入 `{}`：{e}", p.display()),
+                format!("certlex test: cannot write `{}`: {e}", p.display())
+            );
             2
         }),
     }
@@ -88,7 +91,10 @@ pub fn run(g: &Global, a: &TestArgs) -> u8 {
             _ if closed => return 2,
             Err(e) => {
                 if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    say_err!("certlex test: cannot write the report: {e}");
+                    say_in!(
+                        format!("certlex test：无法写出报告：{e}"),
+                        format!("certlex test: cannot write the report: {e}")
+                    );
                 }
                 return 2;
             }
@@ -97,15 +103,21 @@ pub fn run(g: &Global, a: &TestArgs) -> u8 {
     }
     match outcome {
         Ok(o) if o.failed => {
-            say_err!("certlex test: some scenarios failed");
+            say_in!(
+                "certlex test：有场景未通过".to_string(),
+                "certlex test: some scenarios failed".to_string()
+            );
             1
         }
         Ok(o) => {
-            say_err!("certlex test: {} feature file(s), every scenario passed", o.features);
+            say_in!(
+                format!("certlex test：{} 个 feature 文件，所有场景均通过", o.features),
+                format!("certlex test: {} feature file(s), every scenario passed", o.features)
+            );
             0
         }
         Err(e) => {
-            say_err!("certlex test: {e}");
+            say_in!(format!("certlex test：{e}"), format!("certlex test: {e}"));
             2
         }
     }
