@@ -447,6 +447,44 @@ fn exit_code_sarif_and_junit_agree_with_the_gate() {
 }
 
 #[test]
+fn sarif_lists_passes_and_not_applicable_only_with_verbose() {
+    let results = |extra: &[&str]| -> Vec<Value> {
+        let o = national("sarif", &[&["--issuers", NATIONAL_ROOT][..], extra].concat());
+        assert_eq!(o.status.code(), Some(0));
+        let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
+        doc["runs"][0]["results"].as_array().unwrap().clone()
+    };
+    // A conformant certificate: nothing for code scanning to show.
+    assert!(results(&[]).is_empty());
+    let verbose = results(&["--verbose"]);
+    let kind = |k: &str| verbose.iter().filter(|r| r["kind"] == k).count();
+    assert!(kind("pass") > 0 && kind("notApplicable") > 0, "{verbose:?}");
+    assert_eq!(kind("pass") + kind("notApplicable"), verbose.len());
+    assert!(verbose.iter().all(|r| r["level"] == "none"));
+}
+
+#[test]
+fn a_conformant_certificate_costs_under_a_kilobyte_of_json_lines() {
+    // Issue 18: a corpus report grows by its subject lines; a conformant
+    // certificate's line names it and counts its findings, and lists none.
+    let o = national("jsonl", &["--issuers", NATIONAL_ROOT]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = String::from_utf8(o.stdout).unwrap();
+    let line = text.lines().find(|l| l.starts_with(r#"{"type":"subject""#)).unwrap();
+    assert!(line.len() + 1 <= 1024, "{} bytes: {line}", line.len() + 1);
+    let v: Value = serde_json::from_str(line).unwrap();
+    assert_eq!(v["findings"], serde_json::json!([]));
+    assert!(v["identity"]["sha256"].is_string());
+    // With --findings all, every finding, as before.
+    let all = national("jsonl", &["--issuers", NATIONAL_ROOT, "--findings", "all"]);
+    let text = String::from_utf8(all.stdout).unwrap();
+    let line = text.lines().find(|l| l.starts_with(r#"{"type":"subject""#)).unwrap();
+    let v: Value = serde_json::from_str(line).unwrap();
+    let counted: u64 = v["statuses"].as_object().unwrap().values().map(|n| n.as_u64().unwrap()).sum();
+    assert_eq!(v["findings"].as_array().unwrap().len() as u64, counted);
+}
+
+#[test]
 fn summary_counts_findings_per_rule() {
     let args = ["check", "--at", "2026-06-01", "--summary", "--format", "json"];
     let o = certlex(&[&args[..], CORPUS].concat());
