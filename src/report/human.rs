@@ -215,17 +215,7 @@ impl<'a, W: Write> Human<'a, W> {
                 } else {
                     self.paint("2", "-")
                 };
-                let mut counts: Vec<String> = c
-                    .statuses
-                    .iter()
-                    .map(|(st, n)| format!("{n} {}", st.name(lang)))
-                    .collect();
-                if c.waived > 0 {
-                    counts.push(match lang {
-                        Lang::Zh => format!("{} 项已豁免", c.waived),
-                        Lang::En => format!("{} waived", c.waived),
-                    });
-                }
+                let mut counts = counted(&c.statuses, c.waived, lang);
                 if c.blocking > 0 {
                     counts.push(match lang {
                         Lang::Zh => format!("{} 项不符合", c.blocking),
@@ -567,17 +557,7 @@ impl<W: Write> Reporter for Human<'_, W> {
             )?;
         }
         let sep = lang.pick("，", ", ");
-        let mut counts: Vec<String> = s
-            .statuses
-            .iter()
-            .map(|(st, n)| format!("{n} {}", st.name(lang)))
-            .collect();
-        if s.waived > 0 {
-            counts.push(match lang {
-                Lang::Zh => format!("{} 项已豁免", s.waived),
-                Lang::En => format!("{} waived", s.waived),
-            });
-        }
+        let counts = counted(&s.statuses, s.waived, lang);
         let verdict = if s.conformant() {
             self.paint("32", lang.pick("符合", "conformant"))
         } else {
@@ -630,4 +610,19 @@ impl<W: Write> Reporter for Human<'_, W> {
         writeln!(self.out, "\n{line}")?;
         Ok(())
     }
+}
+
+/// Findings counted by status, then the waived ones: `3 pass`, `1 waived`.
+fn counted(statuses: &BTreeMap<Status, usize>, waived: usize, lang: Lang) -> Vec<String> {
+    let mut counts: Vec<String> = statuses
+        .iter()
+        .map(|(st, n)| format!("{n} {}", st.name(lang)))
+        .collect();
+    if waived > 0 {
+        counts.push(match lang {
+            Lang::Zh => format!("{waived} 项已豁免"),
+            Lang::En => format!("{waived} waived"),
+        });
+    }
+    counts
 }
