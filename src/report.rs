@@ -298,14 +298,6 @@ pub fn identity(s: &Subject) -> Option<CertIdentity> {
     (s.kind == SubjectKind::Certificate).then(|| crate::facts::certificate::identity(&s.facts))
 }
 
-/// An instant as RFC 3339 in UTC: `2024-09-02T10:11:12Z`.
-pub fn rfc3339(secs: i64) -> String {
-    match time::OffsetDateTime::from_unix_timestamp(secs) {
-        Ok(t) => format!("{}T{:02}:{:02}:{:02}Z", t.date(), t.hour(), t.minute(), t.second()),
-        Err(_) => secs.to_string(),
-    }
-}
-
 /// The start of a fingerprint, enough to tell certificates apart by eye.
 pub fn fingerprint_prefix(hex: &str) -> &str {
     hex.get(..16).unwrap_or(hex)

@@ -161,7 +161,11 @@ impl<'a, W: Write> Human<'a, W> {
             subject.name, id.subject
         )?;
         if self.meta.verbose {
-            let validity = format!("{} — {}", super::rfc3339(id.not_before), super::rfc3339(id.not_after));
+            let validity = format!(
+                "{} — {}",
+                crate::dates::rfc3339(id.not_before),
+                crate::dates::rfc3339(id.not_after)
+            );
             let mut parts = match lang {
                 Lang::Zh => vec![
                     format!("颁发者 {}", id.issuer),

@@ -237,8 +237,8 @@ pub struct IdentityOut {
 
 pub fn identity(id: CertIdentity) -> IdentityOut {
     IdentityOut {
-        not_before: super::rfc3339(id.not_before),
-        not_after: super::rfc3339(id.not_after),
+        not_before: crate::dates::rfc3339(id.not_before),
+        not_after: crate::dates::rfc3339(id.not_after),
         subject: id.subject,
         issuer: id.issuer,
         serial: id.serial_hex,

@@ -215,8 +215,8 @@ impl<W: Write> Reporter for JUnit<'_, W> {
                 ("certificate.issuer", id.issuer),
                 ("certificate.serial", id.serial_hex),
                 ("certificate.sha256", id.fingerprint_sha256),
-                ("certificate.not_before", super::rfc3339(id.not_before)),
-                ("certificate.not_after", super::rfc3339(id.not_after)),
+                ("certificate.not_before", crate::dates::rfc3339(id.not_before)),
+                ("certificate.not_after", crate::dates::rfc3339(id.not_after)),
                 ("certificate.key", id.key),
             ]);
             if let Some(k) = id.kind {
