@@ -2,6 +2,26 @@
 //! (loading rules, choosing the regime, printing diagnostics). One file per
 //! subcommand under `cli/`.
 
+/// `eprintln!` that never panics: when standard error is gone there is
+/// nowhere left to tell.
+macro_rules! say_err {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// [`say_err!`] in the run's language: `say_in!(format!(…zh…), format!(…en…))`.
+macro_rules! say_in {
+    ($zh:expr, $en:expr) => {{
+        let text: String = match crate::cli::run_lang() {
+            crate::i18n::Lang::Zh => $zh,
+            crate::i18n::Lang::En => $en,
+        };
+        say_err!("{text}");
+    }};
+}
+
 mod check;
 mod coverage;
 mod diff;
@@ -12,6 +32,7 @@ mod progress;
 mod rules;
 mod serve;
 mod test;
+mod zh;
 
 pub use facts::schema_markdown;
 
@@ -19,7 +40,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::diag::Diag;
 use crate::engine::RuleSet;
@@ -30,8 +51,9 @@ use crate::limits::Limits;
 const EXIT_CODES: &str = "\
 Exit codes:
   0  conformant: no finding at or above --fail-on (waived findings do not count)
-  1  findings at or above --fail-on, or an expired waiver; undetermined and
-     needs-evidence findings count as errors unless --allow-undetermined
+  1  findings at or above --fail-on, or an expired waiver: a fail, undetermined
+     or needs-evidence finding of a rule of that severity or above (the last
+     two not with --allow-undetermined)
   2  usage error, a broken certlex.toml, an input or rule file that could not
      be read, or nothing to check
 
@@ -165,8 +187,22 @@ pub enum Command {
     Serve(serve::ServeArgs),
 }
 
+/// The language of this run's diagnostics on standard error, set once from
+/// `--lang` (or the environment) before any is printed.
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The help is in the run's language: known before clap parses.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut command = Cli::command();
+    if zh::lang_of(&args) == Lang::Zh {
+        command = zh::in_chinese(command);
+    }
+    let cli = match Cli::from_arg_matches(&command.get_matches_from(args)) {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
+    let _ = LANG.set(cli.global.lang());
     let code = match &cli.command {
         Command::Check(a) => check::run(&cli.global, a),
         Command::Rules(c) => rules::run(&cli.global, c),
@@ -192,16 +228,54 @@ impl Global {
     }
 }
 
+/// Write a command's product to standard output. A reader that closed the
+/// pipe early (`certlex rules list | head -1`) has what it wanted: the
+/// command then stops quietly with `Err(0)`. Another write error is told on
+/// standard error, `Err(2)`. Never a panic.
+pub fn emit(text: &str) -> Result<(), u8> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) => Err(write_failed(&e)),
+    }
+}
+
+/// The exit code after a failed write of a listing: a closed pipe ends the
+/// command quietly (0), anything else is told (2). (`check` and `test` exit
+/// 2 on either, quietly on a closed pipe: their report carries their
+/// verdict, and an unfinished one carries none.)
+pub fn write_failed(e: &std::io::Error) -> u8 {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        0
+    } else {
+        say_in!(
+            format!("certlex：无法写入标准输出：{e}"),
+            format!("certlex: cannot write to standard output: {e}")
+        );
+        2
+    }
+}
+
 /// Colour only on a terminal, and never with `NO_COLOR`.
 pub fn colour(stream_is_terminal: bool) -> bool {
     stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// Print diagnostics to standard error.
+/// The language of this run's messages on standard error (`--lang`, else
+/// the environment; English before the arguments are read).
+pub fn run_lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
+/// Print diagnostics to standard error, in the run's language.
 pub fn print_diags<'a>(diags: impl IntoIterator<Item = &'a Diag>) {
+    use std::io::Write as _;
     let colour = colour(std::io::stderr().is_terminal());
+    let lang = run_lang();
+    let mut err = std::io::stderr().lock();
     for d in diags {
-        eprint!("{}", crate::diag::render(d, colour));
+        let _ = write!(err, "{}", crate::diag::render(&d.localized(lang), colour));
     }
 }
 
@@ -229,10 +303,13 @@ pub fn load_rules(g: &Global) -> Option<RuleSet> {
     }
     print_diags(loaded.diags.iter());
     let n = loaded.errors().count();
-    eprintln!(
-        "certlex: the rules have {n} error{}; nothing was checked",
-        if n == 1 { "" } else { "s" }
-    );
+    match g.lang() {
+        Lang::Zh => say_err!("certlex：规则有 {n} 个错误；未检查任何内容"),
+        Lang::En => say_err!(
+            "certlex: the rules have {n} error{}; nothing was checked",
+            if n == 1 { "" } else { "s" }
+        ),
+    }
     None
 }
 
@@ -242,8 +319,7 @@ pub fn resolve(rules: &RuleSet, a: &RegimeArgs) -> Option<Resolution> {
         Some(s) => match crate::dates::parse_date(s) {
             Some(d) => d,
             None => {
-                print_diags([&Diag::error("certlex::usage::date", format!("`{s}` is not a date"))
-                    .help("write the date as YYYY-MM-DD, e.g. `--at 2016-01-01`")]);
+                print_diags([&not_a_date(s)]);
                 return None;
             }
         },
@@ -252,11 +328,29 @@ pub fn resolve(rules: &RuleSet, a: &RegimeArgs) -> Option<Resolution> {
     match rules.law.resolve(&a.regime, date) {
         Ok(r) => Some(r),
         Err(e) => {
-            let names = rules.law.regimes.iter().map(|r| r.name.as_str());
-            print_diags(
-                [&Diag::error("certlex::usage::regime", e).help_opt(crate::diag::suggestion(&a.regime, names))],
-            );
+            print_diags([&unknown_regime(rules, &a.regime, e)]);
             None
         }
     }
+}
+
+/// `--at` (or another date option) that is not a date.
+pub fn not_a_date(s: &str) -> Diag {
+    Diag::error("certlex::usage::date", format!("`{s}` is not a date"))
+        .help("write the date as YYYY-MM-DD, e.g. `--at 2016-01-01`")
+        .zh(
+            format!("`{s}` 不是日期"),
+            Some("请按 YYYY-MM-DD 写日期，例如 `--at 2016-01-01`"),
+        )
+}
+
+/// A regime the rules do not define (`e` is the law's English message).
+pub fn unknown_regime(rules: &RuleSet, regime: &str, e: String) -> Diag {
+    let known: Vec<&str> = rules.law.regimes.iter().map(|r| r.name.as_str()).collect();
+    let zh = format!("未知的法律状态 `{regime}`（已知：{}）", known.join("、"));
+    let help = crate::diag::suggestion(regime, known.iter().copied());
+    let help_zh = crate::diag::did_you_mean(regime, known.iter().copied()).map(|c| format!("您是否指 `{c}`？"));
+    Diag::error("certlex::usage::regime", e)
+        .help_opt(help)
+        .zh(zh, help_zh.as_deref())
 }

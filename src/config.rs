@@ -58,7 +58,11 @@ pub fn load(explicit: Option<&Path>, rules: &RuleSet) -> Result<Config, Vec<Diag
                 "certlex::config::read",
                 format!("cannot read the configuration `{}`: {e}", path.display()),
             )
-            .help("`--config FILE` names a certlex.toml; without it certlex reads ./certlex.toml if present"),
+            .help("`--config FILE` names a certlex.toml; without it certlex reads ./certlex.toml if present")
+            .zh(
+                format!("无法读取配置 `{}`：{e}", path.display()),
+                Some("`--config FILE` 指定 certlex.toml；不指定时，certlex 读取当前目录下的 ./certlex.toml（如有）"),
+            ),
         ]
     })?;
     parse(&SourceFile::new(path.display().to_string(), text), rules)

@@ -28,8 +28,17 @@ pub fn today() -> Date {
 pub fn format_instant(secs: i64) -> String {
     match OffsetDateTime::from_unix_timestamp(secs) {
         Ok(t) if t.time() == time::Time::MIDNIGHT => t.date().to_string(),
-        Ok(t) => format!("{}T{:02}:{:02}:{:02}Z", t.date(), t.hour(), t.minute(), t.second()),
+        Ok(_) => rfc3339(secs),
         Err(_) => format!("{secs} seconds after 1970"),
+    }
+}
+
+/// An instant as RFC 3339 in UTC, always with its time (reports):
+/// `2024-09-02T10:11:12Z`; the seconds as they are if out of range.
+pub fn rfc3339(secs: i64) -> String {
+    match OffsetDateTime::from_unix_timestamp(secs) {
+        Ok(t) => format!("{}T{:02}:{:02}:{:02}Z", t.date(), t.hour(), t.minute(), t.second()),
+        Err(_) => secs.to_string(),
     }
 }
 

@@ -32,6 +32,18 @@ pub struct Diag {
     pub labels: Vec<(Span, String)>,
     /// Other diagnostics shown with this one (e.g. the first definition of a duplicate).
     pub related: Vec<Diag>,
+    /// The message, help and labels in Chinese, for `--lang zh`
+    /// ([`Diag::localized`]); `message`, `help` and `labels` are English.
+    pub zh: Option<Box<Zh>>,
+}
+
+/// What a diagnostic says in Chinese.
+#[derive(Debug, Clone, Default)]
+pub struct Zh {
+    pub message: String,
+    pub help: Option<String>,
+    /// Texts of labels, by their position in `labels`.
+    pub labels: Vec<(usize, String)>,
 }
 
 impl Diag {
@@ -44,6 +56,7 @@ impl Diag {
             file: None,
             labels: Vec::new(),
             related: Vec::new(),
+            zh: None,
         }
     }
 
@@ -74,6 +87,62 @@ impl Diag {
             self.help = help;
         }
         self
+    }
+
+    /// The Chinese message and help (the English ones are `message` and `help`).
+    pub fn zh(mut self, message: impl Into<String>, help: Option<&str>) -> Self {
+        let labels = self.zh.take().map(|z| z.labels).unwrap_or_default();
+        self.zh = Some(Box::new(Zh {
+            message: message.into(),
+            help: help.map(str::to_string),
+            labels,
+        }));
+        self
+    }
+
+    /// The Chinese help, beside a Chinese message given with [`Diag::zh`].
+    pub fn zh_help(mut self, help: impl Into<String>) -> Self {
+        if let Some(zh) = self.zh.as_mut() {
+            zh.help = Some(help.into());
+        }
+        self
+    }
+
+    /// The Chinese text of the label added last.
+    pub fn zh_label(mut self, text: impl Into<String>) -> Self {
+        let Some(last) = self.labels.len().checked_sub(1) else {
+            return self;
+        };
+        let zh = self.zh.get_or_insert_with(|| {
+            Box::new(Zh {
+                message: self.message.clone(),
+                ..Zh::default()
+            })
+        });
+        zh.labels.push((last, text.into()));
+        self
+    }
+
+    /// The diagnostic in `lang`: in Chinese, the Chinese message and help
+    /// where it has them (labels and related diagnostics too).
+    pub fn localized(&self, lang: crate::i18n::Lang) -> Diag {
+        let mut d = self.clone();
+        if lang == crate::i18n::Lang::Zh {
+            if let Some(zh) = d.zh.take() {
+                let Zh { message, help, labels } = *zh;
+                d.message = message;
+                if help.is_some() {
+                    d.help = help;
+                }
+                for (i, text) in labels {
+                    if let Some(l) = d.labels.get_mut(i) {
+                        l.1 = text;
+                    }
+                }
+            }
+            d.related = d.related.iter().map(|r| r.localized(lang)).collect();
+        }
+        d
     }
 
     pub fn related(mut self, other: Diag) -> Self {

@@ -466,6 +466,26 @@ fn undetermined(blame: Option<&Blame>) -> Text {
     }
 }
 
+/// The reason an undetermined finding gives, without the fact it names
+/// (`no certificate whose key verifies the signature is among …`): what
+/// findings of several rules, and subjects, share. Beside [`undetermined`],
+/// which words it; `None` for other findings.
+pub fn undetermined_reason(f: &Finding, lang: Lang) -> Option<&str> {
+    if f.status != Status::Undetermined {
+        return None;
+    }
+    let fact = f.fact.as_deref()?;
+    let text = match lang {
+        Lang::Zh => f.message.zh.as_deref()?,
+        Lang::En => f.message.en.as_deref()?,
+    };
+    match lang {
+        Lang::Zh => text.strip_prefix(&format!("无法确定 `{fact}`：")),
+        Lang::En => text.strip_prefix(&format!("`{fact}` could not be determined: ")),
+    }
+    .filter(|r| !r.is_empty())
+}
+
 /// What a message's `{citation}` and `{date}` stand for: the rule's
 /// citations that hold on the judging date, and that date.
 pub struct Cited<'a> {

@@ -32,6 +32,20 @@ pub struct Read {
     pub skipped: Option<String>,
 }
 
+/// Why a file of a directory walk was skipped: its extension is not one of
+/// [`KNOWN_EXTENSIONS`], or its content is no input certlex reads.
+const NOT_KNOWN_TYPE: &str = "not a known input type";
+const NOT_AN_INPUT: &str = "not a certificate, CA profile or rule statement";
+
+/// A skipped file's reason (as [`read`] gives it) in `lang`.
+pub fn skip_reason(why: &str, lang: crate::i18n::Lang) -> &str {
+    match (lang, why) {
+        (crate::i18n::Lang::Zh, NOT_KNOWN_TYPE) => "不是已知的输入类型",
+        (crate::i18n::Lang::Zh, NOT_AN_INPUT) => "不是证书、电子认证服务机构概况或电子认证业务规则",
+        _ => why,
+    }
+}
+
 /// Extensions of files picked up in directory walks.
 const KNOWN_EXTENSIONS: &[&str] = &[
     "pem", "crt", "cer", "cert", "der", "csr", "req", "p10", "crl", "tbs", "yaml", "yml", "md", "markdown", "txt",
@@ -54,30 +68,48 @@ pub fn discover(paths: &[PathBuf]) -> impl Iterator<Item = Result<Candidate, Dia
                     "certlex::input::not-found",
                     format!("`{}` does not exist", p.display()),
                 )
-                .help(
-                    "check the path; give files or directories of certificates, CA profiles or rule statements",
+                .help("check the path; give files or directories of certificates, CA profiles or rule statements")
+                .zh(
+                    format!("`{}` 不存在", p.display()),
+                    Some("请检查路径；给出证书、电子认证服务机构概况或电子认证业务规则的文件或文件夹"),
                 ))));
             }
             let walk = walkdir::WalkDir::new(p)
                 .sort_by_file_name()
                 .into_iter()
                 .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-            Box::new(walk.filter_map(|e| match e {
-                Err(err) => Some(Err(Diag::error(
-                    "certlex::input::walk",
-                    format!("cannot read a directory entry: {err}"),
-                ))),
-                Ok(e) if e.file_type().is_file() => Some(Ok(Candidate {
-                    path: e.into_path(),
-                    explicit: false,
-                })),
-                Ok(_) => None,
+            Box::new(walk.filter_map(|e| {
+                match e {
+                    Err(err) => Some(Err(Diag::error(
+                        "certlex::input::walk",
+                        format!("cannot read a directory entry: {err}"),
+                    )
+                    .zh(format!("无法读取目录项：{}", io_zh(err.io_error())), None))),
+                    Ok(e) if e.file_type().is_file() => Some(Ok(Candidate {
+                        path: e.into_path(),
+                        explicit: false,
+                    })),
+                    Ok(_) => None,
+                }
             }))
         })
 }
 
-fn error(path: &Path, code: &'static str, message: String) -> Diag {
-    Diag::error(code, format!("{}: {message}", path.display()))
+fn error(path: &Path, code: &'static str, message: String, zh: String) -> Diag {
+    Diag::error(code, format!("{}: {message}", path.display())).zh(format!("{}：{zh}", path.display()), None)
+}
+
+/// Why reading failed, in Chinese for the usual causes (the system's own
+/// words otherwise).
+fn io_zh(e: Option<&std::io::Error>) -> String {
+    use std::io::ErrorKind as K;
+    match e.map(std::io::Error::kind) {
+        Some(K::NotFound) => "文件不存在".into(),
+        Some(K::PermissionDenied) => "没有读取权限".into(),
+        Some(K::IsADirectory) => "这是一个文件夹".into(),
+        Some(K::InvalidData) => "内容无法读取".into(),
+        _ => e.map_or_else(|| "未知原因".into(), |e| format!("系统报告：{e}")),
+    }
 }
 
 /// What loading one file's bytes gave.
@@ -99,7 +131,7 @@ pub fn load(c: &Candidate, limits: &Limits) -> Loaded {
             .map(|e| e.to_string_lossy().to_lowercase())
             .unwrap_or_default();
         if !KNOWN_EXTENSIONS.contains(&ext.as_str()) {
-            return Loaded::Skipped("not a known input type".into());
+            return Loaded::Skipped(NOT_KNOWN_TYPE.into());
         }
     }
     match read_bytes(&c.path, limits) {
@@ -146,25 +178,40 @@ fn read_bytes(path: &Path, limits: &Limits) -> Result<Vec<u8>, Diag> {
             path,
             "certlex::input::too-large",
             format!("the file is larger than the limit of {} bytes", limits.max_file_bytes),
+            format!("文件大于 {} 字节的上限", limits.max_file_bytes),
         )
         .help("raise the limit with `--max-file-size BYTES` if the file is genuine")
+        .zh_help("如果文件确实无误，可用 `--max-file-size BYTES` 提高上限")
     };
     if path.as_os_str() == "-" {
         let mut buf = Vec::new();
         let mut stdin = std::io::stdin().lock().take(limits.max_file_bytes + 1);
-        stdin
-            .read_to_end(&mut buf)
-            .map_err(|e| error(path, "certlex::input::read", format!("cannot read standard input: {e}")))?;
+        stdin.read_to_end(&mut buf).map_err(|e| {
+            error(
+                path,
+                "certlex::input::read",
+                format!("cannot read standard input: {e}"),
+                format!("无法读取标准输入：{}", io_zh(Some(&e))),
+            )
+        })?;
         if buf.len() as u64 > limits.max_file_bytes {
             return Err(limit_error());
         }
         return Ok(buf);
     }
-    let meta = std::fs::metadata(path).map_err(|e| error(path, "certlex::input::read", format!("cannot read: {e}")))?;
+    let unreadable = |e: std::io::Error| {
+        error(
+            path,
+            "certlex::input::read",
+            format!("cannot read: {e}"),
+            format!("无法读取：{}", io_zh(Some(&e))),
+        )
+    };
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
     if meta.len() > limits.max_file_bytes {
         return Err(limit_error());
     }
-    std::fs::read(path).map_err(|e| error(path, "certlex::input::read", format!("cannot read: {e}")))
+    std::fs::read(path).map_err(unreadable)
 }
 
 /// What a file holds, judged from its content.
@@ -266,7 +313,11 @@ pub fn read_content(
                 read.errors.insert(
                     0,
                     Diag::error("certlex::input::not-utf8", format!("{name}:{line}: the file has bytes that are not text"))
-                        .help("the PEM blocks of a file are plain ASCII text; check that it was not saved in another encoding"),
+                        .help("the PEM blocks of a file are plain ASCII text; check that it was not saved in another encoding")
+                        .zh(
+                            format!("{name}:{line}：文件含有不是文本的字节"),
+                            Some("文件中的 PEM 块是纯 ASCII 文本；请检查文件是否以其他编码保存"),
+                        ),
                 );
                 read
             }
@@ -280,10 +331,22 @@ pub fn read_content(
                         limits.max_statement_bytes
                     ),
                 )
-                .help("a rule statement is a document of a few hundred kilobytes; raise the limit with `--max-statement-size BYTES` if the file is genuine"),
+                .help("a rule statement is a document of a few hundred kilobytes; raise the limit with `--max-statement-size BYTES` if the file is genuine")
+                .zh(
+                    format!(
+                        "{name}：电子认证业务规则有 {} 字节，超过 {} 字节的上限",
+                        bytes.len(),
+                        limits.max_statement_bytes
+                    ),
+                    Some("电子认证业务规则一般只有几百千字节；如果文件确实无误，可用 `--max-statement-size BYTES` 提高上限"),
+                ),
         ),
         Content::RuleStatement => {
-            let text = match utf8(name, bytes, "save the rule statement as UTF-8; certlex does not guess other encodings") {
+            let help = (
+                "save the rule statement as UTF-8; certlex does not guess other encodings",
+                "请将电子认证业务规则保存为 UTF-8；certlex 不猜测其他编码",
+            );
+            let text = match utf8(name, bytes, help) {
                 Ok(text) => text,
                 Err(d) => return Read::error(d),
             };
@@ -298,7 +361,7 @@ pub fn read_content(
         Content::CaProfile => profile(name, bytes, limits),
         Content::Unknown if explicit => Read::error(unknown_kind(name, &bytes)),
         Content::Unknown => Read {
-            skipped: Some("not a certificate, CA profile or rule statement".into()),
+            skipped: Some(NOT_AN_INPUT.into()),
             ..Read::default()
         },
     }
@@ -310,18 +373,31 @@ pub fn read_content(
 fn unknown_kind(name: &str, bytes: &[u8]) -> Diag {
     const HELP: &str =
         "certlex reads X.509 certificates in PEM or DER, CA profiles in YAML and rule statements in Markdown or text";
+    const HELP_ZH: &str = "certlex 读取 PEM 或 DER 格式的 X.509 证书、YAML 格式的电子认证服务机构概况，以及 Markdown 或文本格式的电子认证业务规则";
     let code = "certlex::input::unknown-kind";
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        let what = if bytes.is_empty() { "empty" } else { "blank" };
+        let (what, zh) = if bytes.is_empty() {
+            ("empty", "空的")
+        } else {
+            ("blank", "空白的")
+        };
         return Diag::error(code, format!("{name}: the file is {what}"))
-            .help("nothing in it can be checked; give the certificate, CA profile or rule statement itself");
+            .help("nothing in it can be checked; give the certificate, CA profile or rule statement itself")
+            .zh(
+                format!("{name}：文件是{zh}"),
+                Some("其中没有可检查的内容；请给出证书、电子认证服务机构概况或电子认证业务规则本身"),
+            );
     }
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Diag::error(
             code,
             format!("{name}: the file is UTF-16 text, which certlex does not read"),
         )
-        .help("save it as UTF-8 (PEM, YAML and Markdown are UTF-8 or ASCII text)");
+        .help("save it as UTF-8 (PEM, YAML and Markdown are UTF-8 or ASCII text)")
+        .zh(
+            format!("{name}：文件是 UTF-16 文本，certlex 不读取"),
+            Some("请保存为 UTF-8（PEM、YAML 和 Markdown 都是 UTF-8 或 ASCII 文本）"),
+        );
     }
     match std::str::from_utf8(bytes) {
         Err(e) => {
@@ -336,17 +412,25 @@ fn unknown_kind(name: &str, bytes: &[u8]) -> Diag {
                 ),
             )
             .help(HELP)
+            .zh(
+                format!("{name}:{line}：不是证书（PEM 或 DER）、电子认证服务机构概况或电子认证业务规则，并且从这一行起不是 UTF-8 文本"),
+                Some(HELP_ZH),
+            )
         }
         Ok(_) => Diag::error(
             code,
             format!("{name}: not a certificate (PEM or DER), a CA profile or a rule statement"),
         )
-        .help(HELP),
+        .help(HELP)
+        .zh(
+            format!("{name}：不是证书（PEM 或 DER）、电子认证服务机构概况或电子认证业务规则"),
+            Some(HELP_ZH),
+        ),
     }
 }
 
 /// The bytes as text, or an error naming the line where they stop being UTF-8.
-fn utf8(name: &str, bytes: Vec<u8>, help: &str) -> Result<String, Diag> {
+fn utf8(name: &str, bytes: Vec<u8>, help: (&str, &str)) -> Result<String, Diag> {
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let file = SourceFile::new(name, String::from_utf8_lossy(e.as_bytes()).into_owned());
@@ -355,7 +439,8 @@ fn utf8(name: &str, bytes: Vec<u8>, help: &str) -> Result<String, Diag> {
             "certlex::input::not-utf8",
             format!("{name}:{line}: the file has bytes that are not UTF-8 text"),
         )
-        .help(help)
+        .help(help.0)
+        .zh(format!("{name}:{line}：文件含有不是 UTF-8 文本的字节"), Some(help.1))
     })
 }
 
@@ -371,7 +456,11 @@ impl Read {
 
 /// A CA profile: YAML text, read along the profile schema.
 fn profile(name: &str, bytes: Vec<u8>, limits: &Limits) -> Read {
-    let text = match utf8(name, bytes, "save the CA profile as UTF-8 (the YAML standard encoding)") {
+    let help = (
+        "save the CA profile as UTF-8 (the YAML standard encoding)",
+        "请将电子认证服务机构概况保存为 UTF-8（YAML 的标准编码）",
+    );
+    let text = match utf8(name, bytes, help) {
         Ok(t) => t,
         Err(d) => return Read::error(d),
     };

@@ -18,12 +18,13 @@ use serde::Serialize;
 use crate::config::{WaiverState, WaiverUse};
 use crate::diag::Diag;
 use crate::engine::{Evaluator, Finding, RuleSet, Severity, Status};
-use crate::facts::Subject;
+use crate::facts::certificate::CertIdentity;
+use crate::facts::{Subject, SubjectKind};
 use crate::i18n::Lang;
 use crate::law::Resolution;
 
 pub use human::Human;
-pub use json::{Json, SCHEMA_VERSION};
+pub use json::{Json, SCHEMA_VERSION, document as json_document};
 pub use jsonl::JsonLines;
 pub use junit::JUnit;
 pub use output::Output;
@@ -36,13 +37,33 @@ pub enum Format {
     Human,
     /// One JSON document (docs/report-schema.json), written as subjects arrive.
     Json,
-    /// One JSON object per line: a run line, a line per subject, error, skipped
-    /// file and waiver, and a closing summary line (docs/report-schema.json).
+    /// One JSON object per line: a run line; a line per subject (after a
+    /// catalogue line with the rules it refers to, when new), error, skipped
+    /// file and waiver; a closing summary line (docs/report-schema.json).
     Jsonl,
     /// SARIF 2.1.0, for code scanning (GitHub shows findings in YAML and Markdown inline).
     Sarif,
     /// JUnit XML: a test suite per subject, a test case per rule.
     Junit,
+}
+
+/// Which findings the JSON and JSON Lines reports list per subject (every
+/// subject keeps its counts by status either way).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Shown {
+    /// What needs attention: fail, undetermined, needs-evidence (waived or not).
+    #[default]
+    Attention,
+    /// Every finding, passes and not-applicable included.
+    All,
+}
+
+impl Shown {
+    /// Is this finding listed?
+    pub fn lists(self, f: &Finding) -> bool {
+        self == Shown::All || f.status.is_adverse() || f.waiver.is_some()
+    }
 }
 
 /// What every report knows about the run.
@@ -55,6 +76,10 @@ pub struct Meta {
     pub verbose: bool,
     /// ANSI colour (human; only on a terminal, never with `NO_COLOR`).
     pub colour: bool,
+    /// The findings JSON and JSON Lines list per subject.
+    pub findings: Shown,
+    /// Counts per rule instead of a report per subject (human, JSON, JSON Lines).
+    pub summary: bool,
 }
 
 impl Meta {
@@ -65,14 +90,17 @@ impl Meta {
             gate: Gate::default(),
             verbose: false,
             colour: false,
+            findings: Shown::default(),
+            summary: false,
         }
     }
 }
 
-/// Which findings make a run fail (exit code 1).
+/// Which findings make a run fail (exit code 1). Every report format asks
+/// it, so the exit code, SARIF levels and JUnit failures agree.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Gate {
-    /// The least severity of a failed rule that fails the run.
+    /// The least severity of a rule whose adverse finding fails the run.
     pub fail_on: Severity,
     /// Let undetermined and needs-evidence findings pass the gate (off by
     /// default: what could not be checked is not conformant).
@@ -91,16 +119,20 @@ impl Default for Gate {
 impl Gate {
     /// Does this finding stand against conformance? A waived one does not.
     pub fn blocks(&self, f: &Finding, rules: &RuleSet) -> bool {
-        if f.waiver.is_some() {
-            return false;
-        }
+        f.waiver.is_none() && self.would_block(f, rules)
+    }
+
+    /// Would this finding stand against conformance without its waiver? A
+    /// failure does when its rule's severity is at or above `--fail-on`; an
+    /// undetermined or needs-evidence finding is held to the same severity
+    /// (what could not be checked weighs as much as a failure of the rule,
+    /// no more: a warning rule never blocks at `--fail-on error`), unless
+    /// `--allow-undetermined`.
+    pub fn would_block(&self, f: &Finding, rules: &RuleSet) -> bool {
+        let at_gate = rules.rules.get(f.rule).is_some_and(|r| r.severity >= self.fail_on);
         match f.status {
-            Status::Fail => rules.rules.get(f.rule).is_some_and(|r| r.severity >= self.fail_on),
-            // At the rule's own severity: a rule that would not block when
-            // failing does not block when it cannot be decided either.
-            Status::Undetermined | Status::NeedsEvidence => {
-                !self.allow_undetermined && rules.rules.get(f.rule).is_some_and(|r| r.severity >= self.fail_on)
-            }
+            Status::Fail => at_gate,
+            Status::Undetermined | Status::NeedsEvidence => at_gate && !self.allow_undetermined,
             Status::Pass | Status::NotApplicable | Status::NotInForce => false,
         }
     }
@@ -120,18 +152,35 @@ pub struct Summary {
     /// Every waiver of the configuration and what became of it.
     #[serde(skip)]
     pub waivers: Vec<WaiverUse>,
+    /// Findings by rule (its index in the rule set), for `--summary`.
+    #[serde(skip)]
+    pub rules: BTreeMap<usize, RuleCount>,
+}
+
+/// What became of one rule over the run.
+#[derive(Debug, Clone, Default)]
+pub struct RuleCount {
+    /// Findings by status (waived findings under their own status).
+    pub statuses: BTreeMap<Status, usize>,
+    pub waived: usize,
+    /// Findings that stand against conformance under the gate.
+    pub blocking: usize,
 }
 
 impl Summary {
     pub fn add(&mut self, findings: &[Finding], rules: &RuleSet, gate: &Gate) {
         self.subjects += 1;
         for f in findings {
+            let rule = self.rules.entry(f.rule).or_default();
             *self.statuses.entry(f.status).or_default() += 1;
+            *rule.statuses.entry(f.status).or_default() += 1;
             if f.waiver.is_some() {
                 self.waived += 1;
+                rule.waived += 1;
             }
             if gate.blocks(f, rules) {
                 self.blocking += 1;
+                rule.blocking += 1;
             }
         }
     }
@@ -234,11 +283,33 @@ pub fn judging_dates(findings: &[Finding]) -> Vec<time::Date> {
     dates
 }
 
+/// A subject's findings counted by status.
+pub fn status_counts(findings: &[Finding]) -> BTreeMap<Status, usize> {
+    let mut counts = BTreeMap::new();
+    for f in findings {
+        *counts.entry(f.status).or_default() += 1;
+    }
+    counts
+}
+
+/// Who a certificate subject is (names, serial, fingerprint, validity, key,
+/// kind, the certificate that verified it); `None` for other subjects.
+pub fn identity(s: &Subject) -> Option<CertIdentity> {
+    (s.kind == SubjectKind::Certificate).then(|| crate::facts::certificate::identity(&s.facts))
+}
+
+/// The start of a fingerprint, enough to tell certificates apart by eye.
+pub fn fingerprint_prefix(hex: &str) -> &str {
+    hex.get(..16).unwrap_or(hex)
+}
+
 /// Run subjects through a reporter of `format` and return the text (tests,
-/// snapshots), with the default gate; the human format shows every finding.
+/// snapshots), with the default gate; every finding is shown (human
+/// `--verbose`, JSON `--findings all`).
 pub fn render(rules: &RuleSet, evaluator: &Evaluator, subjects: &[Subject], lang: Lang, format: Format) -> String {
     let meta = Meta {
         verbose: format == Format::Human,
+        findings: Shown::All,
         ..Meta::new(evaluator.resolution.clone(), lang)
     };
     let gate = meta.gate;

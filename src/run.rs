@@ -147,7 +147,11 @@ pub fn gather(
                             "certlex::input::no-issuer",
                             format!("{}: no certificate found", c.path.display()),
                         )
-                        .help("`--issuers` takes PEM or DER certificates of the CAs that issued the inputs"),
+                        .help("`--issuers` takes PEM or DER certificates of the CAs that issued the inputs")
+                        .zh(
+                            format!("{}：没有找到证书", c.path.display()),
+                            Some("`--issuers` 接受签发输入证书的 CA 的 PEM 或 DER 证书"),
+                        ),
                     );
                 }
                 for der in &found {

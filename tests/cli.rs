@@ -61,22 +61,75 @@ fn json_output_is_one_document_with_a_summary() {
     let o = certlex(&["check", "--format", "json", "--at", "2026-01-01", GOOD, EMPTY_ISSUER]);
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["schema"], 2);
+    assert_eq!(v["schema"], 3);
     assert_eq!(v["date"], "2026-01-01");
+    assert_eq!(v["findings"], "attention");
     assert_eq!(v["subjects"].as_array().unwrap().len(), 2);
     assert_eq!(v["summary"]["conformant"], false);
     let f = &v["subjects"][1]["findings"];
     let failed: Vec<_> = f.as_array().unwrap().iter().filter(|x| x["status"] == "fail").collect();
     assert_eq!(failed[0]["rule"], "ESL-21-1");
     assert_eq!(failed[0]["cites"][0], "ESL 21(1)");
+    assert_eq!(failed[0]["blocking"], true);
     assert!(failed[0]["message"]["zh"].is_string() && failed[0]["message"]["en"].is_string());
+    // What needs attention is listed; passes are counted, not listed; the
+    // rule's title is in the catalogue, once.
+    assert!(f.as_array().unwrap().iter().all(|x| x["status"] != "pass"), "{f}");
+    assert!(v["subjects"][1]["statuses"]["pass"].as_u64().unwrap() > 10);
+    assert!(v["catalogue"]["ESL-21-1"]["title"]["en"].is_string());
+    assert!(failed[0].get("title").is_none());
+    // `--findings all` lists every finding, passes included.
+    let o = certlex(&[
+        "check",
+        "--format",
+        "json",
+        "--findings",
+        "all",
+        "--at",
+        "2026-01-01",
+        GOOD,
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let all = v["subjects"][0]["findings"].as_array().unwrap();
+    let counted: u64 = v["subjects"][0]["statuses"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|n| n.as_u64().unwrap())
+        .sum();
+    assert_eq!(all.len() as u64, counted);
+    assert!(all.iter().any(|x| x["status"] == "pass"));
 }
 
 #[test]
 fn a_missing_input_exits_2() {
     let o = certlex(&["check", "no/such/file.pem"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stdout(&o).contains("does not exist"), "{}", stdout(&o));
+    // The error on standard error, the report (its summary line) on standard output.
+    assert!(stderr(&o).contains("does not exist"), "{}", stderr(&o));
+    assert!(!stdout(&o).contains("does not exist"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("1 input error"), "{}", stdout(&o));
+    // With --output too: the error on standard error, the report in the file.
+    let dir = temp_dir("missing-input");
+    let target = dir.join("report.json");
+    let o = certlex(&[
+        "check",
+        "--format",
+        "json",
+        "--output",
+        target.to_str().unwrap(),
+        "no/such/file.pem",
+        GOOD,
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+    assert!(stderr(&o).contains("does not exist"), "{}", stderr(&o));
+    let report = std::fs::read_to_string(&target).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&report).unwrap();
+    // The JSON report records the error as data for the machine reading it.
+    assert_eq!(v["errors"].as_array().unwrap().len(), 1, "{report}");
+    assert_eq!(v["summary"]["input_errors"], 1);
+    assert_eq!(v["subjects"].as_array().unwrap().len(), 1);
 }
 
 #[test]
@@ -84,7 +137,7 @@ fn an_unreadable_input_fails_the_run_but_the_others_are_still_checked() {
     let o = certlex(&["check", "Cargo.toml", GOOD]);
     assert_eq!(o.status.code(), Some(2));
     let out = stdout(&o);
-    assert!(out.contains("Cargo.toml: not a certificate"), "{out}");
+    assert!(stderr(&o).contains("Cargo.toml: not a certificate"), "{}", stderr(&o));
     assert!(out.contains("cfca-ev-root.pem"), "{out}");
 }
 
@@ -551,4 +604,69 @@ fn the_report_is_the_same_on_one_thread_and_on_many() {
     assert!(!one.stdout.is_empty());
     assert_eq!(one.status.code(), many.status.code());
     assert!(one.stdout == many.stdout, "reports differ between 1 and 8 threads");
+}
+
+/// Run certlex with its standard output a pipe whose reader is gone before
+/// it writes (`certlex … | head -1`, once `head` has exited).
+fn into_a_closed_pipe(args: &[&str]) -> (Option<i32>, String) {
+    let mut child = run::command()
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn usage_errors_of_every_command_are_in_chinese_with_lang_zh() {
+    for (args, words) in [
+        (&["explain", "ESL-21-X"][..], "没有规则 `ESL-21-X`"),
+        (
+            &["diff", "--from", "current", "--to", "draft-2025"],
+            "未知的法律状态 `draft-2025`",
+        ),
+        (
+            &["diff", "--from", "current", "--to", "current", "--at", "soon"],
+            "`soon` 不是日期",
+        ),
+        (&["schema", "ocsp"], "未知的类别 `ocsp`"),
+        (&["coverage", "--min-coverage", "200"], "`200` 不是百分比"),
+        (&["rules", "check", "rules/esl/instrument.rules", "rules"], "是文件夹"),
+        (&["fmt", "no/such/dir"], "不存在"),
+    ] {
+        let o = certlex(&[&["--lang", "zh"][..], args].concat());
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(words), "{args:?}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_the_program_quietly() {
+    // A listing: the reader had what it wanted; exit 0, nothing said.
+    for args in [
+        &["rules", "list"][..],
+        &["rules", "check"],
+        &["explain", "ESL-21-1"],
+        &["schema", "certificate"],
+    ] {
+        let (code, err) = into_a_closed_pipe(args);
+        assert_eq!(code, Some(0), "{args:?}: {err}");
+        assert!(err.is_empty(), "{args:?}: {err}");
+    }
+    // A check or a scenario run: quietly too, but an unfinished report is
+    // no verdict (2).
+    for format in ["human", "json", "jsonl", "sarif", "junit"] {
+        let (code, err) = into_a_closed_pipe(&["check", "--format", format, "corpus/certificates"]);
+        assert_eq!(code, Some(2), "{format}: {err}");
+        assert!(
+            !err.contains("panicked") && !err.contains("Broken pipe"),
+            "{format}: {err}"
+        );
+    }
+    let (code, err) = into_a_closed_pipe(&["test", "features/esl/article-21.feature"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
 }

@@ -30,6 +30,8 @@ fn certlex(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
             "2026-06-01",
             "--issuers",
             "corpus/certificates/ca",
+            "--findings",
+            "all",
         ])
         .args(args)
         .stdin(Stdio::piped())
@@ -95,6 +97,31 @@ fn many_blocks_any_line_endings_and_text_around_them() {
     assert!(subjects[0]["name"].as_str().unwrap().ends_with("chain-cr.pem#1"));
     // The chain in one file links itself: the signing certificate verifies.
     assert_eq!(status_of(&report, 0, "ESL-21-6"), "pass");
+}
+
+#[test]
+fn the_blocks_of_a_bundle_are_numbered_from_1_as_they_appear() {
+    // A certificate, a public key block (an input error, but a block a
+    // person counts), a certificate: the second certificate is `#3`.
+    let mut bundle = fixture("good/rsa-ee.pem");
+    bundle.extend_from_slice(&std::fs::read(root().join("corpus/bad/pem-public-key.pem")).unwrap());
+    bundle.extend_from_slice(&fixture("good/ecdsa-ee.pem"));
+    let p = temp("bundle.pem", &bundle);
+    let (code, out, err) = certlex(&[p.to_str().unwrap()], None);
+    assert_eq!(code, 2, "the public key block is an input error: {err}{out}");
+    let report: Value = serde_json::from_str(&out).unwrap();
+    let names: Vec<&str> = report["subjects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(
+        names[0].ends_with("bundle.pem#1") && names[1].ends_with("bundle.pem#3"),
+        "{names:?}"
+    );
+    assert_eq!(report["subjects"][1]["identity"]["key"], "EC P-256");
 }
 
 #[test]

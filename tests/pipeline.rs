@@ -38,7 +38,17 @@ fn table() -> BTreeMap<String, Vec<(String, String)>> {
 
 fn check(rel: &str) -> (i32, Value) {
     let out = run::command()
-        .args(["check", "--format", "json", "--lang", "en", "--at", AT])
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--findings",
+            "all",
+            "--lang",
+            "en",
+            "--at",
+            AT,
+        ])
         .args(["--issuers", "corpus/certificates/ca"])
         .arg(format!("corpus/pipeline/{rel}"))
         .output()

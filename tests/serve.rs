@@ -70,15 +70,26 @@ async fn base64_der_in_b64input_or_b64cert_and_raw_pem_or_der_bodies_give_the_sa
     let der = corpus("certificates/good/rsa-ee.der");
     let pem = corpus("certificates/good/rsa-ee.pem");
     let replies = [
-        s.form("/lintcert?at=2026-06-01", &[("b64input", &base64(&der))]).await,
-        s.form("/lintcert?at=2026-06-01", &[("b64cert", &base64(&der))]).await,
-        s.post("/lintcert?at=2026-06-01", Some("application/pkix-cert"), der.clone())
+        s.form("/lintcert?at=2026-06-01&findings=all", &[("b64input", &base64(&der))])
             .await,
-        s.post("/lintcert?at=2026-06-01", Some("application/x-pem-file"), pem.clone())
+        s.form("/lintcert?at=2026-06-01&findings=all", &[("b64cert", &base64(&der))])
             .await,
+        s.post(
+            "/lintcert?at=2026-06-01&findings=all",
+            Some("application/pkix-cert"),
+            der.clone(),
+        )
+        .await,
+        s.post(
+            "/lintcert?at=2026-06-01&findings=all",
+            Some("application/x-pem-file"),
+            pem.clone(),
+        )
+        .await,
         // What `curl --data-binary @cert.pem` sends: the file with a form's content type.
-        s.post("/lintcert?at=2026-06-01", Some(FORM), pem.clone()).await,
-        s.post("/lintcert?at=2026-06-01", None, pem).await,
+        s.post("/lintcert?at=2026-06-01&findings=all", Some(FORM), pem.clone())
+            .await,
+        s.post("/lintcert?at=2026-06-01&findings=all", None, pem).await,
     ];
     let findings: Vec<serde_json::Value> = replies
         .iter()
@@ -91,6 +102,21 @@ async fn base64_der_in_b64input_or_b64cert_and_raw_pem_or_der_bodies_give_the_sa
     for f in &findings {
         assert_eq!(f, &findings[0]);
     }
+    // Without `findings=all`, only what is not a pass is listed; all are counted.
+    let default = s
+        .post("/lintcert?at=2026-06-01", Some("application/pkix-cert"), der)
+        .await
+        .json();
+    let listed = subject(&default)["findings"].as_array().unwrap().clone();
+    assert!(listed.len() < findings[0].as_array().unwrap().len(), "{default:#}");
+    assert!(listed.iter().all(|f| f["status"] != "pass"), "{default:#}");
+    let counted: u64 = subject(&default)["statuses"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|n| n.as_u64().unwrap())
+        .sum();
+    assert_eq!(counted as usize, findings[0].as_array().unwrap().len());
     assert_eq!(subject(&replies[2].json())["name"], "body");
     s.shutdown().await;
 }
@@ -100,7 +126,9 @@ async fn base64_der_in_b64input_or_b64cert_and_raw_pem_or_der_bodies_give_the_sa
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_answer_is_the_report_of_certlex_check() {
     let s = start(quiet()).await;
-    for cert in ["good/rsa-ee.pem", "good/sm2-sign.pem", "bad/esl-22-issuer-not-ca.pem"] {
+    let certs = ["good/rsa-ee.pem", "good/sm2-sign.pem", "bad/esl-22-issuer-not-ca.pem"];
+    // The default lists what needs attention, `findings=all` everything, as `--findings` does.
+    for (cert, findings) in certs.iter().flat_map(|c| [(c, "attention"), (c, "all")]) {
         let path = format!("corpus/certificates/{cert}");
         let o = run::command()
             .args([
@@ -109,6 +137,8 @@ async fn the_answer_is_the_report_of_certlex_check() {
                 "json",
                 "--at",
                 "2026-06-01",
+                "--findings",
+                findings,
                 "--issuers",
                 "corpus/certificates/ca",
                 &path,
@@ -121,11 +151,15 @@ async fn the_answer_is_the_report_of_certlex_check() {
             fields.push(("issuer".into(), std::fs::read_to_string(ca.unwrap().path()).unwrap()));
         }
         let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        let r = s.form("/lintcert?at=2026-06-01", &fields).await;
+        let query = match findings {
+            "all" => "/lintcert?at=2026-06-01&findings=all",
+            _ => "/lintcert?at=2026-06-01",
+        };
+        let r = s.form(query, &fields).await;
         assert_eq!(r.status, 200, "{}", r.text());
         let mut got = r.json();
         got["subjects"][0]["name"] = serde_json::json!(path);
-        assert_eq!(got, expected, "{cert}");
+        assert_eq!(got, expected, "{cert} {findings}");
     }
     s.shutdown().await;
 }
@@ -277,7 +311,7 @@ async fn issuers_verify_the_signature_and_a_wrong_issuer_is_400() {
     let root = corpus("certificates/ca/rsa-root.pem");
     let with = s
         .form(
-            "/lintcert?at=2026-06-01",
+            "/lintcert?at=2026-06-01&findings=all",
             &[("b64input", &pem), ("issuer", &String::from_utf8(root).unwrap())],
         )
         .await
@@ -360,6 +394,7 @@ async fn unknown_parameters_and_values_are_400_with_a_hint() {
         ("format=html", "junit"),
         ("lang=fr", "`zh` or `en`"),
         ("at=yesterday", "YYYY-MM-DD"),
+        ("findings=some", "`attention` or `all`"),
     ] {
         let j = s
             .post(&format!("/lintcert?{query}"), None, pem.clone())
@@ -638,7 +673,7 @@ async fn to_be_signed_certificates_requests_and_crls_have_their_endpoints() {
     for (path, file, kind) in cases {
         let r = s
             .form(
-                &format!("{path}?at=2026-06-01"),
+                &format!("{path}?at=2026-06-01&findings=all"),
                 &[("b64input", &base64(&corpus(file))), ("issuer", &sub)],
             )
             .await;

@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 
 use super::{Global, LimitArgs, RegimeArgs, load_rules, print_diags, resolve};
 use crate::engine::{Evaluator, Severity};
-use crate::report::{Format, Gate, Meta, Output, Summary};
+use crate::report::{Format, Gate, Meta, Output, Shown, Summary};
 use crate::run::Item;
 
 #[derive(Args)]
@@ -34,17 +34,29 @@ pub struct CheckArgs {
     /// The configuration with the waivers (default: ./certlex.toml if present).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// The least severity of a failed rule that makes the run fail (exit 1).
-    /// Errors always fail it: `notice` is stricter than `error`, never looser.
+    /// The least severity of a rule whose fail, undetermined or
+    /// needs-evidence finding makes the run fail (exit 1). Errors always
+    /// fail it: `notice` is stricter than `error`, never looser.
     #[arg(long, value_enum, default_value = "error", value_name = "SEVERITY")]
     pub fail_on: FailOn,
     /// Let undetermined and needs-evidence findings pass (they are still
     /// reported); by default what could not be checked fails the run.
     #[arg(long)]
     pub allow_undetermined: bool,
-    /// Show every finding, passes included (human and SARIF).
+    /// Show every finding, passes included (human and SARIF), and a
+    /// certificate's whole identity (human).
     #[arg(long, short)]
     pub verbose: bool,
+    /// The findings JSON and JSON Lines list per subject: `attention` (the
+    /// default: fail, undetermined, needs-evidence, waived or not) or `all`
+    /// (passes and not-applicable too). Every subject counts its findings by
+    /// status either way.
+    #[arg(long, value_enum, default_value = "attention", value_name = "WHICH")]
+    pub findings: Shown,
+    /// Counts per rule (pass, fail, undetermined, …) instead of a report per
+    /// subject (human, json, jsonl).
+    #[arg(long)]
+    pub summary: bool,
     #[command(flatten)]
     pub limits: LimitArgs,
 }
@@ -67,6 +79,20 @@ impl FailOn {
 }
 
 pub fn run(g: &Global, a: &CheckArgs) -> u8 {
+    let lang = g.lang();
+    if a.summary && matches!(a.format, Format::Sarif | Format::Junit) {
+        print_diags([&crate::diag::Diag::error(
+            "certlex::usage::summary",
+            "`--summary` counts findings per rule, which SARIF and JUnit do not hold",
+        )
+        .help("use `--summary` with `--format human`, `json` or `jsonl`")
+        .zh(
+            "`--summary` 按规则计数，SARIF 和 JUnit 格式无法容纳",
+            Some("`--summary` 可与 `--format human`、`json` 或 `jsonl` 一起使用"),
+        )
+        .localized(lang)]);
+        return 2;
+    }
     let Some(rules) = load_rules(g) else { return 2 };
     let Some(resolution) = resolve(&rules, &a.regime) else {
         return 2;
@@ -84,7 +110,14 @@ pub fn run(g: &Global, a: &CheckArgs) -> u8 {
         Some(path) => match Output::file(path) {
             Ok(o) => o,
             Err(e) => {
-                eprintln!("certlex: cannot write the report to `{}`: {e}", path.display());
+                say_err!(
+                    "{}",
+                    match lang {
+                        crate::i18n::Lang::Zh => format!("certlex：无法将报告写入 `{}`：{e}", path.display()),
+                        crate::i18n::Lang::En =>
+                            format!("certlex: cannot write the report to `{}`: {e}", path.display()),
+                    }
+                );
                 return 2;
             }
         },
@@ -100,7 +133,9 @@ pub fn run(g: &Global, a: &CheckArgs) -> u8 {
         },
         verbose: a.verbose,
         colour: a.format == Format::Human && super::colour(on_terminal),
-        ..Meta::new(resolution.clone(), g.lang())
+        findings: a.findings,
+        summary: a.summary,
+        ..Meta::new(resolution.clone(), lang)
     };
     let gate = meta.gate;
     let limits = a.limits.limits();
@@ -123,10 +158,12 @@ pub fn run(g: &Global, a: &CheckArgs) -> u8 {
                 // error; for a rule that takes none, a warning (on stderr).
                 let (errors, warnings): (Vec<_>, Vec<_>) = crate::load::check_attestations(&s, &rules)
                     .into_iter()
+                    .map(|d| d.localized(lang))
                     .partition(crate::diag::Diag::is_error);
                 super::print_diags(warnings.iter());
                 for d in &errors {
                     summary.input_errors += 1;
+                    print_diags([d]);
                     reporter.input_error(d)?;
                 }
                 config.waivers.apply(&s, &mut findings, date);
@@ -134,7 +171,11 @@ pub fn run(g: &Global, a: &CheckArgs) -> u8 {
                 reporter.subject(&s, &findings)
             }
             Item::Error(d) => {
+                // On standard error for people (and CI logs); in the report
+                // too for the formats that hold errors.
                 summary.input_errors += 1;
+                let d = d.localized(lang);
+                print_diags([&d]);
                 reporter.input_error(&d)
             }
             Item::Skipped { path, why } => {
@@ -148,8 +189,14 @@ pub fn run(g: &Global, a: &CheckArgs) -> u8 {
                 "certlex::input::nothing",
                 "no certificate, CA profile or rule statement was found",
             )
-            .help("give files or directories that hold them; nothing checked is not conformant");
+            .help("give files or directories that hold them; nothing checked is not conformant")
+            .zh(
+                "没有找到证书、电子认证服务机构概况或电子认证业务规则",
+                Some("请给出包含它们的文件或文件夹；未检查任何内容不算符合"),
+            )
+            .localized(lang);
             summary.input_errors += 1;
+            print_diags([&d]);
             reporter.input_error(&d)?;
         }
         summary.set_waivers(config.waivers.outcomes(date));
@@ -158,13 +205,20 @@ pub fn run(g: &Global, a: &CheckArgs) -> u8 {
     .and_then(|()| out.commit());
     bar.finish();
     if let Err(e) = result {
+        // A closed pipe (`| head`): quietly, but not a verdict.
         if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("certlex: cannot write the report: {e}");
+            say_err!(
+                "{}",
+                match lang {
+                    crate::i18n::Lang::Zh => format!("certlex：无法写入报告：{e}"),
+                    crate::i18n::Lang::En => format!("certlex: cannot write the report: {e}"),
+                }
+            );
         }
         return 2;
     }
     if let Some(path) = &a.output {
-        eprintln!("{}", closing_line(&summary, path, g.lang()));
+        say_err!("{}", closing_line(&summary, path, lang));
     }
     summary.exit_code()
 }
@@ -202,7 +256,7 @@ fn remove_on_interrupt(out: &Output, target: &Path) {
     let target = target.to_path_buf();
     let _ = ctrlc::set_handler(move || {
         let _ = std::fs::remove_file(&temp);
-        eprintln!("certlex: interrupted; `{}` was not written", target.display());
+        say_err!("certlex: interrupted; `{}` was not written", target.display());
         std::process::exit(130);
     });
 }

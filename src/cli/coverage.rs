@@ -39,7 +39,11 @@ pub fn run(g: &Global, a: &CoverageArgs) -> u8 {
     {
         print_diags([
             &Diag::error("certlex::usage::min-coverage", format!("`{min}` is not a percentage"))
-                .help("give a number from 0 to 100, e.g. `--min-coverage 90`"),
+                .help("give a number from 0 to 100, e.g. `--min-coverage 90`")
+                .zh(
+                    format!("`{min}` 不是百分比"),
+                    Some("请给出 0 到 100 之间的数，例如 `--min-coverage 90`"),
+                ),
         ]);
         return 2;
     }
@@ -47,7 +51,8 @@ pub fn run(g: &Global, a: &CoverageArgs) -> u8 {
         Ok(e) => e,
         Err(e) => {
             print_diags([&Diag::error("certlex::coverage::features", e)
-                .help("give the folder of feature files with `--features DIR`")]);
+                .help("give the folder of feature files with `--features DIR`")
+                .zh_help("请用 `--features DIR` 给出 feature 文件所在的文件夹")]);
             return 2;
         }
     };
@@ -61,23 +66,28 @@ pub fn run(g: &Global, a: &CoverageArgs) -> u8 {
         .collect::<Vec<_>>()
         .join(", ");
     let source = if g.rules.is_some() { "--rules" } else { "built-in" };
-    print!("{}", human(&rules, &cov, lang, source, &features));
+    // A closed standard output does not stop the page or the gate below.
+    let _ = super::emit(&human(&rules, &cov, lang, source, &features));
     if let Some(file) = &a.html {
         let page = html(&rules, &cov, source, &features);
         if let Err(e) = std::fs::write(file, page) {
             print_diags([&Diag::error(
                 "certlex::coverage::write",
                 format!("cannot write `{}`: {e}", file.display()),
-            )]);
+            )
+            .zh(format!("无法写入 `{}`：{e}", file.display()), None)]);
             return 2;
         }
-        println!("{} {}", lang.pick("已写入", "wrote"), file.display());
+        let _ = super::emit(&format!("{} {}\n", lang.pick("已写入", "wrote"), file.display()));
     }
     let pct = cov.total.percent();
     match a.min_coverage {
         Some(min) if pct < min => {
-            eprintln!(
-                "certlex coverage: {pct:.1}% of the in-scope articles are cited by a rule, below the minimum of {min}%"
+            say_in!(
+                format!("certlex coverage：适用条文中有 {pct:.1}% 被规则引用，低于最低要求 {min}%"),
+                format!(
+                    "certlex coverage: {pct:.1}% of the in-scope articles are cited by a rule, below the minimum of {min}%"
+                )
             );
             1
         }

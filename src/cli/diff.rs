@@ -71,7 +71,10 @@ fn write(path: Option<&std::path::Path>, text: &str) -> Option<u8> {
         Ok(()) => Some(0),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Some(0),
         Err(e) => {
-            eprintln!("certlex diff: cannot write the diff: {e}");
+            say_in!(
+                format!("certlex diff：无法写出比较结果：{e}"),
+                format!("certlex diff: cannot write the diff: {e}")
+            );
             None
         }
     }
@@ -86,18 +89,15 @@ pub enum Format {
 fn date(s: Option<&str>, fallback: Date) -> Result<Date, Diag> {
     match s {
         None => Ok(fallback),
-        Some(s) => crate::dates::parse_date(s).ok_or_else(|| {
-            Diag::error("certlex::usage::date", format!("`{s}` is not a date"))
-                .help("write the date as YYYY-MM-DD, e.g. `--at 2016-01-01`")
-        }),
+        Some(s) => crate::dates::parse_date(s).ok_or_else(|| super::not_a_date(s)),
     }
 }
 
 fn resolve(rules: &RuleSet, regime: &str, at: Date) -> Result<Resolution, Diag> {
-    rules.law.resolve(regime, at).map_err(|e| {
-        let names = rules.law.regimes.iter().map(|r| r.name.as_str());
-        Diag::error("certlex::usage::regime", e).help_opt(crate::diag::suggestion(regime, names))
-    })
+    rules
+        .law
+        .resolve(regime, at)
+        .map_err(|e| super::unknown_regime(rules, regime, e))
 }
 
 pub fn run(g: &Global, a: &DiffArgs) -> u8 {
@@ -316,7 +316,11 @@ fn subjects(rules: &RuleSet, a: &DiffArgs, from: &Resolution, to: &Resolution, l
                 "certlex::input::nothing",
                 "no certificate, CA profile or rule statement was found",
             )
-            .help("give files or directories that hold them"),
+            .help("give files or directories that hold them")
+            .zh(
+                "没有找到证书、电子认证服务机构概况或电子认证业务规则",
+                Some("请给出包含它们的文件或文件夹"),
+            ),
         );
     }
     let why = |c: &crate::engine::diff::Changed| -> (String, Vec<String>) {

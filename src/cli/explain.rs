@@ -4,7 +4,7 @@
 
 use clap::Args;
 
-use super::{Global, RegimeArgs, load_rules, print_diags, resolve};
+use super::{Global, RegimeArgs, emit, load_rules, print_diags, resolve};
 use crate::diag::{Diag, suggestion};
 use crate::engine::{Rule, RuleSet};
 use crate::i18n::Lang;
@@ -27,13 +27,23 @@ pub fn run(g: &Global, a: &ExplainArgs) -> u8 {
         let ids = rules.rules.iter().map(|r| r.id.as_str());
         print_diags([
             &Diag::error("certlex::usage::unknown-rule", format!("there is no rule `{}`", a.rule))
-                .help(suggestion(&a.rule, ids).unwrap_or_else(|| "`certlex rules list` shows every rule".into())),
+                .help(
+                    suggestion(&a.rule, ids.clone()).unwrap_or_else(|| "`certlex rules list` shows every rule".into()),
+                )
+                .zh(
+                    format!("没有规则 `{}`", a.rule),
+                    Some(&crate::diag::did_you_mean(&a.rule, ids).map_or_else(
+                        || "`certlex rules list` 列出所有规则".to_string(),
+                        |c| format!("您是否指 `{c}`？"),
+                    )),
+                ),
         ]);
         return 2;
     };
     let ev = crate::engine::Evaluator::new(&rules, res.clone());
-    print!("{}", explain(&rules, rule, &res, ev.in_force(index)));
-    0
+    emit(&explain(&rules, rule, &res, ev.in_force(index)))
+        .err()
+        .unwrap_or(0)
 }
 
 /// The explanation of a rule, in both languages.

@@ -79,9 +79,13 @@ pub fn run_facts(a: &FactsArgs) -> u8 {
         },
     );
     match serde_json::to_string_pretty(&subjects) {
-        Ok(s) => println!("{s}"),
+        Ok(s) => {
+            if let Err(code) = super::emit(&format!("{s}\n")) {
+                return code;
+            }
+        }
         Err(e) => {
-            eprintln!("certlex: {e}");
+            say_err!("certlex: {e}");
             return 2;
         }
     }
@@ -91,10 +95,13 @@ pub fn run_facts(a: &FactsArgs) -> u8 {
 pub fn run_schema(a: &SchemaArgs) -> u8 {
     let Some(kind) = SubjectKind::from_word(&a.kind) else {
         let kinds = SubjectKind::ALL.map(SubjectKind::word);
-        eprintln!(
-            "certlex schema: unknown kind `{}` (known: {})",
-            a.kind,
-            kinds.join(", ")
+        say_in!(
+            format!("certlex schema：未知的类别 `{}`（已知：{}）", a.kind, kinds.join("、")),
+            format!(
+                "certlex schema: unknown kind `{}` (known: {})",
+                a.kind,
+                kinds.join(", ")
+            )
         );
         return 2;
     };
@@ -103,24 +110,24 @@ pub fn run_schema(a: &SchemaArgs) -> u8 {
         SubjectKind::Certificate | SubjectKind::RuleStatement | SubjectKind::Csr | SubjectKind::Crl => a.json_schema,
     };
     if !json {
-        print!("{}", schema_markdown(kind));
-        return 0;
+        return super::emit(&schema_markdown(kind)).err().unwrap_or(0);
     }
     if kind != SubjectKind::CaProfile {
         print_diags([&crate::diag::Diag::error(
             "certlex::usage::no-json-schema",
             format!("a {kind} is not written in YAML, so it has no JSON Schema"),
         )
-        .help(format!("`certlex schema --markdown {kind}` documents its facts"))]);
+        .help(format!("`certlex schema --markdown {kind}` documents its facts"))
+        .zh(
+            format!("{kind} 不以 YAML 书写，因此没有 JSON Schema"),
+            Some(&format!("`certlex schema --markdown {kind}` 说明其事实")),
+        )]);
         return 2;
     }
     match serde_json::to_string_pretty(&crate::facts::profile::json_schema()) {
-        Ok(s) => {
-            println!("{s}");
-            0
-        }
+        Ok(s) => super::emit(&format!("{s}\n")).err().unwrap_or(0),
         Err(e) => {
-            eprintln!("certlex: {e}");
+            say_err!("certlex: {e}");
             2
         }
     }

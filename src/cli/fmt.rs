@@ -31,7 +31,10 @@ pub fn run(a: &FmtArgs) -> u8 {
             continue;
         }
         if !p.is_dir() {
-            eprintln!("certlex fmt: `{}` does not exist", p.display());
+            say_in!(
+                format!("certlex fmt：`{}` 不存在", p.display()),
+                format!("certlex fmt: `{}` does not exist", p.display())
+            );
             return 2;
         }
         for e in walkdir::WalkDir::new(p).sort_by_file_name().into_iter().flatten() {
@@ -46,7 +49,10 @@ pub fn run(a: &FmtArgs) -> u8 {
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) => {
-                eprintln!("certlex fmt: cannot read `{}`: {e}", path.display());
+                say_in!(
+                    format!("certlex fmt：无法读取 `{}`：{e}", path.display()),
+                    format!("certlex fmt: cannot read `{}`: {e}", path.display())
+                );
                 errors += 1;
                 continue;
             }
@@ -63,12 +69,16 @@ pub fn run(a: &FmtArgs) -> u8 {
             Ok(out) => {
                 unformatted += 1;
                 if a.check {
-                    println!("would reformat {}", path.display());
+                    // A closed standard output does not stop the formatting.
+                    let _ = super::emit(&format!("would reformat {}\n", path.display()));
                 } else if let Err(e) = std::fs::write(&path, out) {
-                    eprintln!("certlex fmt: cannot write `{}`: {e}", path.display());
+                    say_in!(
+                        format!("certlex fmt：无法写入 `{}`：{e}", path.display()),
+                        format!("certlex fmt: cannot write `{}`: {e}", path.display())
+                    );
                     errors += 1;
                 } else {
-                    println!("formatted {}", path.display());
+                    let _ = super::emit(&format!("formatted {}\n", path.display()));
                 }
             }
         }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 
-use super::{Global, RegimeArgs, load_rules, print_diags, resolve};
+use super::{Global, RegimeArgs, emit, load_rules, print_diags, resolve};
 use crate::diag::Diag;
 use crate::limits::Limits;
 
@@ -57,14 +57,17 @@ pub fn run(g: &Global, c: &RulesCommand) -> u8 {
             let lang = g.lang();
             for r in &rules.rules {
                 let cites = r.citations_text();
-                println!(
-                    "{:<24} {:<15} {:<8} {:<28} {}",
+                let line = format!(
+                    "{:<24} {:<15} {:<8} {:<28} {}\n",
                     r.id,
                     r.applies_to.word(),
                     r.severity.word(),
                     cites,
                     rules.title(r, &res).get_or(lang, "")
                 );
+                if let Err(code) = emit(&line) {
+                    return code;
+                }
             }
             print_diags([]);
             0
@@ -77,15 +80,15 @@ fn check_set(g: &Global) -> u8 {
     let Some(rules) = load_rules(g) else { return 2 };
     let law = &rules.law;
     let articles: usize = law.instruments.iter().map(|i| i.articles.len()).sum();
-    println!(
-        "ok: {} rules, {} instruments, {} articles, {} parameters, {} regimes",
+    let line = format!(
+        "ok: {} rules, {} instruments, {} articles, {} parameters, {} regimes\n",
         rules.rules.len(),
         law.instruments.len(),
         articles,
         law.parameters.len(),
         law.regimes.len()
     );
-    0
+    emit(&line).err().unwrap_or(0)
 }
 
 /// Rule files in the context of the rule set.
@@ -97,6 +100,10 @@ fn check_files(g: &Global, paths: &[PathBuf]) -> u8 {
         )
         .help(
             "give one rules directory, or rule files to check in the context of the rules (`--rules DIR` chooses them)",
+        )
+        .zh(
+            format!("`{}` 是文件夹", dir.display()),
+            Some("请给出一个规则文件夹，或在规则上下文中检查的规则文件（`--rules DIR` 选择规则）"),
         )]);
         return 2;
     }
@@ -132,22 +139,36 @@ fn check_files(g: &Global, paths: &[PathBuf]) -> u8 {
         None => "the built-in rules".to_string(),
     };
     if checked.errors_elsewhere > 0 {
-        eprintln!(
-            "certlex: with these files, the other files of {set} have {}; `certlex rules check` on the whole set shows them",
-            crate::i18n::counted(checked.errors_elsewhere, "error")
+        let set_zh = match &g.rules {
+            Some(dir) => format!("`{}` 中的规则", dir.display()),
+            None => "内置规则".to_string(),
+        };
+        say_in!(
+            format!(
+                "certlex：加入这些文件后，{set_zh}的其他文件有 {} 个错误；对整个规则集运行 `certlex rules check` 可以看到",
+                checked.errors_elsewhere
+            ),
+            format!(
+                "certlex: with these files, the other files of {set} have {}; `certlex rules check` on the whole set shows them",
+                crate::i18n::counted(checked.errors_elsewhere, "error")
+            )
         );
     }
     if errors > 0 || checked.errors_elsewhere > 0 {
         if errors > 0 {
-            eprintln!("certlex: {}", crate::i18n::counted(errors, "error"));
+            say_in!(
+                format!("certlex：{errors} 个错误"),
+                format!("certlex: {}", crate::i18n::counted(errors, "error"))
+            );
         }
         return 2;
     }
+    let mut out = String::new();
     for (f, replaced) in files.iter().zip(&checked.replaced) {
         match replaced {
-            Some(r) => println!("ok: `{}` with {set}, in place of `{r}`", f.name),
-            None => println!("ok: `{}` with {set}, added to them", f.name),
+            Some(r) => out.push_str(&format!("ok: `{}` with {set}, in place of `{r}`\n", f.name)),
+            None => out.push_str(&format!("ok: `{}` with {set}, added to them\n", f.name)),
         }
     }
-    0
+    emit(&out).err().unwrap_or(0)
 }

@@ -20,8 +20,9 @@ Endpoints (docs/serve.md):
 The input is the request body itself, or the form field `b64input` (base64 of
 the file, or PEM text). Parameters, in the query string or the form: regime,
 at, lang, fail_on, allow_undetermined, format (json, jsonl, sarif, junit,
-text) and issuer (a CA certificate that issued the input; repeatable). The
-answer is the report of `certlex check --format json` for that one input,
+text), findings (attention, the default, or all) and issuer (a CA certificate
+that issued the input; repeatable). The answer is the report of
+`certlex check --format json` for that one input,
 with HTTP 200 whatever the findings (`summary.conformant` says); an input that
 cannot be read is 400, one over a limit 413, each with a JSON error
 {code, message, hint}.
@@ -84,7 +85,10 @@ pub fn run(g: &Global, a: &ServeArgs) -> u8 {
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("certlex serve: cannot start: {e}");
+            say_in!(
+                format!("certlex serve：无法启动：{e}"),
+                format!("certlex serve: cannot start: {e}")
+            );
             return 2;
         }
     };
@@ -94,20 +98,29 @@ pub fn run(g: &Global, a: &ServeArgs) -> u8 {
         let server = match crate::serve::Server::bind(a.listen, service).await {
             Ok(s) => s,
             Err(e) => {
-                eprintln!("certlex serve: cannot listen on `{}`: {e}", a.listen);
+                say_in!(
+                    format!("certlex serve：无法监听 `{}`：{e}", a.listen),
+                    format!("certlex serve: cannot listen on `{}`: {e}", a.listen)
+                );
                 return 2;
             }
         };
         let addr = server.local_addr().map_or_else(|_| a.listen.to_string(), |a| a.to_string());
-        eprintln!("certlex serve: {count} rules; listening on http://{addr} (POST /lintcert, /lintprofile, /lintstatement; GET /rules)");
+        say_in!(
+            format!("certlex serve：{count} 条规则；在 http://{addr} 上监听（POST /lintcert、/lintprofile、/lintstatement；GET /rules）"),
+            format!("certlex serve: {count} rules; listening on http://{addr} (POST /lintcert, /lintprofile, /lintstatement; GET /rules)")
+        );
         let stopping = async {
             crate::serve::signals().await;
-            eprintln!("certlex serve: stopping; finishing the requests in progress");
+            say_in!(
+                "certlex serve：正在停止；完成进行中的请求".to_string(),
+                "certlex serve: stopping; finishing the requests in progress".to_string()
+            );
         };
         match server.run(stopping).await {
             Ok(()) => 0,
             Err(e) => {
-                eprintln!("certlex serve: {e}");
+                say_in!(format!("certlex serve：{e}"), format!("certlex serve: {e}"));
                 2
             }
         }

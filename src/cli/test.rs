@@ -40,7 +40,10 @@ fn open(path: Option<&PathBuf>) -> Result<Output, u8> {
     match path {
         None => Ok(Output::stdout()),
         Some(p) => Output::file(p).map_err(|e| {
-            eprintln!("certlex test: cannot write `{}`: {e}", p.display());
+            say_in!(
+                format!("certlex test：无法写入 `{}`：{e}", p.display()),
+                format!("certlex test: cannot write `{}`: {e}", p.display())
+            );
             2
         }),
     }
@@ -59,7 +62,7 @@ pub fn run(g: &Global, a: &TestArgs) -> u8 {
     };
     // The chosen format goes to `report`; cucumber's own report to standard
     // error when that is JUnit; `--junit FILE` adds a JUnit file.
-    let (mut human, mut junit) = match (a.format, &a.junit) {
+    let (human, junit) = match (a.format, &a.junit) {
         (TestFormat::Junit, _) => (None, Some(report)),
         (TestFormat::Human, Some(file)) => match open(Some(file)) {
             Ok(j) => (Some(report), Some(j)),
@@ -67,7 +70,11 @@ pub fn run(g: &Global, a: &TestArgs) -> u8 {
         },
         (TestFormat::Human, None) => (Some(report), None),
     };
-    let mut stderr = std::io::stderr();
+    // cucumber's writers panic on a write error: they write through
+    // `Forgiving`, which drops what a closed pipe can no longer take.
+    let mut human = human.map(Forgiving::new);
+    let mut junit = junit.map(Forgiving::new);
+    let mut stderr = Forgiving::new(std::io::stderr());
     let outcome = crate::scenario::run(
         Arc::new(rules),
         &paths,
@@ -78,23 +85,81 @@ pub fn run(g: &Global, a: &TestArgs) -> u8 {
         junit.as_mut().map(|j| j as &mut dyn std::io::Write),
     );
     for out in [human, junit].into_iter().flatten() {
-        if let Err(e) = out.commit() {
-            eprintln!("certlex test: cannot write the report: {e}");
-            return 2;
+        let closed = out.closed;
+        match out.inner.commit() {
+            // A closed pipe: quietly, but an unfinished report is no verdict.
+            _ if closed => return 2,
+            Err(e) => {
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    say_in!(
+                        format!("certlex test：无法写出报告：{e}"),
+                        format!("certlex test: cannot write the report: {e}")
+                    );
+                }
+                return 2;
+            }
+            Ok(()) => {}
         }
     }
     match outcome {
         Ok(o) if o.failed => {
-            eprintln!("certlex test: some scenarios failed");
+            say_in!(
+                "certlex test：有场景未通过".to_string(),
+                "certlex test: some scenarios failed".to_string()
+            );
             1
         }
         Ok(o) => {
-            eprintln!("certlex test: {} feature file(s), every scenario passed", o.features);
+            say_in!(
+                format!("certlex test：{} 个 feature 文件，所有场景均通过", o.features),
+                format!("certlex test: {} feature file(s), every scenario passed", o.features)
+            );
             0
         }
         Err(e) => {
-            eprintln!("certlex test: {e}");
+            say_in!(format!("certlex test：{e}"), format!("certlex test: {e}"));
             2
         }
+    }
+}
+
+/// A writer that takes everything once its reader has gone (a closed pipe)
+/// and remembers it, for writers that would panic on the error.
+struct Forgiving<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: std::io::Write> Forgiving<W> {
+    fn new(inner: W) -> Self {
+        Self { inner, closed: false }
+    }
+
+    fn forgive<T>(&mut self, r: std::io::Result<T>, fallback: T) -> std::io::Result<T> {
+        match r {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(fallback)
+            }
+            r => r,
+        }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for Forgiving<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let r = self.inner.write(buf);
+        self.forgive(r, buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let r = self.inner.flush();
+        self.forgive(r, ())
     }
 }

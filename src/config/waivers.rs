@@ -134,7 +134,9 @@ pub(super) fn check(file: &Arc<SourceFile>, w: &RawWaiver, at: Span, rules: &Rul
             Diag::error("certlex::config::unknown-rule", format!("there is no rule `{rule_id}`"))
                 .in_file(file)
                 .label(span(&w.rule), "not a rule id")
-                .help(suggestion(rule_id, ids).unwrap_or_else(|| "`certlex rules list` shows every rule id".into())),
+                .zh_label("不是规则编号")
+                .help(suggestion(rule_id, ids).unwrap_or_else(|| "`certlex rules list` shows every rule id".into()))
+                .zh(format!("没有规则 `{rule_id}`"), None),
         );
     }
     let pattern = w.subjects.get_ref();
@@ -147,7 +149,12 @@ pub(super) fn check(file: &Arc<SourceFile>, w: &RawWaiver, at: Span, rules: &Rul
             Diag::error("certlex::config::bad-glob", format!("`{pattern}` is not a path glob: {}", e.kind()))
                 .in_file(file)
                 .label(span(&w.subjects), "not a glob")
-                .help("write a path glob relative to where certlex runs, e.g. `corpus/certificates/ca/*.pem` (`**` spans folders)"),
+                .zh_label("不是路径通配符")
+                .help("write a path glob relative to where certlex runs, e.g. `corpus/certificates/ca/*.pem` (`**` spans folders)")
+                .zh(
+                    format!("`{pattern}` 不是路径通配符：{}", e.kind()),
+                    Some("请写相对于 certlex 运行目录的路径通配符，例如 `corpus/certificates/ca/*.pem`（`**` 跨越文件夹）"),
+                ),
         );
     }
     for (field, value) in [("reason", &w.reason), ("approver", &w.approver)] {
@@ -156,7 +163,12 @@ pub(super) fn check(file: &Arc<SourceFile>, w: &RawWaiver, at: Span, rules: &Rul
                 Diag::error("certlex::config::empty", format!("the waiver's `{field}` is empty"))
                     .in_file(file)
                     .label(span(value), "empty")
-                    .help("a waiver records why the exception is accepted and who approved it"),
+                    .zh_label("空")
+                    .help("a waiver records why the exception is accepted and who approved it")
+                    .zh(
+                        format!("豁免的 `{field}` 为空"),
+                        Some("豁免须记录接受例外的理由和批准人"),
+                    ),
             );
         }
     }
@@ -169,7 +181,12 @@ pub(super) fn check(file: &Arc<SourceFile>, w: &RawWaiver, at: Span, rules: &Rul
             )
             .in_file(file)
             .label(span(&w.expires), "a date without a time")
-            .help("write the expiry date as YYYY-MM-DD without quotes, e.g. `expires = 2026-12-31`"),
+            .zh_label("不带时间的日期")
+            .help("write the expiry date as YYYY-MM-DD without quotes, e.g. `expires = 2026-12-31`")
+            .zh(
+                format!("`{}` 不是日期", w.expires.get_ref()),
+                Some("请按 YYYY-MM-DD 写到期日期，不加引号，例如 `expires = 2026-12-31`"),
+            ),
         );
     }
     match (rule, glob, expires) {

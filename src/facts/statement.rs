@@ -334,7 +334,12 @@ pub fn read(file: &Arc<SourceFile>, ctx: &RunContext, limits: &Limits) -> Result
                 )
                 .in_file(file)
                 .label(span, "not `rule-statement`")
-                .help("a rule statement's front matter says `kind: rule-statement`, or leaves `kind` out"));
+                .zh_label("不是 `rule-statement`")
+                .help("a rule statement's front matter says `kind: rule-statement`, or leaves `kind` out")
+                .zh(
+                    format!("{}：电子认证业务规则中写有 `kind: {}`", file.name, k.value),
+                    Some("电子认证业务规则的前置信息写 `kind: rule-statement`，或不写 `kind`"),
+                ));
             }
             listed = ca_certificates(file, &fm, s)?;
             let mut front = front(file, &fm, s)?;
@@ -456,7 +461,12 @@ fn front(file: &Arc<SourceFile>, fm: &front_matter::FrontMatter, yaml_start: usi
             )
             .in_file(file)
             .label(span.unwrap_or_default(), "not a YYYY-MM-DD date")
-            .help("write the effective date as YYYY-MM-DD, e.g. `2024-09-02`"));
+            .zh_label("不是 YYYY-MM-DD 格式的日期")
+            .help("write the effective date as YYYY-MM-DD, e.g. `2024-09-02`")
+            .zh(
+                format!("{}：`{}` 不是日期", file.name, d.value),
+                Some("请按 YYYY-MM-DD 写生效日期，例如 `2024-09-02`"),
+            ));
         };
         f.set_at("effective_date", Value::Date(crate::dates::midnight(date)), span);
     }

@@ -8,6 +8,7 @@ use x509_parser::pem::Pem;
 use super::Read;
 use crate::diag::Diag;
 use crate::facts::context::RunContext;
+use crate::i18n::{Lang, Text};
 use crate::limits::Limits;
 use crate::source::{SourceFile, Span};
 
@@ -23,6 +24,8 @@ pub fn der(name: &str, bytes: &[u8], ctx: &RunContext) -> Read {
         },
     }
 }
+
+const KEY_HELP_ZH: &str = "certlex 只检查证书，从不检查密钥；请将密钥从文件中删除并妥善保密（密钥内容未被打印）";
 
 /// The kind of a PEM label, and what certlex does with it.
 enum Label {
@@ -59,7 +62,7 @@ fn labelled(label: &str) -> Option<crate::facts::shape::Shape> {
 }
 
 /// A PEM block found in a text, at a byte offset, or why it is broken.
-type Block = (usize, Result<Pem, String>);
+type Block = (usize, Result<Pem, Text>);
 
 /// The PEM blocks of a text, in order; text around them is ignored.
 /// Returns whether the block limit cut the scan short.
@@ -86,10 +89,9 @@ fn blocks(text: &str, limits: &Limits) -> (Vec<Block>, bool) {
                     // Fail closed: a block whose END names another label was cut or spliced.
                     blocks.push((
                         start,
-                        Err(format!(
-                            "the block begins as `{}` but ends as `{}`",
-                            p.label,
-                            end_label.trim()
+                        Err(Text::both(
+                            format!("块以 `{}` 开始，却以 `{}` 结束", p.label, end_label.trim()),
+                            format!("the block begins as `{}` but ends as `{}`", p.label, end_label.trim()),
                         )),
                     ));
                 }
@@ -97,12 +99,17 @@ fn blocks(text: &str, limits: &Limits) -> (Vec<Block>, bool) {
             }
             Err(e) => {
                 let why = match e {
-                    x509_parser::error::PEMError::Base64DecodeError => {
-                        "the base64 text between BEGIN and END is not valid".to_string()
+                    x509_parser::error::PEMError::Base64DecodeError => Text::both(
+                        "BEGIN 与 END 之间的 base64 文本无效",
+                        "the base64 text between BEGIN and END is not valid",
+                    ),
+                    x509_parser::error::PEMError::IncompletePEM => {
+                        Text::both("该块没有 END 行", "the block has no END line")
                     }
-                    x509_parser::error::PEMError::IncompletePEM => "the block has no END line".to_string(),
-                    x509_parser::error::PEMError::InvalidHeader => "the BEGIN line is malformed".to_string(),
-                    other => other.to_string(),
+                    x509_parser::error::PEMError::InvalidHeader => {
+                        Text::both("BEGIN 行格式有误", "the BEGIN line is malformed")
+                    }
+                    other => Text::both(format!("PEM 块无法读取（{other}）"), other.to_string()),
                 };
                 blocks.push((start, Err(why)));
                 // Continue after this BEGIN line.
@@ -157,7 +164,11 @@ pub fn pem(file: Arc<SourceFile>, limits: &Limits, ctx: &RunContext) -> Read {
                     limits.max_pem_blocks
                 ),
             )
-            .help("split the file, or raise the limit with `--max-pem-blocks N`"),
+            .help("split the file, or raise the limit with `--max-pem-blocks N`")
+            .zh(
+                format!("{name}：PEM 块超过 {} 个，未读取该文件", limits.max_pem_blocks),
+                Some("请拆分文件，或用 `--max-pem-blocks N` 提高上限"),
+            ),
         );
         return read;
     }
@@ -165,8 +176,10 @@ pub fn pem(file: Arc<SourceFile>, limits: &Limits, ctx: &RunContext) -> Read {
         .iter()
         .filter(|(_, b)| matches!(b, Ok(p) if matches!(label_kind(&p.label), Label::Certificate)) || b.is_err())
         .count();
-    let mut index = 0;
-    for (start, block) in blocks {
+    // Blocks are numbered from 1 in the order they appear, every block
+    // counted (a key or a broken block too), as a person counts them:
+    // `bundle.pem#3` is the third BEGIN line of the file.
+    for (index, (start, block)) in (1..).zip(blocks) {
         let (line, _) = file.line_col(start);
         let at = format!("{name}:{line}");
         let begin_line = text.get(start..).and_then(|t| t.lines().next()).unwrap_or("");
@@ -175,27 +188,43 @@ pub fn pem(file: Arc<SourceFile>, limits: &Limits, ctx: &RunContext) -> Read {
             Err(why) if begin_line.contains("PRIVATE KEY") => read.errors.push(
                 Diag::error(
                     "certlex::input::private-key",
-                    format!("{at}: the file contains a private key block, and it is malformed ({why})"),
+                    format!(
+                        "{at}: the file contains a private key block, and it is malformed ({})",
+                        why.get_or(Lang::En, "")
+                    ),
                 )
-                .help("certlex checks certificates, never keys; remove the key from the file and keep it secret (it was not printed)"),
+                .help("certlex checks certificates, never keys; remove the key from the file and keep it secret (it was not printed)")
+                .zh(
+                    format!("{at}：文件含有私钥块，且格式有误（{}）", why.get_or(Lang::Zh, "")),
+                    Some(KEY_HELP_ZH),
+                ),
             ),
             Err(why) => read.errors.push(
-                Diag::error("certlex::input::bad-pem", format!("{at}: {why}"))
+                Diag::error("certlex::input::bad-pem", format!("{at}: {}", why.get_or(Lang::En, "")))
                     .in_file(&file)
                     .label(Span::new(start, start + 11), "this block")
-                    .help("re-export the certificate, or check that the file was not cut short"),
+                    .zh_label("此块")
+                    .help("re-export the certificate, or check that the file was not cut short")
+                    .zh(
+                        format!("{at}：{}", why.get_or(Lang::Zh, "")),
+                        Some("请重新导出证书，或检查文件是否被截断"),
+                    ),
             ),
             Ok(p) => match label_kind(&p.label) {
                 Label::PrivateKey => read.errors.push(
                     Diag::error("certlex::input::private-key", format!("{at}: the file contains a private key ({})", p.label))
-                        .help("certlex checks certificates, never keys; remove the key from the file and keep it secret (it was not printed)"),
+                        .help("certlex checks certificates, never keys; remove the key from the file and keep it secret (it was not printed)")
+                        .zh(format!("{at}：文件含有私钥（{}）", p.label), Some(KEY_HELP_ZH)),
                 ),
                 Label::Other => read.errors.push(
                     Diag::error("certlex::input::unsupported-pem", format!("{at}: a `{}` block is not a certificate", p.label))
-                        .help("certlex reads CERTIFICATE blocks; remove other blocks or check them with another tool"),
+                        .help("certlex reads CERTIFICATE blocks; remove other blocks or check them with another tool")
+                        .zh(
+                            format!("{at}：`{}` 块不是证书", p.label),
+                            Some("certlex 读取 CERTIFICATE 块；请删除其他块，或用其他工具检查它们"),
+                        ),
                 ),
                 Label::Certificate => {
-                    index += 1;
                     let subject_name = if certs > 1 { format!("{name}#{index}") } else { name.clone() };
                     match super::x509::subject(subject_name, &at, &p.contents, super::x509::From::Pem(labelled(&p.label)), ctx) {
                         Ok(s) => read.subjects.push(s),
@@ -211,7 +240,11 @@ pub fn pem(file: Arc<SourceFile>, limits: &Limits, ctx: &RunContext) -> Read {
                 "certlex::input::no-certificate",
                 format!("{name}: no certificate found"),
             )
-            .help("the file mentions `-----BEGIN ` but holds no complete PEM block"),
+            .help("the file mentions `-----BEGIN ` but holds no complete PEM block")
+            .zh(
+                format!("{name}：没有找到证书"),
+                Some("文件含有 `-----BEGIN `，但没有完整的 PEM 块"),
+            ),
         );
     }
     read

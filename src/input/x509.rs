@@ -40,7 +40,11 @@ pub fn subject(name: String, at: &str, der: &[u8], from: From, ctx: &RunContext)
                 "certlex::input::ocsp-not-read",
                 format!("{at}: an OCSP response, which certlex does not read yet"),
             )
-            .help("check certificates, to-be-signed certificates, certification requests and CRLs"));
+            .help("check certificates, to-be-signed certificates, certification requests and CRLs")
+            .zh(
+                format!("{at}：这是 OCSP 响应，certlex 暂不读取"),
+                Some("可以检查证书、待签名证书、证书申请和证书吊销列表（CRL）"),
+            ));
         }
     };
     match read {
@@ -56,7 +60,10 @@ pub fn subject(name: String, at: &str, der: &[u8], from: From, ctx: &RunContext)
 }
 
 fn bad(at: &str, why: &str, (code, help): (&'static str, String)) -> Diag {
-    Diag::error(code, format!("{at}: {why}")).help(help)
+    Diag::error(code, format!("{at}: {why}")).help(help).zh(
+        format!("{at}：无法读取（{why}）"),
+        Some("输入的内容与其结构或标签所表明的类型不符，可能被截断或损坏"),
+    )
 }
 
 /// The code and hint for a value that does not decode as what its structure says.

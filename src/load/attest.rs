@@ -40,7 +40,8 @@ pub fn check_attestations(subject: &Subject, rules: &RuleSet) -> Vec<Diag> {
                         "certlex::profile::unknown-rule",
                         format!("`{}` names no rule, so this evidence attests nothing", a.rule),
                     ))
-                    .help(help),
+                    .help(help.clone())
+                    .zh(format!("`{}` 不是任何规则，这项证据无所证明", a.rule), Some(&help)),
                 );
             }
             Some((_, r)) if r.applies_to != subject.kind => out.push(
@@ -53,7 +54,16 @@ pub fn check_attestations(subject: &Subject, rules: &RuleSet) -> Vec<Diag> {
                         subject.kind.word()
                     ),
                 ))
-                .help("remove the line, or name the rule of the CA profile you meant"),
+                .help("remove the line, or name the rule of the CA profile you meant")
+                .zh(
+                    format!(
+                        "规则 `{}` 适用于{}，而不是{}；这项证据不会被使用",
+                        a.rule,
+                        r.applies_to.name(crate::i18n::Lang::Zh),
+                        subject.kind.name(crate::i18n::Lang::Zh)
+                    ),
+                    Some("请删除这一行，或写出您所指的电子认证服务机构概况规则"),
+                ),
             ),
             Some((_, r)) if r.attest.is_none() => out.push(
                 located(Diag::warning(
@@ -63,7 +73,11 @@ pub fn check_attestations(subject: &Subject, rules: &RuleSet) -> Vec<Diag> {
                         a.rule
                     ),
                 ))
-                .help("state the facts the rule reads instead (`certlex explain` shows them), or remove the line"),
+                .help("state the facts the rule reads instead (`certlex explain` shows them), or remove the line")
+                .zh(
+                    format!("规则 `{}` 根据概况中的事实检查；这项证据不会被使用", a.rule),
+                    Some("请改为载明该规则读取的事实（`certlex explain` 列出它们），或删除这一行"),
+                ),
             ),
             Some(_) => {}
         }

@@ -1,10 +1,20 @@
-//! The report people read: per subject (with the date its law was applied
-//! at, where that is its own date), the findings grouped under the article
-//! they cite (its heading in the chosen language), each with the citations
-//! that held on its date; what is not a pass in full, with where (the fact, or the lines of a YAML or Markdown
-//! source as miette draws them); the passes counted; then one summary line.
+//! The report people read: per subject (a certificate named by its subject
+//! name and fingerprint; with the date its law was applied at, where that
+//! is its own date), the findings grouped under the article they cite (its
+//! heading in the chosen language), each with the citations that held on
+//! its date; what is not a pass in full, with where (the fact, or the lines
+//! of a YAML or Markdown source as miette draws them); the passes counted;
+//! then one summary line. With `--summary`, counts per rule instead of
+//! subjects.
+//!
+//! A reason given for several findings (an issuer certificate that was not
+//! given makes five rules undetermined on every certificate) is written
+//! once, at its first finding, as a numbered note `[1]`; later findings
+//! refer to the number, and the end of the report counts each repeated
+//! reason ("43 certificates (215 findings): …"). Input errors are not part
+//! of the report: `check` writes them to standard error.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 
 use super::{Meta, Reporter, Summary};
@@ -12,9 +22,24 @@ use crate::config::WaiverState;
 use crate::diag::{Diag, Level};
 use crate::engine::Waiver;
 use crate::engine::{Finding, RuleSet, Status};
-use crate::facts::Subject;
+use crate::facts::{Subject, SubjectKind};
 use crate::i18n::{Lang, pad};
 use crate::law::{Citation, Law, Resolution, Target};
+
+/// Most distinct reasons numbered in one report; past it, reasons are
+/// written in full at each finding (memory stays bounded on any corpus).
+const MAX_REASONS: usize = 1000;
+
+/// A reason several findings give, numbered at its first.
+struct Reason {
+    number: usize,
+    text: String,
+    findings: usize,
+    /// Subjects that gave it, by kind.
+    subjects: BTreeMap<SubjectKind, usize>,
+    /// The subject (its position in the report) that gave it last.
+    last: usize,
+}
 
 pub struct Human<'a, W: Write> {
     out: W,
@@ -26,6 +51,8 @@ pub struct Human<'a, W: Write> {
     groups: Vec<String>,
     skipped: Vec<String>,
     subjects: usize,
+    /// Reasons of undetermined and needs-evidence findings, by their text.
+    reasons: HashMap<String, Reason>,
 }
 
 /// Where a rule sits in the statute: (instrument position, chapter or
@@ -55,6 +82,7 @@ impl<'a, W: Write> Human<'a, W> {
             meta,
             skipped: Vec::new(),
             subjects: 0,
+            reasons: HashMap::new(),
         }
     }
 
@@ -78,6 +106,189 @@ impl<'a, W: Write> Human<'a, W> {
         }
     }
 
+    /// The numbered reason of an undetermined or needs-evidence finding that
+    /// no line of its source shows: its number, and its text if this is the
+    /// first time it is given. `None` when the finding is written in full.
+    fn note(&mut self, subject: &Subject, f: &Finding) -> Option<(usize, Option<String>)> {
+        let lang = self.meta.lang;
+        let located = subject.source.is_some() && f.span.is_some();
+        let text = match f.status {
+            Status::Undetermined if !located => {
+                crate::engine::undetermined_reason(f, lang).or_else(|| f.message.get(lang))?
+            }
+            Status::NeedsEvidence if !located => f.message.get(lang)?,
+            _ => return None,
+        };
+        let next = self.reasons.len() + 1;
+        let position = self.subjects;
+        if let Some(r) = self.reasons.get_mut(text) {
+            r.findings += 1;
+            if r.last != position {
+                r.last = position;
+                *r.subjects.entry(subject.kind).or_default() += 1;
+            }
+            return Some((r.number, None));
+        }
+        if self.reasons.len() >= MAX_REASONS {
+            return None;
+        }
+        self.reasons.insert(
+            text.to_string(),
+            Reason {
+                number: next,
+                text: text.to_string(),
+                findings: 1,
+                subjects: BTreeMap::from([(subject.kind, 1)]),
+                last: position,
+            },
+        );
+        Some((next, Some(text.to_string())))
+    }
+
+    /// The header of a subject: its kind and name, a certificate's subject
+    /// name and fingerprint, and the verdict.
+    /// A subject's first line (and with `--verbose`, a certificate's
+    /// identity); `judged` says the date its law was applied at, if its own.
+    fn header(&mut self, subject: &Subject, judged: &str, verdict: &str) -> io::Result<()> {
+        let lang = self.meta.lang;
+        let kind = self.paint("1", subject.kind.name(lang));
+        let Some(id) = super::identity(subject) else {
+            return writeln!(self.out, "{kind} {}{judged} — {verdict}", subject.name);
+        };
+        let fp = super::fingerprint_prefix(&id.fingerprint_sha256);
+        writeln!(
+            self.out,
+            "{kind} {}  {}  SHA-256 {fp}…{judged} — {verdict}",
+            subject.name, id.subject
+        )?;
+        if self.meta.verbose {
+            let validity = format!(
+                "{} — {}",
+                crate::dates::rfc3339(id.not_before),
+                crate::dates::rfc3339(id.not_after)
+            );
+            let mut parts = match lang {
+                Lang::Zh => vec![
+                    format!("颁发者 {}", id.issuer),
+                    format!("序列号 {}", id.serial_hex),
+                    format!("有效期 {validity}"),
+                    format!("密钥 {}", id.key),
+                ],
+                Lang::En => vec![
+                    format!("issuer {}", id.issuer),
+                    format!("serial {}", id.serial_hex),
+                    format!("valid {validity}"),
+                    format!("key {}", id.key),
+                ],
+            };
+            if let Some(k) = &id.kind {
+                parts.push(format!("{}{k}", lang.pick("类型 ", "kind ")));
+            }
+            parts.push(match (&id.issuer_sha256, lang) {
+                (Some(i), Lang::Zh) => format!("签名由 SHA-256 {}… 的证书验证", super::fingerprint_prefix(i)),
+                (Some(i), Lang::En) => format!("verified by SHA-256 {}…", super::fingerprint_prefix(i)),
+                (None, Lang::Zh) => "签名未验证".to_string(),
+                (None, Lang::En) => "signature not verified".to_string(),
+            });
+            writeln!(self.out, "  {}", parts.join(" · "))?;
+        }
+        Ok(())
+    }
+
+    /// `--summary`: per rule (grouped under its article), its findings counted by status.
+    fn by_rule(&mut self, s: &Summary) -> io::Result<()> {
+        let lang = self.meta.lang;
+        let mut by_group: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for r in s.rules.keys() {
+            let g = self.group_of.get(*r).copied().unwrap_or(0);
+            by_group.entry(g).or_default().push(*r);
+        }
+        for (g, list) in by_group {
+            let h = self.groups.get(g).cloned().unwrap_or_default();
+            writeln!(self.out, "  {}", self.paint("4", &h))?;
+            for r in list {
+                let (Some(rule), Some(c)) = (self.rules.rules.get(r), s.rules.get(&r)) else {
+                    continue;
+                };
+                let has = |st: Status| c.statuses.get(&st).is_some_and(|n| *n > 0);
+                let mark = if has(Status::Fail) {
+                    self.paint("31", "✗")
+                } else if has(Status::Undetermined) || has(Status::NeedsEvidence) {
+                    self.paint("33", "?")
+                } else if has(Status::Pass) {
+                    self.paint("32", "✓")
+                } else {
+                    self.paint("2", "-")
+                };
+                let mut counts = counted(&c.statuses, c.waived, lang);
+                if c.blocking > 0 {
+                    counts.push(match lang {
+                        Lang::Zh => format!("{} 项不符合", c.blocking),
+                        Lang::En => format!("{} blocking", c.blocking),
+                    });
+                }
+                writeln!(
+                    self.out,
+                    "    {mark} {}  {}  {}: {}",
+                    self.paint("1", &rule.id),
+                    rule.citations_text(),
+                    rule.title.get_or(lang, ""),
+                    counts.join(lang.pick("，", ", "))
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The reasons several subjects gave, with how often.
+    fn repeated_reasons(&mut self) -> io::Result<()> {
+        let lang = self.meta.lang;
+        // Within one subject a reason is already written once; the end
+        // counts those several subjects gave.
+        let mut repeated: Vec<&Reason> = self
+            .reasons
+            .values()
+            .filter(|r| r.subjects.values().sum::<usize>() > 1)
+            .collect();
+        if repeated.is_empty() {
+            return Ok(());
+        }
+        repeated.sort_by_key(|r| r.number);
+        let mut lines = Vec::with_capacity(repeated.len());
+        for r in repeated {
+            let subjects: Vec<String> = r
+                .subjects
+                .iter()
+                .map(|(k, n)| match lang {
+                    Lang::Zh => format!("{n} 个{}", k.name(lang)),
+                    Lang::En => crate::i18n::counted(*n, k.name(lang)),
+                })
+                .collect();
+            lines.push(match lang {
+                Lang::Zh => format!(
+                    "  [{}] {}（{} 项结论）：{}",
+                    r.number,
+                    subjects.join("，"),
+                    r.findings,
+                    r.text
+                ),
+                Lang::En => format!(
+                    "  [{}] {} ({}): {}",
+                    r.number,
+                    subjects.join(", "),
+                    crate::i18n::counted(r.findings, "finding"),
+                    r.text
+                ),
+            });
+        }
+        let title = lang.pick("多个对象共有的原因", "reasons several subjects share");
+        writeln!(self.out, "\n{}", self.paint("1", title))?;
+        for l in lines {
+            writeln!(self.out, "{l}")?;
+        }
+        Ok(())
+    }
+
     /// One finding: its line, and for what is not a pass the message, where,
     /// and the waiver.
     fn finding(&mut self, subject: &Subject, f: &Finding) -> io::Result<()> {
@@ -86,7 +297,7 @@ impl<'a, W: Write> Human<'a, W> {
             return Ok(());
         };
         let cites = super::cites(self.rules, f).join(", ");
-        let severity = if f.status == Status::Fail {
+        let severity = if f.status.is_adverse() {
             rule.severity.name(lang)
         } else {
             ""
@@ -95,9 +306,17 @@ impl<'a, W: Write> Human<'a, W> {
         if f.waiver.is_some() {
             status.push_str(lang.pick("（已豁免）", " (waived)"));
         }
+        let note = self.note(subject, f);
+        let marker = match (&note, &f.fact) {
+            (Some((n, _)), Some(fact)) if f.status == Status::Undetermined => {
+                format!("{}`{fact}` [{n}]", lang.pick("——", " — "))
+            }
+            (Some((n, _)), _) => format!(" [{n}]"),
+            (None, _) => String::new(),
+        };
         writeln!(
             self.out,
-            "    {} {} {} {}  {}  {}",
+            "    {} {} {} {}  {}  {}{marker}",
             self.mark(f),
             pad(&status, 16),
             pad(severity, 7),
@@ -105,7 +324,11 @@ impl<'a, W: Write> Human<'a, W> {
             cites,
             self.rules.title(rule, &self.meta.resolution).get_or(lang, "")
         )?;
-        if let Some(m) = f.message.get(lang) {
+        if let Some((n, first)) = note {
+            if let Some(text) = first {
+                writeln!(self.out, "        [{n}] {text}")?;
+            }
+        } else if let Some(m) = f.message.get(lang) {
             match (subject.source.as_ref(), f.span) {
                 // Text subjects: the lines an adverse finding is about, as miette draws them.
                 (Some(file), Some(span)) if f.status.is_adverse() => {
@@ -230,6 +453,9 @@ fn waiver_line(w: &Waiver, lang: Lang) -> String {
 
 impl<W: Write> Reporter for Human<'_, W> {
     fn subject(&mut self, subject: &Subject, findings: &[Finding]) -> io::Result<()> {
+        if self.meta.summary {
+            return Ok(());
+        }
         let lang = self.meta.lang;
         let blocking = findings.iter().filter(|f| self.meta.gate.blocks(f, self.rules)).count();
         let verdict = if blocking == 0 {
@@ -257,12 +483,7 @@ impl<W: Write> Reporter for Human<'_, W> {
             (false, Lang::Zh) => format!("（按 {} 有效的法律判断）", own.join("、")),
             (false, Lang::En) => format!(" (judged by the law of {})", own.join(", ")),
         };
-        writeln!(
-            self.out,
-            "{} {}{judged} — {verdict}",
-            self.paint("1", subject.kind.name(lang)),
-            subject.name
-        )?;
+        self.header(subject, &judged, &verdict)?;
         // Shown in full: what is not a pass, what is waived, and with
         // --verbose everything; the rest is counted.
         let verbose = self.meta.verbose;
@@ -296,21 +517,33 @@ impl<W: Write> Reporter for Human<'_, W> {
         Ok(())
     }
 
-    fn input_error(&mut self, diag: &Diag) -> io::Result<()> {
-        write!(self.out, "{}", crate::diag::render(diag, self.meta.colour))?;
+    /// Input errors go to standard error (`check` writes them there); the
+    /// summary line counts them.
+    fn input_error(&mut self, _diag: &Diag) -> io::Result<()> {
         Ok(())
     }
 
     fn skipped(&mut self, path: &str, why: &str) -> io::Result<()> {
+        let why = crate::input::skip_reason(why, self.meta.lang);
         self.skipped.push(format!("{path} ({why})"));
         Ok(())
     }
 
     fn finish(&mut self, s: &Summary) -> io::Result<()> {
         let lang = self.meta.lang;
+        if self.meta.summary {
+            let title = match lang {
+                Lang::Zh => format!("按规则汇总：{} 个对象", s.subjects),
+                Lang::En => format!("by rule: {}", crate::i18n::counted(s.subjects, "subject")),
+            };
+            writeln!(self.out, "{}", self.paint("1", &title))?;
+            self.by_rule(s)?;
+        }
+        self.repeated_reasons()?;
         if !self.skipped.is_empty() {
             let label = lang.pick("跳过的文件", "skipped files");
-            writeln!(self.out, "{label}: {}", self.skipped.join("; "))?;
+            let (colon, sep) = (lang.pick("：", ": "), lang.pick("；", "; "));
+            writeln!(self.out, "{label}{colon}{}", self.skipped.join(sep))?;
         }
         let problems: Vec<_> = s.waivers.iter().filter(|w| w.state != WaiverState::Used).collect();
         if !problems.is_empty() {
@@ -338,19 +571,8 @@ impl<W: Write> Reporter for Human<'_, W> {
                 w.file, w.line, w.rule, w.subjects
             )?;
         }
-        let statuses: Vec<String> = s
-            .statuses
-            .iter()
-            .map(|(st, n)| format!("{n} {}", st.name(lang)))
-            .collect();
         let sep = lang.pick("，", ", ");
-        let mut statuses = statuses.join(sep);
-        if s.waived > 0 {
-            statuses.push_str(&match lang {
-                Lang::Zh => format!("；{} 项已豁免", s.waived),
-                Lang::En => format!("; {} waived", s.waived),
-            });
-        }
+        let counts = counted(&s.statuses, s.waived, lang);
         let verdict = if s.conformant() {
             self.paint("32", lang.pick("符合", "conformant"))
         } else {
@@ -358,11 +580,15 @@ impl<W: Write> Reporter for Human<'_, W> {
         };
         let res = &self.meta.resolution;
         let gate = self.meta.gate;
-        let (subjects, errors, regime, blocking) = match lang {
+        let title = self.rules.law.regime(&res.regime).and_then(|r| r.title.get(lang));
+        let (subjects, errors, regime, mut blocking) = match lang {
             Lang::Zh => (
                 format!("{} 个对象", s.subjects),
                 format!("{} 个输入错误", s.input_errors),
-                format!("法律状态 {}，日期 {}", res.regime, res.date),
+                match title {
+                    Some(t) => format!("法律状态 `{}`：{t}；日期 {}", res.regime, res.date),
+                    None => format!("法律状态 `{}`；日期 {}", res.regime, res.date),
+                },
                 format!("{} 项不符合（门槛：{}）", s.blocking, gate.fail_on.name(lang)),
             ),
             Lang::En => (
@@ -372,27 +598,46 @@ impl<W: Write> Reporter for Human<'_, W> {
                 format!("{} blocking at --fail-on {}", s.blocking, gate.fail_on.word()),
             ),
         };
-        let mut extra = String::new();
         if gate.allow_undetermined {
-            extra = lang
-                .pick(
-                    "，无法判定和需要证据不计入",
-                    ", undetermined and needs-evidence allowed",
-                )
-                .to_string();
+            blocking.push_str(lang.pick(
+                "，无法判定和需要证据不计入",
+                ", undetermined and needs-evidence allowed",
+            ));
         }
         let expired = s.count(WaiverState::Expired);
         if expired > 0 {
-            extra.push_str(&match lang {
+            blocking.push_str(&match lang {
                 Lang::Zh => format!("，含 {expired} 项过期豁免"),
-                Lang::En => format!(", {expired} expired waiver(s) included"),
+                Lang::En => format!(", {} included", crate::i18n::counted(expired, "expired waiver")),
             });
         }
+        // Clauses: what was read; the findings by status (when there are
+        // any); what blocks.
+        let mut clauses = vec![format!("{subjects}{sep}{errors}")];
+        if !counts.is_empty() {
+            clauses.push(counts.join(sep));
+        }
+        clauses.push(blocking);
         let line = match lang {
-            Lang::Zh => format!("{verdict}：{subjects}，{errors}；{statuses}；{blocking}{extra}（{regime}）"),
-            Lang::En => format!("{verdict}: {subjects}, {errors}; {statuses}; {blocking}{extra} ({regime})"),
+            Lang::Zh => format!("{verdict}：{}（{regime}）", clauses.join("；")),
+            Lang::En => format!("{verdict}: {} ({regime})", clauses.join("; ")),
         };
         writeln!(self.out, "\n{line}")?;
         Ok(())
     }
+}
+
+/// Findings counted by status, then the waived ones: `3 pass`, `1 waived`.
+fn counted(statuses: &BTreeMap<Status, usize>, waived: usize, lang: Lang) -> Vec<String> {
+    let mut counts: Vec<String> = statuses
+        .iter()
+        .map(|(st, n)| format!("{n} {}", st.name(lang)))
+        .collect();
+    if waived > 0 {
+        counts.push(match lang {
+            Lang::Zh => format!("{waived} 项已豁免"),
+            Lang::En => format!("{waived} waived"),
+        });
+    }
+    counts
 }

@@ -1,38 +1,50 @@
-//! The JSON report: one document, one object per subject with its findings,
-//! versioned by `schema` and described by docs/report-schema.json. It is
-//! written as subjects arrive (the header, then each subject inside the
-//! `subjects` array, then errors, skipped files, waivers and the summary),
-//! so a run over a large corpus does not hold every finding in memory.
+//! The JSON report: one document, versioned by `schema` and described by
+//! docs/report-schema.json. It is written as subjects arrive (the header,
+//! then each subject inside the `subjects` array, then the catalogue of the
+//! rules the findings refer to, errors, skipped files, waivers and the
+//! summary), so a run over a large corpus does not hold every finding in
+//! memory. A subject lists by default only what needs attention (`--findings
+//! all` lists every finding) and counts the rest by status; a rule's title
+//! and citations are written once, in the catalogue, and findings name
+//! their rule by id. [`document`] is the report of one subject on its own.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use serde::Serialize;
 use serde_json::{Value as J, json};
 
-use super::{Meta, Reporter, Summary, region};
+use super::{Meta, Reporter, RuleCount, Summary, region};
 use crate::config::WaiverUse;
 use crate::diag::Diag;
 use crate::engine::Waiver;
-use crate::engine::{Finding, RuleSet, Severity, Status};
+use crate::engine::{Finding, Rule, RuleSet, Severity, Status};
 use crate::facts::Subject;
+use crate::facts::certificate::CertIdentity;
 use crate::i18n::Text;
-use crate::law::Resolution;
+use crate::law::{Citation, Resolution};
 
 /// Version of the JSON (and JSON Lines) report's shape: additions keep it,
-/// a removal or a change of meaning raises it.
-pub const SCHEMA_VERSION: u32 = 2;
+/// a removal or a change of meaning raises it. 2: findings carry the date
+/// they were judged at (`judged_at`) and cite what held then. 3: findings
+/// name their rule by id (titles, severities and every citation of a rule
+/// in the run's catalogue), subjects list what is not a pass by default and
+/// count every status, certificates carry their identity.
+pub const SCHEMA_VERSION: u32 = 3;
 
 pub struct Json<'a, W: Write> {
     out: W,
     rules: &'a RuleSet,
     meta: Meta,
     subjects: usize,
+    /// The rules a written finding referred to: the catalogue to write.
+    referred: Referred,
     errors: Vec<J>,
     skipped: Vec<J>,
 }
 
 impl<'a, W: Write> Json<'a, W> {
-    /// Write the header and open the `subjects` array.
+    /// Write the header and open the `subjects` array (not with `--summary`).
     pub fn new(mut out: W, rules: &'a RuleSet, meta: Meta) -> io::Result<Self> {
         write!(out, "{{")?;
         if let J::Object(head) = run(&meta) {
@@ -40,9 +52,12 @@ impl<'a, W: Write> Json<'a, W> {
                 write!(out, "\n  {}: {},", J::String(k), indented(&v, 2))?;
             }
         }
-        write!(out, "\n  \"subjects\": [")?;
+        if !meta.summary {
+            write!(out, "\n  \"subjects\": [")?;
+        }
         Ok(Self {
             out,
+            referred: Referred::new(rules),
             rules,
             meta,
             subjects: 0,
@@ -67,16 +82,52 @@ pub fn run(meta: &Meta) -> J {
         "regime": meta.resolution.regime,
         "date": meta.resolution.date,
         "gate": meta.gate,
+        "findings": meta.findings,
     })
+}
+
+/// Which rules a report has referred to, so the catalogue names each once.
+pub struct Referred(Vec<bool>);
+
+impl Referred {
+    pub fn new(rules: &RuleSet) -> Self {
+        Self(vec![false; rules.rules.len()])
+    }
+
+    /// Note a rule; true the first time.
+    pub fn note(&mut self, rule: usize) -> bool {
+        match self.0.get_mut(rule) {
+            Some(seen) if !*seen => {
+                *seen = true;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The rules noted, in rule-set order.
+    pub fn noted(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().enumerate().filter(|(_, seen)| **seen).map(|(i, _)| i)
+    }
+}
+
+/// Every citation of a rule, written as in rule files (`ESL 21(1) from
+/// 2015-04-24`), for the catalogue.
+pub struct Cites<'a>(&'a [Citation]);
+
+impl Serialize for Cites<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(ToString::to_string))
+    }
 }
 
 /// What a finding cites (see [`super::cites`]), written as in rule files
 /// (`ESL 17(4)`), straight into the output.
-struct Cites<'a>(&'a [crate::law::Citation], &'a Finding);
+pub struct Held<'a>(&'a [Citation], &'a Finding);
 
-impl Serialize for Cites<'_> {
+impl Serialize for Held<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let Cites(all, f) = *self;
+        let Held(all, f) = *self;
         if f.cites == 0 {
             s.collect_seq(all.iter().map(|c| c.to_string()))
         } else {
@@ -85,74 +136,169 @@ impl Serialize for Cites<'_> {
     }
 }
 
+/// One rule of the catalogue: what every finding of it shares.
 #[derive(Serialize)]
-struct Location {
-    column: usize,
-    end_column: usize,
-    end_line: usize,
-    line: usize,
+pub struct RuleOut<'a> {
+    /// The title, with the parameter values of the check date.
+    title: Text,
+    severity: Severity,
+    /// Every provision the rule cites.
+    cites: Cites<'a>,
+    applies_to: crate::facts::SubjectKind,
 }
 
-/// One finding as JSON (shared with JSON Lines). Serialized from borrowed
-/// data, fields in alphabetical order (the order of the document's objects).
+fn rule_out<'a>(rules: &RuleSet, r: &'a Rule, res: &Resolution) -> RuleOut<'a> {
+    RuleOut {
+        title: rules.title(r, res),
+        severity: r.severity,
+        cites: Cites(&r.cites),
+        applies_to: r.applies_to,
+    }
+}
+
+/// The catalogue of the given rules: id → title, severity, citations.
+pub fn catalogue<'a>(
+    rules: &'a RuleSet,
+    res: &Resolution,
+    which: impl Iterator<Item = usize>,
+) -> BTreeMap<&'a str, RuleOut<'a>> {
+    which
+        .filter_map(|i| rules.rules.get(i))
+        .map(|r| (r.id.as_str(), rule_out(rules, r, res)))
+        .collect()
+}
+
+#[derive(Serialize)]
+struct Location {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+/// One finding as JSON (shared with JSON Lines), serialized from borrowed
+/// data; the rule's title and severity are in the catalogue.
 #[derive(Serialize)]
 pub struct FindingOut<'a> {
-    cites: Option<Cites<'a>>,
+    rule: &'a str,
+    status: Status,
+    /// Whether it makes the run fail under the gate.
+    blocking: bool,
+    /// The provisions the finding rests on: those that held on `judged_at`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    fact: Option<&'a str>,
+    cites: Option<Held<'a>>,
+    /// The date the law was applied at.
     judged_at: time::Date,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    location: Option<Location>,
     #[serde(skip_serializing_if = "Text::is_empty")]
     message: &'a Text,
-    rule: Option<&'a str>,
-    severity: Option<Severity>,
-    status: Status,
-    title: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fact: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<Location>,
     #[serde(skip_serializing_if = "Option::is_none")]
     waiver: Option<&'a Waiver>,
 }
 
-pub fn finding<'a>(rules: &'a RuleSet, res: &Resolution, subject: &Subject, f: &'a Finding) -> FindingOut<'a> {
+pub fn finding<'a>(rules: &'a RuleSet, meta: &Meta, subject: &Subject, f: &'a Finding) -> FindingOut<'a> {
     let rule = rules.rules.get(f.rule);
     FindingOut {
-        cites: rule.map(|r| Cites(&r.cites, f)),
-        fact: f.fact.as_deref(),
-        judged_at: f.judged_at,
-        location: region(subject, f).map(|(start, end)| Location {
-            column: start.column,
-            end_column: end.column,
-            end_line: end.line,
-            line: start.line,
-        }),
-        message: &f.message,
-        rule: rule.map(|r| r.id.as_str()),
-        severity: rule.map(|r| r.severity),
+        rule: rule.map_or("", |r| r.id.as_str()),
         status: f.status,
-        title: rule.map(|r| rules.title(r, res)),
+        blocking: meta.gate.blocks(f, rules),
+        cites: rule.map(|r| Held(&r.cites, f)),
+        judged_at: f.judged_at,
+        message: &f.message,
+        fact: f.fact.as_deref(),
+        location: region(subject, f).map(|(start, end)| Location {
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+        }),
         waiver: f.waiver.as_deref(),
     }
 }
 
-/// One subject with its findings.
+/// A certificate's identity as JSON.
+#[derive(Serialize)]
+pub struct IdentityOut {
+    subject: String,
+    issuer: String,
+    serial: String,
+    sha256: String,
+    not_before: String,
+    not_after: String,
+    key: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    issuer_sha256: Option<String>,
+}
+
+pub fn identity(id: CertIdentity) -> IdentityOut {
+    IdentityOut {
+        not_before: crate::dates::rfc3339(id.not_before),
+        not_after: crate::dates::rfc3339(id.not_after),
+        subject: id.subject,
+        issuer: id.issuer,
+        serial: id.serial_hex,
+        sha256: id.fingerprint_sha256,
+        key: id.key,
+        kind: id.kind,
+        issuer_sha256: id.issuer_sha256,
+    }
+}
+
+/// Findings counted by status, with the statuses' words as keys.
+fn counts(statuses: &BTreeMap<Status, usize>) -> serde_json::Map<String, J> {
+    statuses
+        .iter()
+        .map(|(k, v)| (k.word().to_string(), J::from(*v)))
+        .collect()
+}
+
+/// One subject: its identity (certificates), its counts by status, and the
+/// findings `meta.findings` lists.
 #[derive(Serialize)]
 pub struct SubjectOut<'a> {
-    blocking: usize,
-    findings: Vec<FindingOut<'a>>,
-    kind: crate::facts::SubjectKind,
     name: &'a str,
+    kind: crate::facts::SubjectKind,
+    blocking: usize,
+    statuses: serde_json::Map<String, J>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    identity: Option<IdentityOut>,
+    findings: Vec<FindingOut<'a>>,
 }
 
 pub fn subject<'a>(rules: &'a RuleSet, meta: &Meta, s: &'a Subject, findings: &'a [Finding]) -> SubjectOut<'a> {
     SubjectOut {
+        name: &s.name,
+        kind: s.kind,
         blocking: findings.iter().filter(|f| meta.gate.blocks(f, rules)).count(),
+        statuses: counts(&super::status_counts(findings)),
+        identity: super::identity(s).map(identity),
         findings: findings
             .iter()
-            .map(|f| finding(rules, &meta.resolution, s, f))
+            .filter(|f| meta.findings.lists(f))
+            .map(|f| finding(rules, meta, s, f))
             .collect(),
-        kind: s.kind,
-        name: &s.name,
     }
+}
+
+/// The rules a subject's listed findings refer to.
+pub fn listed_rules<'f>(meta: &Meta, findings: &'f [Finding]) -> impl Iterator<Item = usize> + 'f {
+    let shown = meta.findings;
+    findings.iter().filter(move |f| shown.lists(f)).map(|f| f.rule)
+}
+
+/// One rule's counts over the run (`--summary`).
+pub fn rule_count(rules: &RuleSet, rule: usize, c: &RuleCount) -> J {
+    json!({
+        "rule": rules.rules.get(rule).map_or("", |r| r.id.as_str()),
+        "statuses": counts(&c.statuses),
+        "waived": c.waived,
+        "blocking": c.blocking,
+    })
 }
 
 pub fn error(d: &Diag) -> J {
@@ -172,7 +318,7 @@ pub fn summary(s: &Summary) -> J {
         "subjects": s.subjects,
         "input_errors": s.input_errors,
         "skipped": s.skipped,
-        "statuses": s.statuses.iter().map(|(k, v)| (k.word().to_string(), J::from(*v))).collect::<serde_json::Map<_, _>>(),
+        "statuses": counts(&s.statuses),
         "waived": s.waived,
         "blocking": s.blocking,
         "conformant": s.conformant(),
@@ -180,8 +326,38 @@ pub fn summary(s: &Summary) -> J {
     })
 }
 
+/// The whole report of one subject, as a document of its own (the shape of
+/// the JSON report, with one subject and the catalogue of its rules).
+pub fn document(rules: &RuleSet, meta: &Meta, s: &Subject, findings: &[Finding]) -> J {
+    let mut sum = Summary::default();
+    sum.add(findings, rules, &meta.gate);
+    let mut referred = Referred::new(rules);
+    for r in listed_rules(meta, findings) {
+        referred.note(r);
+    }
+    let mut doc = run(meta);
+    if let J::Object(o) = &mut doc {
+        o.insert("subjects".into(), json!([subject(rules, meta, s, findings)]));
+        o.insert(
+            "catalogue".into(),
+            json!(catalogue(rules, &meta.resolution, referred.noted())),
+        );
+        o.insert("errors".into(), json!([]));
+        o.insert("skipped".into(), json!([]));
+        o.insert("waivers".into(), json!([]));
+        o.insert("summary".into(), summary(&sum));
+    }
+    doc
+}
+
 impl<W: Write> Reporter for Json<'_, W> {
     fn subject(&mut self, s: &Subject, findings: &[Finding]) -> io::Result<()> {
+        if self.meta.summary {
+            return Ok(());
+        }
+        for r in listed_rules(&self.meta, findings) {
+            self.referred.note(r);
+        }
         let v = subject(self.rules, &self.meta, s, findings);
         let sep = if self.subjects == 0 { "" } else { "," };
         self.subjects += 1;
@@ -199,9 +375,21 @@ impl<W: Write> Reporter for Json<'_, W> {
     }
 
     fn finish(&mut self, s: &Summary) -> io::Result<()> {
-        let close = if self.subjects == 0 { "]" } else { "\n  ]" };
-        write!(self.out, "{close}")?;
+        if self.meta.summary {
+            let rows: Vec<J> = s.rules.iter().map(|(r, c)| rule_count(self.rules, *r, c)).collect();
+            for r in s.rules.keys() {
+                self.referred.note(*r);
+            }
+            write!(self.out, "\n  \"rules\": {}", indented(&rows, 2))?;
+        } else {
+            let close = if self.subjects == 0 { "]" } else { "\n  ]" };
+            write!(self.out, "{close}")?;
+        }
         let tail = [
+            (
+                "catalogue",
+                json!(catalogue(self.rules, &self.meta.resolution, self.referred.noted())),
+            ),
             ("errors", J::Array(std::mem::take(&mut self.errors))),
             ("skipped", J::Array(std::mem::take(&mut self.skipped))),
             ("waivers", J::Array(s.waivers.iter().map(waiver).collect())),

@@ -3,8 +3,8 @@
 //!
 //! | certlex finding                                   | testcase                              |
 //! |---------------------------------------------------|---------------------------------------|
-//! | blocks the run (fail at or above `--fail-on`, undetermined, needs-evidence) | `<failure type="STATUS">`: message, rule, citations, where |
-//! | adverse but allowed (below `--fail-on`, `--allow-undetermined`) | passes, the message in `<system-out>` |
+//! | blocks the run (fail, undetermined or needs-evidence of a rule at or above `--fail-on`) | `<failure type="STATUS">`: message, rule, citations, where |
+//! | adverse but allowed (a rule below `--fail-on`, `--allow-undetermined`) | passes, the message in `<system-out>` |
 //! | waived                                            | `<skipped>` with the status and the waiver |
 //! | not-applicable, not-in-force                      | `<skipped>` with the status            |
 //! | pass                                              | passes                                |
@@ -13,7 +13,10 @@
 //! (the subject's own date, the check date); a failure names its own and
 //! the citations that held then.
 //!
-//! So the failures are exactly what makes the exit code 1. An input that
+//! So the failures are exactly what makes the exit code 1 (the gate decides
+//! both, `report::Gate`). A certificate's suite names it in its properties:
+//! subject and issuer names, serial, SHA-256 fingerprint, validity, key,
+//! kind and the issuer certificate that verified it. An input that
 //! could not be read is a suite with one `<error>`; files a directory walk
 //! skipped, and the waivers (an expired one a `<failure>`), close the report.
 
@@ -198,13 +201,33 @@ impl<W: Write> Reporter for JUnit<'_, W> {
         ]);
         self.xml.write_event(Event::Start(suite.borrow()))?;
         let res = self.meta.resolution.clone();
+        let date = res.date.to_string();
         let judged: Vec<String> = super::judging_dates(findings).iter().map(ToString::to_string).collect();
-        self.properties(&[
-            ("kind", s.kind.word()),
-            ("regime", &res.regime),
-            ("date", &res.date.to_string()),
-            ("judged_at", &judged.join(", ")),
-        ])?;
+        let mut props: Vec<(&str, String)> = vec![
+            ("kind", s.kind.word().into()),
+            ("regime", res.regime.clone()),
+            ("date", date),
+            ("judged_at", judged.join(", ")),
+        ];
+        if let Some(id) = super::identity(s) {
+            props.extend([
+                ("certificate.subject", id.subject),
+                ("certificate.issuer", id.issuer),
+                ("certificate.serial", id.serial_hex),
+                ("certificate.sha256", id.fingerprint_sha256),
+                ("certificate.not_before", crate::dates::rfc3339(id.not_before)),
+                ("certificate.not_after", crate::dates::rfc3339(id.not_after)),
+                ("certificate.key", id.key),
+            ]);
+            if let Some(k) = id.kind {
+                props.push(("certificate.kind", k));
+            }
+            if let Some(i) = id.issuer_sha256 {
+                props.push(("certificate.issuer_sha256", i));
+            }
+        }
+        let props: Vec<(&str, &str)> = props.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.properties(&props)?;
         for f in findings {
             self.testcase(s, f)?;
         }
@@ -239,6 +262,7 @@ impl<W: Write> Reporter for JUnit<'_, W> {
     }
 
     fn skipped(&mut self, path: &str, why: &str) -> io::Result<()> {
+        let why = crate::input::skip_reason(why, self.meta.lang);
         self.skipped.push((clean(path), clean(why)));
         Ok(())
     }

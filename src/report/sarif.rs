@@ -3,14 +3,19 @@
 //! help; one `result` per finding that is not a pass (every finding with
 //! `--verbose`), streamed as subjects arrive.
 //!
-//! Statuses map to SARIF's `kind` (§3.27.9) and `level` (§3.27.10, which
-//! must be `none` for any kind but `fail`):
+//! A result's `level` follows the gate, so code scanning, JUnit and the exit
+//! code agree: what blocks the run at the chosen `--fail-on` is an `error`;
+//! what is adverse but does not block is a `warning` (a `note` for a
+//! notice-severity rule). SARIF (§3.27.10) allows a level other than `none`
+//! only with `kind: fail`, so every adverse finding is `kind: fail`, an
+//! undetermined or needs-evidence one included; its message starts with its
+//! certlex status ("undetermined, could not be checked: …") and
+//! `properties.status` keeps it:
 //!
 //! | certlex         | kind            | level                        |
 //! |-----------------|-----------------|------------------------------|
-//! | fail            | `fail`          | the rule's severity: `error`, `warning`, `note` |
-//! | undetermined    | `open`          | `none` (the tool could not tell)  |
-//! | needs-evidence  | `review`        | `none` (a person must judge)      |
+//! | fail, undetermined, needs-evidence that blocks | `fail` | `error` |
+//! | fail, undetermined, needs-evidence that does not block (below `--fail-on`, `--allow-undetermined`) | `fail` | `warning`; `note` for a notice-severity rule |
 //! | pass            | `pass`          | `none` (`--verbose` only)         |
 //! | not-applicable, not-in-force | `notApplicable` | `none` (`--verbose` only) |
 //!
@@ -19,12 +24,16 @@
 //! as they were then; a rule's descriptor lists every citation, with the
 //! wording in force on the check date as help.
 //!
-//! A waived finding keeps its kind and level and carries a `suppression`
-//! (kind `external`, status `accepted`, the reason as justification). Every
-//! result says in `properties` its certlex status and whether it blocks the
-//! run. YAML and Markdown findings have a region (line and column, counted
-//! in Unicode code points); a certificate has no text to point into, so its
-//! results name the file and, as a logical location, the fact.
+//! A waived finding has the level it would have without its waiver and
+//! carries a `suppression` (kind `external`, status `accepted`, the reason
+//! as justification); it does not block. Every result says in `properties`
+//! its certlex status, whether it blocks the run and, for a certificate, the
+//! certificate's identity (names, serial, SHA-256 fingerprint, validity,
+//! key, kind, the issuer certificate that verified it); the message names
+//! the certificate by subject name and fingerprint prefix. YAML and Markdown
+//! findings have a region (line and column, counted in Unicode code
+//! points); a certificate has no text to point into, so its results name the
+//! file and, as a logical location, the fact.
 
 use std::io::{self, Write};
 
@@ -88,15 +97,24 @@ impl<'a, W: Write> Sarif<'a, W> {
         }
         let lang = self.meta.lang;
         let (kind, level) = match f.status {
-            Status::Fail => ("fail", level(rule.severity)),
-            Status::Undetermined => ("open", "none"),
-            Status::NeedsEvidence => ("review", "none"),
+            Status::Fail | Status::Undetermined | Status::NeedsEvidence => (
+                "fail",
+                adverse_level(self.meta.gate.would_block(f, self.rules), rule.severity),
+            ),
             Status::Pass => ("pass", "none"),
             Status::NotApplicable | Status::NotInForce => ("notApplicable", "none"),
         };
         let cites = super::cites(self.rules, f).join(", ");
         let title = self.rules.title(rule, &self.meta.resolution);
         let text = f.message.get(lang).or_else(|| title.get(lang)).unwrap_or(&rule.id);
+        let identity = super::identity(s);
+        let about = identity.as_ref().map_or_else(String::new, |id| {
+            let fp = super::fingerprint_prefix(&id.fingerprint_sha256);
+            match lang {
+                Lang::Zh => format!("（证书 {}，SHA-256 {fp}…）", id.subject),
+                Lang::En => format!(" (certificate {}, SHA-256 {fp}…)", id.subject),
+            }
+        });
         let mut physical = json!({ "artifactLocation": { "uri": uri(s.file()) } });
         if let Some((a, b)) = region(s, f) {
             set(
@@ -125,7 +143,7 @@ impl<'a, W: Write> Sarif<'a, W> {
             "ruleIndex": f.rule,
             "kind": kind,
             "level": level,
-            "message": { "text": format!("{} ({cites}): {text}", f.status.name(lang)) },
+            "message": { "text": format!("{} ({cites}): {text}{about}", status_words(f.status, lang)) },
             "locations": [location],
             "partialFingerprints": { "certlexFinding/v1": hex(&fingerprint) },
             "properties": {
@@ -138,6 +156,9 @@ impl<'a, W: Write> Sarif<'a, W> {
                 "blocking": self.meta.gate.blocks(f, self.rules),
             },
         });
+        if let (Some(id), Some(props)) = (identity, r.get_mut("properties")) {
+            set(props, "certificate", json!(super::json::identity(id)));
+        }
         if let Some(w) = &f.waiver {
             set(
                 &mut r,
@@ -195,6 +216,26 @@ fn descriptor(rules: &RuleSet, r: &crate::engine::Rule, meta: &Meta) -> J {
             "tags": ["certlex", r.applies_to.word()],
         },
     })
+}
+
+/// The level of an adverse finding: `error` when it blocks (or would, but
+/// for its waiver), else `warning`, or `note` for a notice-severity rule.
+fn adverse_level(blocks: bool, s: Severity) -> &'static str {
+    match (blocks, s) {
+        (true, _) => "error",
+        (false, Severity::Notice) => "note",
+        (false, _) => "warning",
+    }
+}
+
+/// How a result's message starts: the status, and for what was not decided
+/// why it counts (code scanning shows only the level and the message).
+fn status_words(s: Status, lang: Lang) -> &'static str {
+    match s {
+        Status::Undetermined => lang.pick("无法判定（无法检查）", "undetermined, could not be checked"),
+        Status::NeedsEvidence => lang.pick("需要证据（须由人判断）", "needs evidence, a person must judge"),
+        other => other.name(lang),
+    }
 }
 
 fn level(s: Severity) -> &'static str {
@@ -295,7 +336,10 @@ impl<W: Write> Reporter for Sarif<'_, W> {
         self.notifications.push(json!({
             "level": "note",
             "descriptor": { "id": "certlex::input::skipped" },
-            "message": { "text": format!("{path}: skipped, {why}") },
+            "message": { "text": match self.meta.lang {
+                Lang::Zh => format!("{path}：已跳过，{}", crate::input::skip_reason(why, Lang::Zh)),
+                Lang::En => format!("{path}: skipped, {why}"),
+            } },
             "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(path) } } }],
         }));
         Ok(())

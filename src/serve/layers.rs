@@ -2,6 +2,7 @@
 //! status, duration) and the timeout. Two small middleware functions rather
 //! than tower-http: they are all the service needs.
 
+use std::io::Write as _;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -23,7 +24,12 @@ pub async fn log(State(service): State<Arc<Service>>, req: Request<Body>, next: 
     let path = req.uri().path().to_owned();
     let response = next.run(req).await;
     let ms = start.elapsed().as_secs_f64() * 1000.0;
-    eprintln!("{method} {path} {} {ms:.2} ms", response.status().as_u16());
+    // A log line that cannot be written (stderr closed) is dropped, never a panic.
+    let _ = writeln!(
+        std::io::stderr(),
+        "{method} {path} {} {ms:.2} ms",
+        response.status().as_u16()
+    );
     response
 }
 

@@ -13,7 +13,7 @@ use crate::diag::Diag;
 use crate::engine::Evaluator;
 use crate::facts::context::{Origin, RunContext};
 use crate::law::Resolution;
-use crate::report::{Format, Gate, Meta, Summary};
+use crate::report::{Format, Gate, Meta, Shown, Summary};
 
 /// A lint's answer: the report, in the requested format.
 #[derive(Debug)]
@@ -101,6 +101,8 @@ pub fn lint(service: &Service, endpoint: &Endpoint, req: Request) -> Result<Answ
             fail_on: options.fail_on,
             allow_undetermined: options.allow_undetermined,
         },
+        findings: options.findings,
+        verbose: options.findings == Shown::All,
         ..Meta::new(resolution.clone(), options.lang.unwrap_or(service.config.lang))
     };
     let gate = meta.gate;

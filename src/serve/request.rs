@@ -12,7 +12,7 @@
 use crate::diag::Diag;
 use crate::engine::Severity;
 use crate::i18n::Lang;
-use crate::report::Format;
+use crate::report::{Format, Shown};
 
 use super::Endpoint;
 
@@ -51,6 +51,9 @@ pub struct Options {
     pub fail_on: Severity,
     pub allow_undetermined: bool,
     pub format: Format,
+    /// Which findings the report lists (`--findings`; `all` is also
+    /// `--verbose` for SARIF and text).
+    pub findings: Shown,
 }
 
 impl Default for Options {
@@ -62,6 +65,7 @@ impl Default for Options {
             fail_on: Severity::Error,
             allow_undetermined: false,
             format: Format::Json,
+            findings: Shown::Attention,
         }
     }
 }
@@ -78,6 +82,7 @@ pub const OPTIONS: &[(&str, &str)] = &[
     ("fail_on", "`error`, `warning` or `notice`"),
     ("allow_undetermined", "`true` or `false`"),
     ("format", "`json`, `jsonl`, `sarif`, `junit` or `text`"),
+    ("findings", "`attention` or `all`"),
 ];
 
 /// The names a lint request accepts on `endpoint`.
@@ -239,6 +244,13 @@ fn option(o: &mut Options, name: &str, value: &str) -> Result<(), Diag> {
                 "junit" => Format::Junit,
                 "text" | "human" => Format::Human,
                 _ => return Err(bad("a report format")),
+            };
+        }
+        "findings" => {
+            o.findings = match value {
+                "attention" => Shown::Attention,
+                "all" => Shown::All,
+                _ => return Err(bad("`attention` or `all`")),
             };
         }
         _ => return Err(unknown_name(name, &[])),

@@ -1,7 +1,9 @@
 //! Checking a signature (on a certificate, CRL, request or OCSP response): RSA, ECDSA and Ed25519
 //! with x509-parser (ring), SM2 with SM3 with RustCrypto's `sm2`. An
 //! algorithm or key size that cannot be checked here is `Unsupported`, never
-//! a failure: a signature certlex cannot check is unknown, not bad.
+//! a failure: a signature certlex cannot check is unknown, not bad. Its
+//! reason is worded for people: what certlex cannot check and why, never
+//! the name of a library.
 
 use sm2::dsa::signature::Verifier as _;
 use x509_parser::asn1_rs::BitString;
@@ -54,17 +56,20 @@ pub fn verify_signed(
         let least = if sha1 { 1024 } else { 2048 };
         if bits < least || bits > 8192 {
             return Verdict::Unsupported(crate::i18n::Text::both(
-                format!("无法在此检查 {bits} 位 RSA 密钥的签名（ring 只接受 {least} 至 8192 位）"),
-                format!("RSA signatures by {bits}-bit keys cannot be checked here (ring accepts {least} to 8192 bits)"),
+                format!("certlex 无法检查 {bits} 位 RSA 密钥所做的签名：它只能验证 {least} 至 8192 位的 RSA 密钥"),
+                format!(
+                    "certlex cannot check a signature by a {bits}-bit RSA key: it verifies RSA keys of {least} to 8192 bits"
+                ),
             ));
         }
     }
     match x509_parser::verify::verify_signature(key, algorithm, signature, signed) {
         Ok(()) => Verdict::Valid,
         Err(X509Error::SignatureVerificationError) => Verdict::Invalid,
-        Err(e) => Verdict::Unsupported(crate::i18n::Text::both(
-            format!("无法在此检查签名算法 `{alg}`（{e}）"),
-            format!("the signature algorithm `{alg}` cannot be checked here ({e})"),
+        // The parser's own error names no more than that: word it for people.
+        Err(_) => Verdict::Unsupported(crate::i18n::Text::both(
+            format!("certlex 无法检查以签名算法 `{alg}` 所做的签名"),
+            format!("certlex cannot check signatures made with the algorithm `{alg}`"),
         )),
     }
 }

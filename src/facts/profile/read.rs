@@ -51,7 +51,16 @@ pub fn read(file: Arc<SourceFile>, limits: &Limits) -> Result<Subject, Vec<Diag>
         )
         .in_file(&file)
         .label(Span::new(0, first_line), "this profile was not read")
-        .help("a CA profile is a short YAML file about one CA; check that this is the file you meant, or raise the limit with `--max-profile-size BYTES`");
+        .zh_label("未读取此概况")
+        .help("a CA profile is a short YAML file about one CA; check that this is the file you meant, or raise the limit with `--max-profile-size BYTES`")
+        .zh(
+            format!(
+                "文件有 {} 字节；电子认证服务机构概况最多 {} 字节",
+                file.text.len(),
+                limits.max_profile_bytes
+            ),
+            Some("电子认证服务机构概况是关于一个 CA 的简短 YAML 文件；请检查这是否是您要的文件，或用 `--max-profile-size BYTES` 提高上限"),
+        );
         return Err(vec![d]);
     }
     let root = yaml::parse(&file, limits).map_err(|d| vec![d])?;

@@ -261,11 +261,16 @@ fn diagnose(e: &Error, file: &Arc<SourceFile>) -> Diag {
             )
             .in_file(file)
             .label(at, "written again here")
+            .zh_label("此处再次写出")
             .help(format!(
                 "each key may appear once; keep one `{key}:` and merge what the two say, or delete the stale one"
-            ));
+            ))
+            .zh(
+                format!("键 `{key}` 在同一映射中写了两次"),
+                Some(&format!("每个键只能出现一次；保留一个 `{key}:` 并合并两处内容，或删除过时的一处")),
+            );
             return match first_occurrence(file, at.start, &key) {
-                Some(first) => d.label(first, "first written here"),
+                Some(first) => d.label(first, "first written here").zh_label("首次写出之处"),
                 None => d,
             };
         }
@@ -334,14 +339,50 @@ fn diagnose(e: &Error, file: &Arc<SourceFile>) -> Diag {
             )
         }
     };
+    let (zh, zh_help) = in_chinese(code, &message);
     match (code, alias) {
         ("certlex::profile::too-costly", Some((used, defined))) => Diag::error(code, message)
             .in_file(file)
             .label(used, "this alias is where the limit was reached")
+            .zh_label("别名在此处达到上限")
             .label(defined, "it repeats the anchor defined here")
-            .help(help),
-        _ => Diag::error(code, message).in_file(file).label(at, label).help(help),
+            .zh_label("它重复此处定义的锚点")
+            .help(help)
+            .zh(zh, Some(zh_help)),
+        _ => Diag::error(code, message)
+            .in_file(file)
+            .label(at, label)
+            .zh_label("此处")
+            .help(help)
+            .zh(zh, Some(zh_help)),
     }
+}
+
+/// What a YAML error says in Chinese: by its code (the English message is
+/// kept in parentheses for an error the YAML reader words itself).
+fn in_chinese(code: &str, message: &str) -> (String, &'static str) {
+    let (text, help) = match code {
+        "certlex::profile::too-costly" => (
+            "未读取该 YAML：它超出了 certlex 对概况设定的上限（别名展开过多或嵌套过深）",
+            "电子认证服务机构概况是简短的文件；展开成成千上万个值的别名（别名炸弹）和过深的嵌套会被拒绝；如果文件确实无误，可用 `--max-yaml-aliases N` 或 `--max-yaml-depth N` 提高上限",
+        ),
+        "certlex::profile::many-documents" => ("文件包含多个 YAML 文档", "每个文件写一个 CA；删除 `---` 行或拆分文件"),
+        "certlex::profile::tag" => (
+            "YAML 使用了 certlex 不读取的标签",
+            "请删除 `!tag`；电子认证服务机构概况只需要普通的值、列表和映射",
+        ),
+        "certlex::profile::unknown-anchor" => (
+            "别名引用了在它之前没有定义的锚点",
+            "请在使用 `*name` 之前定义 `&name`，或直接写出值",
+        ),
+        _ => {
+            return (
+                format!("文件不是有效的 YAML（{message}）"),
+                "请检查这一行和上一行的缩进（用空格而非制表符；同一映射的键从同一列开始）、引号和括号",
+            );
+        }
+    };
+    (text.to_string(), help)
 }
 
 /// The error itself, without serde-saphyr's wrappers.
