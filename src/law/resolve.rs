@@ -100,3 +100,97 @@ impl Law {
             .map(|(_, v)| v)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::dates::{Period, parse_date};
+    use crate::facts::Value;
+    use crate::source::SourceFile;
+
+    const LAW: &str = r#"
+regime current {
+  title.en "now"
+}
+instrument A {
+  title.en "A"
+  source.en "a test"
+  confidence.en exact
+  in-force 2010-01-01
+  repealed 2020-01-01
+}
+instrument B {
+  title.en "B"
+  source.en "a test"
+  confidence.en exact
+  in-force 2015-01-01
+}
+article A 1 {
+  text.en "a"
+}
+article B 1 {
+  text.en "b"
+}
+parameter later-last {
+  title.en "t"
+  value 10 days cites A 1
+  value 20 days cites B 1
+}
+parameter later-first {
+  title.en "t"
+  value 20 days cites B 1
+  value 10 days cites A 1
+}
+parameter amended {
+  title.en "t"
+  value 30 days cites A 1 from 2012-01-01
+  value 10 days cites A 1
+}
+parameter joint {
+  title.en "t"
+  value 40 days cites A 1, B 1
+  value 50 days cites A 1 from 2012-01-01
+}
+"#;
+
+    fn law() -> crate::law::Law {
+        let loaded = crate::load::load(&[SourceFile::new("law.rules", LAW)]);
+        let errors: Vec<String> = loaded.errors().map(|d| d.render_plain()).collect();
+        assert!(errors.is_empty(), "{}", errors.join("\n"));
+        loaded.rules.unwrap().law
+    }
+
+    #[test]
+    fn an_instrument_is_in_force_from_its_first_day_until_the_day_it_is_repealed() {
+        let law = law();
+        let a = law.instrument("A").unwrap();
+        let on = |d: &str| law.in_force(a, &law.resolve("current", parse_date(d).unwrap()).unwrap());
+        assert!(!on("2009-12-31"));
+        assert!(on("2010-01-01"), "its first day");
+        assert!(on("2019-12-31"));
+        assert!(!on("2020-01-01"), "repealed that day");
+        assert!(!on("2025-01-01"));
+    }
+
+    #[test]
+    fn of_two_values_in_force_the_one_that_took_effect_last_applies() {
+        let law = law();
+        let value = |p: &str, d: &str| {
+            let index = law.parameters.iter().position(|x| x.name == p).unwrap();
+            let res = law.resolve("current", parse_date(d).unwrap()).unwrap();
+            law.parameter_value(index, &res).cloned()
+        };
+        let days = |n| Some(Value::Period(Period::days(n)));
+        for p in ["later-last", "later-first"] {
+            assert_eq!(value(p, "2009-12-31"), None, "{p}: nothing in force");
+            assert_eq!(value(p, "2014-12-31"), days(10), "{p}: only A");
+            assert_eq!(value(p, "2016-01-01"), days(20), "{p}: A and B, B is later");
+            assert_eq!(value(p, "2020-01-01"), days(20), "{p}: A repealed");
+        }
+        // A citation's own start date counts, not only its instrument's.
+        assert_eq!(value("amended", "2011-12-31"), days(10));
+        assert_eq!(value("amended", "2012-01-01"), days(30));
+        // A value resting on two provisions took effect with the later one.
+        assert_eq!(value("joint", "2014-12-31"), days(50));
+        assert_eq!(value("joint", "2015-01-01"), days(40));
+    }
+}

@@ -143,7 +143,8 @@ fn subject() -> Subject {
     }
 }
 
-fn statuses(conditions: &[&str], regime: &str) -> Vec<Status> {
+/// The findings of rules with these conditions on `s`, in condition order.
+fn findings_on(conditions: &[&str], regime: &str, s: &Subject) -> Vec<crate::engine::Finding> {
     let rules = ruleset(conditions);
     let res = rules
         .law
@@ -151,15 +152,47 @@ fn statuses(conditions: &[&str], regime: &str) -> Vec<Status> {
         .unwrap();
     let ev = Evaluator::new(&rules, res);
     // Rules are sorted by id; R-0..R-9 keep their order for fewer than 11.
-    ev.check(&subject()).into_iter().map(|f| f.status).collect()
+    let found = ev.check(s);
+    // A rule the loader dropped would otherwise skip its case unnoticed.
+    assert_eq!(found.len(), conditions.len(), "one finding per condition");
+    found
+}
+
+fn statuses(conditions: &[&str], regime: &str) -> Vec<Status> {
+    findings_on(conditions, regime, &subject())
+        .into_iter()
+        .map(|f| f.status)
+        .collect()
 }
 
 fn check(cases: &[(&str, Status)]) {
+    check_on(cases, &subject());
+}
+
+fn check_on(cases: &[(&str, Status)], s: &Subject) {
     let conditions: Vec<&str> = cases.iter().map(|c| c.0).collect();
-    let got = statuses(&conditions, "current");
+    let got = findings_on(&conditions, "current", s);
     for ((cond, want), got) in cases.iter().zip(got) {
-        assert_eq!(got, *want, "{cond}");
+        assert_eq!(got.status, *want, "{cond}");
     }
+}
+
+/// The test certificate with `field` replaced by `value`.
+fn with_fact(field: &str, value: Value) -> Subject {
+    let mut s = subject();
+    s.facts = replaced(&s.facts, field, value);
+    s
+}
+
+/// Certificate facts with one top-level field replaced.
+fn replaced(facts: &crate::facts::Record, field: &str, value: Value) -> crate::facts::Record {
+    use crate::facts::certificate::SCHEMA;
+    let mut all = RecordBuilder::new(SCHEMA);
+    for (i, f) in SCHEMA.iter().enumerate() {
+        all.set(f.name, facts.get(i).clone());
+    }
+    all.set(field, value);
+    all.finish()
 }
 
 use Status::{Fail, Pass, Undetermined};
@@ -293,21 +326,14 @@ fn issued_on(date: &str) -> Subject {
 
 fn with_not_before(facts: &crate::facts::Record, date: &str) -> crate::facts::Record {
     use crate::facts::certificate::SCHEMA;
-    let (vi, f) = crate::facts::lookup(SCHEMA, "validity").unwrap();
+    let (_, f) = crate::facts::lookup(SCHEMA, "validity").unwrap();
     let crate::facts::Ty::Record(fields) = f.ty else {
         unreachable!()
     };
     let mut b = RecordBuilder::new(fields);
     b.set("period", Value::Period(Period::days(15)));
     b.set("not_before", Value::Date(crate::dates::midnight(on(date))));
-    let mut all = RecordBuilder::new(SCHEMA);
-    for (i, field) in SCHEMA.iter().enumerate() {
-        if i != vi {
-            all.set(field.name, facts.get(i).clone());
-        }
-    }
-    all.set("validity", b.finish());
-    all.finish()
+    replaced(facts, "validity", Value::Record(b.finish()))
 }
 
 #[test]
@@ -530,4 +556,104 @@ fn periods_compare_as_the_civil_code_counts_them() {
             "1,826 days and 5 years compare differently depending on the date the period starts: 5 years span 1826 to 1827 days (Civil Code art. 202)"
         )
     );
+}
+
+#[test]
+fn an_absent_fact_is_neither_in_nor_out_of_a_list() {
+    // A built-in rule writes `x not in [...]`: on an absent fact that must
+    // not pass.
+    check(&[
+        ("subject.organization not in [\"x\"]", Undetermined),
+        ("subject.organization in [\"x\"]", Undetermined),
+        ("not (subject.organization in [\"x\"])", Undetermined),
+    ]);
+}
+
+#[test]
+fn the_parts_of_an_unreadable_fact_are_unknown_not_absent() {
+    // An extension that could not be decoded: its parts are not "absent",
+    // or `is absent` would pass on a broken certificate.
+    let broken = with_fact("subject_alt_name", Value::unknown("无法解码", "could not be decoded"));
+    check_on(
+        &[
+            ("subject_alt_name.email is absent", Undetermined),
+            ("subject_alt_name.email is present", Undetermined),
+            ("count(subject_alt_name.email) == 0", Undetermined),
+        ],
+        &broken,
+    );
+}
+
+#[test]
+fn a_count_of_an_unreadable_list_says_why_it_is_unknown() {
+    let broken = with_fact("extensions", Value::unknown("无法解码", "could not be decoded"));
+    let f = findings_on(&["count(extensions) == 2"], "current", &broken).remove(0);
+    assert_eq!(f.status, Undetermined);
+    assert_eq!(f.fact.as_deref(), Some("extensions"));
+    assert_eq!(
+        f.message.en.as_deref(),
+        Some("`extensions` could not be determined: could not be decoded"),
+        "not reported as absent"
+    );
+}
+
+#[test]
+fn the_first_unknown_or_false_part_is_blamed() {
+    // `and`, `or` and `every` name the first part that decided them, so a
+    // finding points where reading stopped, the same on every run.
+    let conds = [
+        "signature.verified and subject.organization == \"x\"",
+        "signature.verified or subject.organization == \"x\"",
+        "version == 2 or issuer.country == \"HK\"",
+        // Unknown for the first extension because of the signature, for the
+        // second because of the subject's organization.
+        "every e in extensions: (e.oid == \"2.5.29.15\" and signature.verified) or (e.oid == \"2.5.29.19\" and subject.organization == \"x\")",
+        "some e in extensions: (e.oid == \"2.5.29.15\" and signature.verified) or (e.oid == \"2.5.29.19\" and subject.organization == \"x\")",
+    ];
+    let got: Vec<(Status, Option<String>)> = findings_on(&conds, "current", &subject())
+        .into_iter()
+        .map(|f| (f.status, f.fact))
+        .collect();
+    let blamed = |s: Status, f: &str| (s, Some(f.to_string()));
+    assert_eq!(
+        got,
+        vec![
+            blamed(Undetermined, "signature.verified"),
+            blamed(Undetermined, "signature.verified"),
+            blamed(Fail, "version"),
+            blamed(Undetermined, "signature.verified"),
+            blamed(Undetermined, "signature.verified"),
+        ]
+    );
+}
+
+#[test]
+fn booleans_compare_equal_or_not() {
+    check(&[
+        ("self_issued == false", Pass),
+        ("self_issued == true", Fail),
+        ("self_issued != true", Pass),
+        ("self_issued != false", Fail),
+    ]);
+}
+
+#[test]
+fn lists_are_equal_with_the_same_items_in_the_same_order() {
+    check(&[
+        ("duplicate_extensions == [\"1.2.3\"]", Pass),
+        ("duplicate_extensions != [\"1.2.3\"]", Fail),
+        ("duplicate_extensions == [\"1.2.4\"]", Fail),
+        ("duplicate_extensions != [\"1.2.4\"]", Pass),
+        ("duplicate_extensions == [\"1.2.3\", \"1.2.4\"]", Fail),
+        ("duplicate_extensions == []", Fail),
+        ("[\"1.2.3\", \"1.2.4\"] == [\"1.2.3\", \"1.2.4\"]", Pass),
+        ("[\"1.2.3\", \"1.2.4\"] == [\"1.2.4\", \"1.2.3\"]", Fail),
+    ]);
+    // Lists have no order: `<` between them is not decided.
+    use super::{CmpOp, compare};
+    let l = |items: &[&str]| Value::List(items.iter().map(|&i| Value::from(i)).collect());
+    for op in [CmpOp::Lt, CmpOp::Le, CmpOp::Gt, CmpOp::Ge] {
+        assert_eq!(compare(op, &l(&["a"]), &l(&["a"])), None, "{op:?}");
+        assert_eq!(compare(op, &l(&["a"]), &l(&["b"])), None, "{op:?}");
+    }
 }
