@@ -15,6 +15,7 @@ mod testcert;
 pub mod verify;
 
 pub use identity::{CertIdentity, identity};
+pub(crate) use der::{Glance, glance};
 pub(crate) use names::{MatchKey, match_key};
 pub use schema::SCHEMA;
 

@@ -45,9 +45,14 @@ enum Label {
     Other,
 }
 
+/// Is this PEM label one of a certificate?
+pub fn is_certificate_label(label: &str) -> bool {
+    matches!(label, "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE")
+}
+
 fn label_kind(label: &str) -> Label {
     match label {
-        "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => Label::Certificate,
+        l if is_certificate_label(l) => Label::Certificate,
         l if l.contains("PRIVATE KEY") => Label::PrivateKey,
         _ => Label::Other,
     }
@@ -108,6 +113,12 @@ fn blocks(text: &str, limits: &Limits) -> (Vec<Block>, bool) {
     (blocks, false)
 }
 
+/// The label of a BEGIN line: `CERTIFICATE` in `-----BEGIN CERTIFICATE-----`.
+fn label_of(begin_line: &str) -> &str {
+    let rest = begin_line.trim_start().strip_prefix("-----BEGIN ").unwrap_or("");
+    rest.split("-----").next().unwrap_or("")
+}
+
 /// Old Mac files end lines with CR alone: make them LF for the reader.
 fn normalized(text: &str) -> Option<String> {
     (text.contains('\r') && !text.contains('\n')).then(|| text.replace('\r', "\n"))
@@ -130,7 +141,14 @@ pub fn certificate_ders(text: &str, limits: &Limits) -> Vec<Vec<u8>> {
         .collect()
 }
 
+/// Read the PEM blocks of a file.
 pub fn pem(file: Arc<SourceFile>, limits: &Limits, ctx: &RunContext) -> Read {
+    pem_at(file, None, limits, ctx)
+}
+
+/// Read the PEM blocks of a file, or of a stretch of a stream (`stretch`:
+/// where it starts), whose subjects are numbered from the stream's start.
+pub fn pem_at(file: Arc<SourceFile>, stretch: Option<&super::Stretch>, limits: &Limits, ctx: &RunContext) -> Read {
     let normalized = normalized(&file.text);
     let text: &str = normalized.as_deref().unwrap_or(&file.text);
     let name = &file.name;
@@ -154,10 +172,12 @@ pub fn pem(file: Arc<SourceFile>, limits: &Limits, ctx: &RunContext) -> Read {
         .iter()
         .filter(|(_, b)| matches!(b, Ok(p) if matches!(label_kind(&p.label), Label::Certificate)) || b.is_err())
         .count();
-    let mut index = 0;
+    let mut index = stretch.map_or(0, |s| s.blocks_before);
+    let numbered = certs > 1 || stretch.is_some();
+    let first_line = stretch.map_or(1, |s| s.first_line);
     for (start, block) in blocks {
         let (line, _) = file.line_col(start);
-        let at = format!("{name}:{line}");
+        let at = format!("{name}:{}", line + first_line - 1);
         let begin_line = text.get(start..).and_then(|t| t.lines().next()).unwrap_or("");
         match block {
             // A broken key block: no snippet of the file, which would show key material.
@@ -168,12 +188,19 @@ pub fn pem(file: Arc<SourceFile>, limits: &Limits, ctx: &RunContext) -> Read {
                 )
                 .help("certlex checks certificates, never keys; remove the key from the file and keep it secret (it was not printed)"),
             ),
-            Err(why) => read.errors.push(
-                Diag::error("certlex::input::bad-pem", format!("{at}: {why}"))
-                    .in_file(&file)
-                    .label(Span::new(start, start + 11), "this block")
-                    .help("re-export the certificate, or check that the file was not cut short"),
-            ),
+            Err(why) => {
+                if stretch.is_some() && is_certificate_label(label_of(begin_line)) {
+                    // A stream numbers every certificate block, broken or not.
+                    index += 1;
+                }
+                let d = Diag::error("certlex::input::bad-pem", format!("{at}: {why}"))
+                    .help("re-export the certificate, or check that the file was not cut short");
+                // A stretch's lines are not the stream's: no snippet.
+                read.errors.push(match stretch {
+                    None => d.in_file(&file).label(Span::new(start, start + 11), "this block"),
+                    Some(_) => d,
+                });
+            }
             Ok(p) => match label_kind(&p.label) {
                 Label::PrivateKey => read.errors.push(
                     Diag::error("certlex::input::private-key", format!("{at}: the file contains a private key ({})", p.label))
@@ -185,7 +212,7 @@ pub fn pem(file: Arc<SourceFile>, limits: &Limits, ctx: &RunContext) -> Read {
                 ),
                 Label::Certificate => {
                     index += 1;
-                    let subject_name = if certs > 1 { format!("{name}#{index}") } else { name.clone() };
+                    let subject_name = if numbered { format!("{name}#{index}") } else { name.clone() };
                     match certificate::extract(&p.contents, ctx) {
                         Ok(facts) => read.subjects.push(subject(subject_name, facts)),
                         Err(e) => read.errors.push(
