@@ -10,6 +10,7 @@ mod facts;
 mod fmt;
 mod progress;
 mod rules;
+mod serve;
 mod test;
 
 pub use facts::schema_markdown;
@@ -158,6 +159,10 @@ pub enum Command {
         after_help = "Examples:\n  certlex diff --from current --to draft-2024\n  certlex diff --from current --to current --from-at 2015-01-01 --at 2016-01-01\n  certlex diff --from current --to draft-2024 profile.yaml"
     )]
     Diff(diff::DiffArgs),
+    /// Lint over HTTP: a service for a CA's issuance pipeline (pkimetal-style
+    /// `POST /lintcert`), with the rules loaded once.
+    #[command(after_help = serve::AFTER_HELP)]
+    Serve(serve::ServeArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -172,6 +177,7 @@ pub fn main() -> ExitCode {
         Command::Schema(a) => facts::run_schema(a),
         Command::Coverage(a) => coverage::run(&cli.global, a),
         Command::Diff(a) => diff::run(&cli.global, a),
+        Command::Serve(a) => serve::run(&cli.global, a),
     };
     ExitCode::from(code)
 }

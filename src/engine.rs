@@ -6,30 +6,83 @@ pub mod diff;
 mod eval;
 mod expr;
 mod finding;
+pub mod timeline;
 
-use crate::facts::{Subject, SubjectKind, Value, display};
+use crate::facts::as_of::{AsOf, Dated, SetAside};
+use crate::facts::{Record, Subject, SubjectKind, Value, display};
 use crate::i18n::{Lang, Text};
 use crate::law::{Citation, Law, Origin, Resolution};
+use time::Date;
+use timeline::Timeline;
 
 pub use eval::{Blame, Env, Outcome, Truth, Why, truth, value};
 pub use expr::{CExpr, Part, Root, Template};
 pub use finding::{Finding, Severity, Status, Waiver};
 
+/// Which date judges a rule on a subject: the law does not reach back, so
+/// what a subject must *contain* is judged by the law in force on its own
+/// date (a certificate's notBefore); what must hold *now* (a permit held,
+/// a record kept) by the law on the check date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum JudgedAt {
+    /// The subject's own date ([`SubjectKind::own_date_fact`]); the check
+    /// date for kinds without one, or when the subject does not state it.
+    OwnDate,
+    /// The date of the check (`--at`, default today).
+    CheckDate,
+}
+
+impl JudgedAt {
+    pub const ALL: [JudgedAt; 2] = [JudgedAt::OwnDate, JudgedAt::CheckDate];
+
+    /// The word used in rule files (`judged-at own-date`).
+    pub fn word(self) -> &'static str {
+        match self {
+            JudgedAt::OwnDate => "own-date",
+            JudgedAt::CheckDate => "check-date",
+        }
+    }
+
+    pub fn from_word(w: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|j| j.word() == w)
+    }
+
+    /// Without `judged-at`: certificates and rule statements are judged at
+    /// their own date, CA profiles (what a CA holds now) at the check date.
+    pub fn default_for(kind: SubjectKind) -> Self {
+        match kind {
+            SubjectKind::Certificate | SubjectKind::RuleStatement => JudgedAt::OwnDate,
+            SubjectKind::CaProfile => JudgedAt::CheckDate,
+        }
+    }
+}
+
 /// A rule, checked and compiled.
 #[derive(Debug, Clone)]
 pub struct Rule {
     pub id: String,
+    /// The title as written, `{parameter}` placeholders and all: shown
+    /// through [`RuleSet::title`], which fills them in.
     pub title: Text,
+    /// At most [`timeline::MAX_CITATIONS`] (the loader checks it).
+    pub title_zh: Template,
+    pub title_en: Template,
     pub cites: Vec<Citation>,
     pub applies_to: SubjectKind,
     pub severity: Severity,
+    pub judged_at: JudgedAt,
     pub when: Option<CExpr>,
-    /// What must hold. At least one of `require` and `attest` is set.
+    /// What must hold. At least one of `require`, `attest` and `undetermined` is set.
     pub require: Option<CExpr>,
     /// Evidence a person can name instead (a duty only a person can judge).
     /// With `require` too, the rule passes when the condition holds or the
     /// evidence is named, and otherwise needs evidence: it never fails.
     pub attest: Option<Text>,
+    /// Instead of `require`/`attest`: the rule cannot be decided (the law it
+    /// cites is not encoded); while in force it is undetermined with this
+    /// text (Chinese, English), which blocks.
+    pub undetermined: Option<(Template, Template)>,
     pub message_zh: Template,
     pub message_en: Template,
     pub note: Text,
@@ -40,13 +93,17 @@ pub struct Rule {
 }
 
 impl Rule {
-    /// The indices of the parameters the rule reads (conditions and messages), sorted, once each.
+    /// The indices of the parameters the rule reads (conditions, title and messages), sorted, once each.
     pub fn params(&self) -> Vec<usize> {
         let mut out = Vec::new();
         for e in self.when.iter().chain(&self.require) {
             e.params(&mut out);
         }
-        for t in [&self.message_zh, &self.message_en] {
+        let undetermined = self.undetermined.iter().flat_map(|(zh, en)| [zh, en]);
+        for t in [&self.title_zh, &self.title_en, &self.message_zh, &self.message_en]
+            .into_iter()
+            .chain(undetermined)
+        {
             for p in &t.parts {
                 if let Part::Value(e) = p {
                     e.params(&mut out);
@@ -60,6 +117,15 @@ impl Rule {
 }
 
 impl Rule {
+    /// What statutory coverage needs to know of the rule.
+    pub fn coverage_ref(&self) -> crate::law::coverage::RuleRef<'_> {
+        crate::law::coverage::RuleRef {
+            id: &self.id,
+            cites: &self.cites,
+            undetermined_only: self.undetermined.is_some(),
+        }
+    }
+
     /// The citations as written in rule files: `ESL 21(1), MEASURES-2015 5(3)`.
     pub fn citations_text(&self) -> String {
         self.cites
@@ -85,61 +151,171 @@ impl RuleSet {
             .ok()
             .and_then(|i| self.rules.get(i).map(|r| (i, r)))
     }
+
+    /// A rule's title with its `{parameter}` placeholders filled with the
+    /// values in force under `res`; a parameter with no value there stays
+    /// `{name}`.
+    pub fn title(&self, rule: &Rule, res: &Resolution) -> Text {
+        let fill = |t: &Template, lang: Lang| -> String {
+            t.parts
+                .iter()
+                .map(|p| match p {
+                    Part::Text(s) => s.clone(),
+                    Part::Value(CExpr::Param { index, name }) => self
+                        .law
+                        .parameter_value(*index, res)
+                        .map_or_else(|| format!("{{{name}}}"), |v| display(v, lang)),
+                    // INVARIANT: the loader lets a title show parameters only.
+                    Part::Value(_) | Part::Citation(_) | Part::Date => "{…}".to_string(),
+                })
+                .collect()
+        };
+        let with = |t: &Template, lang: Lang, written: &Option<String>| written.as_ref().map(|_| fill(t, lang));
+        Text::new(
+            with(&rule.title_zh, Lang::Zh, &rule.title.zh),
+            with(&rule.title_en, Lang::En, &rule.title.en),
+        )
+    }
+
+    /// Every rule's title under `res` (see [`RuleSet::title`]), in rule order.
+    pub fn titles(&self, res: &Resolution) -> Vec<Text> {
+        self.rules.iter().map(|r| self.title(r, res)).collect()
+    }
 }
 
-/// Rules resolved under one regime and date: which rules are in force and
-/// what value each parameter takes. Build once per run, then [`check`](Self::check)
-/// every subject.
+/// Rules resolved under one regime: the law's timeline (which citations
+/// hold and which parameter values apply, interval by interval) and the
+/// check date. Build once per run, then [`check`](Self::check) every
+/// subject: each rule is judged at its date ([`JudgedAt`]).
 pub struct Evaluator<'a> {
     pub rules: &'a RuleSet,
+    /// The regime and the check date.
     pub resolution: Resolution,
-    in_force: Vec<bool>,
-    params: Vec<Option<Value>>,
+    timeline: Timeline,
+    /// The snapshot of the check date.
+    now: usize,
     today: Value,
+    /// Per subject kind (in [`SubjectKind::ALL`] order), the own date's positions.
+    own_dates: [Option<Vec<usize>>; 3],
+    /// Per subject kind, its dated facts (set aside when later than the judging date).
+    dated: [Dated; 3],
 }
 
 impl<'a> Evaluator<'a> {
     pub fn new(rules: &'a RuleSet, resolution: Resolution) -> Self {
-        let law = &rules.law;
-        let in_force = rules
-            .rules
-            .iter()
-            .map(|r| r.cites.iter().any(|c| law.cites_in_force(c, &resolution)))
-            .collect();
-        let params = (0..law.parameters.len())
-            .map(|i| law.parameter_value(i, &resolution).cloned())
-            .collect();
+        let timeline = Timeline::new(&rules.law, &rules.rules, &resolution);
+        let now = timeline.index(resolution.date);
         let today = Value::Date(crate::dates::midnight(resolution.date));
         Self {
             rules,
-            resolution,
-            in_force,
-            params,
+            timeline,
+            now,
             today,
+            own_dates: SubjectKind::ALL.map(SubjectKind::own_date_positions),
+            dated: SubjectKind::ALL.map(|k| Dated::of(k.schema())),
+            resolution,
         }
     }
 
+    /// Is the rule in force on the check date?
     pub fn in_force(&self, rule: usize) -> bool {
-        self.in_force.get(rule).copied().unwrap_or(false)
+        self.timeline.get(self.now).in_force(rule)
     }
 
-    /// The value of a parameter under this regime.
+    /// Is the rule in force on `date` (under the same regime)?
+    pub fn in_force_on(&self, rule: usize, date: Date) -> bool {
+        self.timeline.at(date).in_force(rule)
+    }
+
+    /// The value of a parameter on the check date.
     pub fn parameter(&self, index: usize) -> Option<&Value> {
-        self.params.get(index).and_then(Option::as_ref)
+        self.timeline.get(self.now).params.get(index).and_then(Option::as_ref)
+    }
+
+    /// The law's history under this regime.
+    pub fn timeline(&self) -> &Timeline {
+        &self.timeline
+    }
+
+    /// The subject's own date, where its kind has one and it states it.
+    pub fn own_date(&self, subject: &Subject) -> Option<Date> {
+        let k = SubjectKind::ALL.iter().position(|k| *k == subject.kind)?;
+        let positions = self.own_dates.get(k)?.as_ref()?;
+        subject.date_at(positions)
+    }
+
+    /// The date at which a rule judges a subject.
+    pub fn judging_date(&self, rule: &Rule, subject: &Subject) -> Date {
+        match rule.judged_at {
+            JudgedAt::OwnDate => self.own_date(subject).unwrap_or(self.resolution.date),
+            JudgedAt::CheckDate => self.resolution.date,
+        }
+    }
+
+    /// The subject's dated facts as they stood on `date` (see [`as_of`](crate::facts::as_of)).
+    pub fn as_of<'s>(&self, subject: &'s Subject, date: Date) -> AsOf<'s> {
+        let k = SubjectKind::ALL.iter().position(|k| *k == subject.kind).unwrap_or(0);
+        match self.dated.get(k) {
+            Some(d) if !d.is_empty() => d.as_of(&subject.facts, date),
+            _ => AsOf {
+                facts: std::borrow::Cow::Borrowed(&subject.facts),
+                set_aside: Vec::new(),
+            },
+        }
     }
 
     /// Every rule for the subject's kind, in rule-id order: one finding each.
     pub fn check(&self, subject: &Subject) -> Vec<Finding> {
+        let now = self.resolution.date;
+        let own = self.own_date(subject).unwrap_or(now);
+        let own_at = Judging {
+            date: own,
+            snapshot: self.timeline.index(own),
+        };
+        let now_at = Judging {
+            date: now,
+            snapshot: self.now,
+        };
+        // The facts as of each judging date; one view when the dates agree.
+        let own_view = self.as_of(subject, own);
+        let now_view = (own != now).then(|| self.as_of(subject, now));
         self.rules
             .rules
             .iter()
             .enumerate()
             .filter(|(_, r)| r.applies_to == subject.kind)
-            .map(|(i, r)| self.check_rule(i, r, subject))
+            .map(|(i, r)| {
+                let (at, view) = match (r.judged_at, &now_view) {
+                    (JudgedAt::CheckDate, Some(v)) => (now_at, v),
+                    (JudgedAt::CheckDate, None) => (now_at, &own_view),
+                    (JudgedAt::OwnDate, _) => (own_at, &own_view),
+                };
+                self.judge(i, r, subject, at, view)
+            })
             .collect()
     }
 
+    /// One rule on one subject, at the rule's judging date.
     pub fn check_rule(&self, index: usize, rule: &Rule, subject: &Subject) -> Finding {
+        let date = self.judging_date(rule, subject);
+        let at = Judging {
+            date,
+            snapshot: self.timeline.index(date),
+        };
+        self.judge(index, rule, subject, at, &self.as_of(subject, date))
+    }
+
+    fn judge(&self, index: usize, rule: &Rule, subject: &Subject, at: Judging, view: &AsOf) -> Finding {
+        let finding = self.decide(index, rule, subject, at, &view.facts);
+        if view.set_aside.is_empty() || !finding.status.is_adverse() {
+            return finding;
+        }
+        explain_set_aside(finding, rule, &view.set_aside, at.date)
+    }
+
+    fn decide(&self, index: usize, rule: &Rule, subject: &Subject, at: Judging, facts: &Record) -> Finding {
+        let snapshot = self.timeline.get(at.snapshot);
+        let cites = snapshot.cites(index);
         let finding = |status, message: Text, blame: Option<&Blame>| Finding {
             rule: index,
             status,
@@ -147,13 +323,15 @@ impl<'a> Evaluator<'a> {
             fact: blame.map(|b| b.fact.clone()).filter(|f| !f.is_empty()),
             span: blame.and_then(|b| b.span),
             waiver: None,
+            judged_at: at.date,
+            cites,
         };
-        if !self.in_force(index) {
+        if cites == 0 {
             return finding(Status::NotInForce, Text::default(), None);
         }
         let env = Env {
-            facts: &subject.facts,
-            params: &self.params,
+            facts,
+            params: &snapshot.params,
             today: &self.today,
         };
         if let Some(guard) = &rule.when {
@@ -165,6 +343,16 @@ impl<'a> Evaluator<'a> {
                     return finding(Status::Undetermined, undetermined(o.blame.as_ref()), o.blame.as_ref());
                 }
             }
+        }
+        let cited = Cited {
+            law: &self.rules.law,
+            cites: &rule.cites,
+            mask: cites,
+            date: at.date,
+        };
+        if let Some((zh, en)) = &rule.undetermined {
+            let why = Text::both(render(zh, &env, Lang::Zh, &cited), render(en, &env, Lang::En, &cited));
+            return finding(Status::Undetermined, why, None);
         }
         let attested = || subject.attestations.iter().find(|a| a.rule == rule.id);
         let outcome = rule.require.as_ref().map(|cond| truth(cond, &env));
@@ -183,16 +371,47 @@ impl<'a> Evaluator<'a> {
             },
             (Some(o), None) if o.truth == Truth::False => {
                 let message = Text::both(
-                    render(&rule.message_zh, &env, Lang::Zh),
-                    render(&rule.message_en, &env, Lang::En),
+                    render(&rule.message_zh, &env, Lang::Zh, &cited),
+                    render(&rule.message_en, &env, Lang::En, &cited),
                 );
                 finding(Status::Fail, message, o.blame.as_ref())
             }
             (Some(o), None) => finding(Status::Undetermined, undetermined(o.blame.as_ref()), o.blame.as_ref()),
-            // INVARIANT: the loader gives every rule `require` or `attest`.
+            // INVARIANT: the loader gives every rule `require`, `attest` or `undetermined`.
             (None, None) => finding(Status::Undetermined, undetermined(None), None),
         }
     }
+}
+
+/// An adverse finding that rests on facts set aside as later than its date
+/// says so: "the permit was issued on 2017-05-01, after 2008-06-01".
+fn explain_set_aside(mut finding: Finding, rule: &Rule, set_aside: &[SetAside], date: Date) -> Finding {
+    let mut read = Vec::new();
+    for e in rule.when.iter().chain(&rule.require) {
+        e.facts(&mut read);
+    }
+    let reasons: Vec<Text> = set_aside
+        .iter()
+        .filter(|s| read.iter().any(|r| s.concerns(r)))
+        .map(|s| s.explain(date))
+        .collect();
+    if reasons.is_empty() {
+        return finding;
+    }
+    let join = |lang: Lang, sep: &str| {
+        let mut parts: Vec<&str> = finding.message.get(lang).into_iter().collect();
+        parts.extend(reasons.iter().filter_map(|r| r.get(lang)));
+        parts.join(sep)
+    };
+    finding.message = Text::both(join(Lang::Zh, "；"), join(Lang::En, "; "));
+    finding
+}
+
+/// The date a rule is judged at and the position of its snapshot.
+#[derive(Debug, Clone, Copy)]
+struct Judging {
+    date: Date,
+    snapshot: usize,
 }
 
 /// Why a rule could not be decided, in both languages.
@@ -216,13 +435,38 @@ fn undetermined(blame: Option<&Blame>) -> Text {
     }
 }
 
-/// A message with its placeholders filled from the subject's facts.
-pub fn render(t: &Template, env: &Env, lang: Lang) -> String {
+/// What a message's `{citation}` and `{date}` stand for: the rule's
+/// citations that hold on the judging date, and that date.
+pub struct Cited<'a> {
+    pub law: &'a Law,
+    pub cites: &'a [Citation],
+    /// Which of `cites` hold, one bit each (see [`Finding::cites`]).
+    pub mask: u32,
+    pub date: Date,
+}
+
+impl Cited<'_> {
+    /// The citations that hold, of one instrument or of all.
+    fn holding<'c>(&'c self, instrument: Option<&'c str>) -> impl Iterator<Item = &'c Citation> + 'c {
+        self.cites
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i < timeline::MAX_CITATIONS && self.mask & (1 << i) != 0)
+            .map(|(_, c)| c)
+            .filter(move |c| instrument.is_none_or(|id| c.instrument == id))
+    }
+}
+
+/// A message with its placeholders filled: facts and parameters from the
+/// subject and the snapshot, `{citation}` and `{date}` from `cited`.
+pub fn render(t: &Template, env: &Env, lang: Lang, cited: &Cited) -> String {
     let mut out = String::new();
     for p in &t.parts {
         match p {
             Part::Text(s) => out.push_str(s),
             Part::Value(e) => out.push_str(&display(&value(e, env), lang)),
+            Part::Citation(inst) => out.push_str(&cited.law.cites_in_words(cited.holding(inst.as_deref()), lang)),
+            Part::Date => out.push_str(&cited.date.to_string()),
         }
     }
     out

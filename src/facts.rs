@@ -3,6 +3,7 @@
 //! the rule loader (which checks every path a rule reads against it) and the
 //! generated documentation (`docs/facts/*.md`).
 
+pub mod as_of;
 pub mod certificate;
 pub mod context;
 mod display;
@@ -51,6 +52,32 @@ impl SubjectKind {
         }
     }
 
+    /// The path of the fact that is a subject's own date (a certificate's
+    /// notBefore, a rule statement's effective date), where the law judges
+    /// what the subject contains; `None` for kinds without one (CA profiles
+    /// are judged at the check date).
+    pub fn own_date_fact(self) -> Option<&'static [&'static str]> {
+        match self {
+            Self::Certificate => Some(certificate::OWN_DATE),
+            Self::RuleStatement => Some(statement::OWN_DATE),
+            Self::CaProfile => None,
+        }
+    }
+
+    /// The own-date fact as field positions in the kind's schema.
+    pub fn own_date_positions(self) -> Option<Vec<usize>> {
+        let mut fields = self.schema();
+        let mut out = Vec::new();
+        for name in self.own_date_fact()? {
+            let (i, f) = lookup(fields, name)?;
+            out.push(i);
+            if let Ty::Record(sub) = f.ty {
+                fields = sub;
+            }
+        }
+        Some(out)
+    }
+
     /// How reports name the kind.
     pub fn name(self, lang: crate::i18n::Lang) -> &'static str {
         match self {
@@ -81,6 +108,23 @@ pub struct Subject {
 }
 
 impl Subject {
+    /// The date at `positions` in the facts (see
+    /// [`SubjectKind::own_date_positions`]), when it is stated and known.
+    pub fn date_at(&self, positions: &[usize]) -> Option<time::Date> {
+        let (last, path) = positions.split_last()?;
+        let mut record = &self.facts;
+        for &i in path {
+            match record.get(i) {
+                Value::Record(r) => record = r,
+                _ => return None,
+            }
+        }
+        match record.get(*last) {
+            Value::Date(secs) => crate::dates::date_of(*secs),
+            _ => None,
+        }
+    }
+
     /// The file the subject was read from: its name less a `#2` block number.
     pub fn file(&self) -> &str {
         file_of(&self.name)

@@ -94,6 +94,14 @@ impl Text {
         first.as_deref().or(second.as_deref())
     }
 
+    /// The text in `lang` only, with no fallback (what a wording says in that language).
+    pub fn exactly(&self, lang: Lang) -> Option<&str> {
+        match lang {
+            Lang::Zh => self.zh.as_deref(),
+            Lang::En => self.en.as_deref(),
+        }
+    }
+
     pub fn get_or<'a>(&'a self, lang: Lang, default: &'a str) -> &'a str {
         self.get(lang).unwrap_or(default)
     }

@@ -6,6 +6,7 @@
 mod citation;
 pub mod coverage;
 pub mod diff;
+mod provenance;
 mod resolve;
 pub mod text;
 
@@ -14,7 +15,8 @@ use std::sync::Arc;
 
 use time::Date;
 
-pub use citation::{Citation, Target};
+pub use citation::{Citation, Target, zh_number};
+pub use provenance::{Confidence, Provenance, Said};
 pub use resolve::Resolution;
 
 use crate::facts::{Ty, Value};
@@ -32,6 +34,10 @@ pub struct Origin {
 pub enum Status {
     InForce,
     Draft,
+    /// Known to exist, with its dates, but its text is not encoded: no
+    /// articles; rules cite it whole and are undetermined while it is in
+    /// force, so the gap blocks instead of reading as conformance.
+    NotEncoded,
 }
 
 #[derive(Debug, Clone)]
@@ -52,6 +58,8 @@ pub struct Instrument {
     pub chapters: Vec<Chapter>,
     pub articles: BTreeMap<u32, Article>,
     pub source: Option<String>,
+    /// Where its wordings come from, unless an article says otherwise.
+    pub provenance: Provenance,
     pub note: Text,
     pub origin: Origin,
 }
@@ -97,6 +105,8 @@ pub struct Version {
     pub text: Text,
     pub paras: Vec<Para>,
     pub note: Text,
+    /// Where `text` comes from.
+    pub provenance: Provenance,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -106,6 +116,8 @@ pub struct Para {
     pub items: Vec<Item>,
     /// A remark on the paragraph, e.g. a paraphrase where the wording is not available.
     pub note: Text,
+    /// Where `text` comes from.
+    pub provenance: Provenance,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -114,6 +126,8 @@ pub struct Item {
     pub text: Text,
     /// A remark on the item, e.g. a paraphrase where the wording is not available.
     pub note: Text,
+    /// Where `text` comes from.
+    pub provenance: Provenance,
 }
 
 #[derive(Debug, Clone)]
@@ -164,6 +178,31 @@ impl Law {
 
     pub fn article(&self, instrument: &str, number: u32) -> Option<&Article> {
         self.instrument(instrument)?.articles.get(&number)
+    }
+
+    /// A citation in words, with its instrument's short name:
+    /// `《电子签名法》第十七条第（五）项` / `ESL article 17, item (5)`.
+    pub fn cite_in_words(&self, c: &Citation, lang: crate::i18n::Lang) -> String {
+        let name = self
+            .instrument(&c.instrument)
+            .map_or(c.instrument.as_str(), |i| i.short_name(lang));
+        let what = c.describe(lang);
+        match lang {
+            crate::i18n::Lang::Zh => format!("《{name}》{what}"),
+            crate::i18n::Lang::En if what.is_empty() => name.to_string(),
+            crate::i18n::Lang::En => format!("{name} {what}"),
+        }
+    }
+
+    /// Several citations in words, as a sentence lists them: `A、B` /
+    /// `A, B and C`.
+    pub fn cites_in_words<'c>(&self, cites: impl IntoIterator<Item = &'c Citation>, lang: crate::i18n::Lang) -> String {
+        let words: Vec<String> = cites.into_iter().map(|c| self.cite_in_words(c, lang)).collect();
+        match (lang, words.as_slice()) {
+            (crate::i18n::Lang::Zh, _) => words.join("、"),
+            (crate::i18n::Lang::En, [init @ .., last]) if !init.is_empty() => format!("{} and {last}", init.join(", ")),
+            (crate::i18n::Lang::En, _) => words.join(""),
+        }
     }
 }
 

@@ -20,4 +20,5 @@ pub mod load;
 pub mod report;
 pub mod run;
 pub mod scenario;
+pub mod serve;
 pub mod source;

@@ -5,9 +5,13 @@
 
 mod attest;
 mod check;
+mod citing;
+mod guard;
+mod in_context;
 mod law;
 mod reader;
 mod rules;
+mod template;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -21,6 +25,7 @@ use crate::source::SourceFile;
 
 pub use attest::check_attestations;
 pub use check::flatten;
+pub use in_context::{InContext, check_in_context};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
@@ -64,29 +69,7 @@ pub fn read_dir(dir: &Path) -> Result<Vec<Arc<SourceFile>>, Diag> {
             entry.map_err(|e| Diag::error("certlex::rules::read", format!("cannot read `{}`: {e}", dir.display())))?;
         let path = entry.path();
         if entry.file_type().is_file() && path.extension().is_some_and(|e| e == "rules") {
-            let bytes = std::fs::read(path)
-                .map_err(|e| Diag::error("certlex::rules::read", format!("cannot read `{}`: {e}", path.display())))?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                let valid = e.utf8_error().valid_up_to();
-                let line = 1 + e
-                    .as_bytes()
-                    .get(..valid)
-                    .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
-                Diag::error(
-                    "certlex::rules::not-utf8",
-                    format!(
-                        "{}:{line}: the rule file has bytes that are not UTF-8 text",
-                        path.display()
-                    ),
-                )
-                .help("save rule files as UTF-8 (an editor's \"UTF-16\" or \"ANSI\"/GBK encodings are not read)")
-            })?;
-            // A byte order mark, as Windows editors write: not part of the text.
-            let text = match text.strip_prefix('\u{feff}') {
-                Some(body) => body.to_string(),
-                None => text,
-            };
-            files.push(SourceFile::new(path.display().to_string(), text));
+            files.push(read_file(path)?);
         }
     }
     if files.is_empty() {
@@ -97,6 +80,32 @@ pub fn read_dir(dir: &Path) -> Result<Vec<Arc<SourceFile>>, Diag> {
         .help("a rules directory with no rules would check nothing; certlex refuses to run on it"));
     }
     Ok(files)
+}
+
+/// Read one rule file: UTF-8, without the byte order mark Windows editors write.
+pub fn read_file(path: &Path) -> Result<Arc<SourceFile>, Diag> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diag::error("certlex::rules::read", format!("cannot read `{}`: {e}", path.display())))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let line = 1 + e
+            .as_bytes()
+            .get(..valid)
+            .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
+        Diag::error(
+            "certlex::rules::not-utf8",
+            format!(
+                "{}:{line}: the rule file has bytes that are not UTF-8 text",
+                path.display()
+            ),
+        )
+        .help("save rule files as UTF-8 (an editor's \"UTF-16\" or \"ANSI\"/GBK encodings are not read)")
+    })?;
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(body) => body.to_string(),
+        None => text,
+    };
+    Ok(SourceFile::new(path.display().to_string(), text))
 }
 
 /// Load rule files with the default limits.
@@ -139,8 +148,15 @@ pub fn load_with(files: &[Arc<SourceFile>], limits: &Limits) -> Loaded {
         ..Law::default()
     };
     law::articles(&mut law, &of_kind(BlockKind::Article), &mut diags);
+    guard::unverified(&of_kind(BlockKind::Article), &mut diags);
+    guard::provenance(
+        &of_kind(BlockKind::Instrument),
+        &of_kind(BlockKind::Article),
+        &mut diags,
+    );
     law.regimes = law::regimes(&law, &of_kind(BlockKind::Regime), &mut diags);
     law.parameters = law::parameters(&law, &of_kind(BlockKind::Parameter), &mut diags);
+    guard::parameter_numbers(&law, &of_kind(BlockKind::Parameter), &mut diags);
 
     let mut loaded: Vec<rules::Loaded> = Vec::new();
     for (b, file) in of_kind(BlockKind::Rule) {
@@ -166,7 +182,7 @@ pub fn load_with(files: &[Arc<SourceFile>], limits: &Limits) -> Loaded {
         }
         loaded.push(l);
     }
-    check_parameters_resolve(&law, &loaded, &mut diags);
+    guard::parameter_gaps(&law, &loaded, &mut diags);
     drop_cascades(&parsed, syntax_errors, &mut diags);
 
     if diags.iter().any(Diag::is_error) {
@@ -213,39 +229,6 @@ fn drop_cascades(parsed: &[(crate::lang::ast::File, &Arc<SourceFile>)], syntax_e
         .collect();
     diags.truncate(syntax_errors);
     diags.extend(keep);
-}
-
-/// Under every regime (today), each parameter that an in-force rule reads
-/// must have a value: a threshold must never be silently missing.
-fn check_parameters_resolve(law: &Law, loaded: &[rules::Loaded], diags: &mut Vec<Diag>) {
-    let today = crate::dates::today();
-    for regime in &law.regimes {
-        let Ok(res) = law.resolve(&regime.name, today) else {
-            continue;
-        };
-        for (index, p) in law.parameters.iter().enumerate() {
-            let used = loaded
-                .iter()
-                .filter(|l| l.params.contains(&index))
-                .find(|l| l.rule.cites.iter().any(|c| law.cites_in_force(c, &res)));
-            if let Some(user) = used
-                && law.parameter_value(index, &res).is_none()
-            {
-                diags.push(
-                    Diag::error(
-                        "certlex::rules::parameter-without-value",
-                        format!("parameter `{}` has no value under the regime `{}`", p.name, regime.name),
-                    )
-                    .in_file(&p.origin.file)
-                    .label(p.origin.span, "no value applies")
-                    .help(format!(
-                        "rule `{}` reads it and is in force under `{}`: add a `value … cites …` whose provision is in force there",
-                        user.rule.id, regime.name
-                    )),
-                );
-            }
-        }
-    }
 }
 
 /// Load the built-in rules. They are tested to load without errors; should

@@ -23,7 +23,7 @@ use crate::i18n::Lang;
 use crate::law::Resolution;
 
 pub use human::Human;
-pub use json::Json;
+pub use json::{Json, SCHEMA_VERSION};
 pub use jsonl::JsonLines;
 pub use junit::JUnit;
 pub use output::Output;
@@ -208,13 +208,26 @@ pub fn position(subject: &Subject, f: &Finding) -> Option<(usize, usize)> {
     region(subject, f).map(|(p, _)| (p.line, p.column))
 }
 
-/// The citations of a rule in the compact form (`ESL 21(1)`).
+/// What a finding cites, in the compact form: the rule's citations that
+/// hold on its judging date, numbered as they were then (`ESL 17(4)`); for
+/// a rule not in force, where none holds, all of them with their windows
+/// (`ESL 17(4) until 2015-04-24`), which say why.
 pub fn cites(rules: &RuleSet, f: &Finding) -> Vec<String> {
-    rules
-        .rules
-        .get(f.rule)
-        .map(|r| r.cites.iter().map(ToString::to_string).collect())
-        .unwrap_or_default()
+    let Some(r) = rules.rules.get(f.rule) else {
+        return Vec::new();
+    };
+    if f.cites == 0 {
+        return r.cites.iter().map(ToString::to_string).collect();
+    }
+    f.citations(&r.cites).map(|c| c.without_window().to_string()).collect()
+}
+
+/// The dates a subject's findings were judged at, each once, in order.
+pub fn judging_dates(findings: &[Finding]) -> Vec<time::Date> {
+    let mut dates: Vec<time::Date> = findings.iter().map(|f| f.judged_at).collect();
+    dates.sort_unstable();
+    dates.dedup();
+    dates
 }
 
 /// Run subjects through a reporter of `format` and return the text (tests,

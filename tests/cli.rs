@@ -61,7 +61,7 @@ fn json_output_is_one_document_with_a_summary() {
     let o = certlex(&["check", "--format", "json", "--at", "2026-01-01", GOOD, EMPTY_ISSUER]);
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["schema"], 1);
+    assert_eq!(v["schema"], 2);
     assert_eq!(v["date"], "2026-01-01");
     assert_eq!(v["subjects"].as_array().unwrap().len(), 2);
     assert_eq!(v["summary"]["conformant"], false);
@@ -132,6 +132,96 @@ fn rules_check_and_list() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let o = certlex(&["rules", "list"]);
     assert!(stdout(&o).contains("ESL-21-1"));
+}
+
+#[test]
+fn rules_check_takes_a_file_and_checks_it_in_the_context_of_the_rules() {
+    // An addition: its warning, and no other file's diagnostics.
+    let o = certlex(&["rules", "check", "corpus/rules-warn/value-not-in-text.rules"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("ESL 24 says 五年 (5 years)"), "{}", stderr(&o));
+    assert!(stdout(&o).contains("added to them"), "{}", stdout(&o));
+    // A broken file: its errors only, exit 2.
+    let o = certlex(&["rules", "check", "corpus/rules-bad/fullwidth-comma-in-cites.rules"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("full-width `，` between citations"), "{err}");
+    assert!(err.contains("certlex: 1 error"), "{err}");
+    // A built-in file of a checkout, as it is: it takes its own place.
+    let o = certlex(&["rules", "check", "rules/parameters.rules"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("in place of `rules/parameters.rules`"),
+        "{}",
+        stdout(&o)
+    );
+    // An edited copy in another checkout: it replaces the built-in file, so
+    // its parameters are not defined twice, and its change is reported.
+    let dir = temp_dir("rules-check-file").join("rules");
+    std::fs::create_dir_all(&dir).unwrap();
+    let edited = std::fs::read_to_string(run::root().join("rules/parameters.rules"))
+        .unwrap()
+        .replace("value 5 years cites ESL 24", "value 10 years cites ESL 24");
+    std::fs::write(dir.join("parameters.rules"), edited).unwrap();
+    let o = certlex(&["rules", "check", dir.join("parameters.rules").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("`10 years` is not a number"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("defined twice"), "{}", stderr(&o));
+    // A directory among files is a usage error.
+    let o = certlex(&["rules", "check", "rules", "rules/parameters.rules"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn rule_titles_show_the_values_of_their_parameters_under_the_regime() {
+    let dir = temp_dir("title-parameters");
+    copy_tree(&run::root().join("rules"), &dir);
+    let staff = dir.join("measures-2015/ca-profile/article-5.rules");
+    let text = std::fs::read_to_string(&staff).unwrap();
+    let edited = text.replace(
+        "title.en \"The certification service institution's registered capital is at least the minimum\"",
+        "title.en \"Registered capital of at least RMB {min-registered-capital-rmb}\"",
+    );
+    assert_ne!(edited, text);
+    std::fs::write(&staff, edited).unwrap();
+    let rules = dir.to_str().unwrap();
+    let list = |regime: &str| {
+        let o = certlex(&[
+            "--rules",
+            rules,
+            "rules",
+            "list",
+            "--regime",
+            regime,
+            "--at",
+            "2026-01-01",
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        stdout(&o)
+    };
+    assert!(list("current").contains("at least RMB 30,000,000"));
+    assert!(list("draft-2024").contains("at least RMB 70,000,000"));
+    let o = certlex(&[
+        "--rules",
+        rules,
+        "explain",
+        "MEASURES-5-CAPITAL",
+        "--regime",
+        "draft-2024",
+    ]);
+    assert!(stdout(&o).contains("at least RMB 70,000,000"), "{}", stdout(&o));
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            copy_tree(&e.path(), &to.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
 }
 
 #[test]

@@ -248,14 +248,7 @@ fn every_esl_article_has_its_official_chinese_text() {
 #[test]
 fn the_builtin_coverage_misses_no_article() {
     let rules = rules();
-    let refs: Vec<_> = rules
-        .rules
-        .iter()
-        .map(|r| certlex::law::coverage::RuleRef {
-            id: &r.id,
-            cites: &r.cites,
-        })
-        .collect();
+    let refs: Vec<_> = rules.rules.iter().map(certlex::engine::Rule::coverage_ref).collect();
     let cov = certlex::law::coverage::coverage(&rules.law, &refs, &[]);
     assert_eq!(cov.total.missing, 0);
     assert_eq!(cov.total.present, 36 + 43 + 56);
@@ -323,24 +316,34 @@ fn diff_json_names_the_changed_capital() {
 }
 
 #[test]
-fn diff_of_a_certificate_across_the_entry_into_force() {
-    let (code, out, err) = certlex(&[
-        "--lang",
-        "en",
-        "diff",
-        "--from",
-        "current",
-        "--to",
-        "current",
-        "--from-at",
-        "2004-01-01",
-        "--at",
-        "2025-01-01",
-        "corpus/certificates/real/cfca-ev-root.pem",
-    ]);
-    assert_eq!(code, 0, "{err}");
-    assert!(out.contains("ESL-21-1"), "{out}");
+fn diff_across_the_entry_into_force() {
+    let diff = |subject: &str| {
+        let (code, out, err) = certlex(&[
+            "--lang",
+            "en",
+            "diff",
+            "--from",
+            "current",
+            "--to",
+            "current",
+            "--from-at",
+            "2004-01-01",
+            "--at",
+            "2025-01-01",
+            subject,
+        ]);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    // A CA profile is judged at the check date: before the ESL came into
+    // force its rules were not in force.
+    let out = diff("corpus/ca-profiles/national-ca.yaml");
+    assert!(out.contains("ESL-18-PERMIT-VALID"), "{out}");
     assert!(out.contains("not-in-force"), "{out}");
+    // A certificate is judged by the law in force when it was issued
+    // (2012), whatever the check date: nothing changes.
+    let out = diff("corpus/certificates/real/cfca-ev-root.pem");
+    assert!(out.contains("no finding changes"), "{out}");
 }
 
 #[test]
@@ -371,6 +374,8 @@ fn min_coverage_fails_below_the_threshold() {
         dir.join("law.rules"),
         r#"instrument L {
   title.en "L"
+  source.en "a test"
+  confidence.en exact
   in-force 2000-01-01
   article-count 2
 }

@@ -61,14 +61,7 @@ fn every_rule_has_a_passing_and_a_failing_scenario_and_every_article_is_covered(
     let rules = certlex::load::builtin().unwrap();
     let features = Path::new(env!("CARGO_MANIFEST_DIR")).join("features");
     let exercises = certlex::scenario::index::exercises(&[features]).unwrap();
-    let refs: Vec<_> = rules
-        .rules
-        .iter()
-        .map(|r| certlex::law::coverage::RuleRef {
-            id: &r.id,
-            cites: &r.cites,
-        })
-        .collect();
+    let refs: Vec<_> = rules.rules.iter().map(certlex::engine::Rule::coverage_ref).collect();
     let cov = certlex::law::coverage::coverage(&rules.law, &refs, &exercises);
     let lacking: Vec<&str> = cov
         .rules

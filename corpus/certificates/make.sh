@@ -15,7 +15,7 @@ cd "$(dirname "$0")"
 HERE=$(pwd)
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-mkdir -p keys ca good bad
+mkdir -p keys ca good bad dated
 
 SM2ID=1234567812345678
 ROOT_START=20250101000000Z
@@ -149,6 +149,12 @@ issue good/issuer-name-without-o.pem "/C=CN/CN=certlex Test Root Without Organiz
   sed -n '/-----BEGIN/,/-----END/p' good/sm2-sign.pem ca/sm2-sub.pem ca/sm2-root.pem
   echo "End of chain."
 } | sed 's/$/\r/' >good/sm2-chain-crlf.pem
+
+# ---- dated/: certificates issued at a date the law judges them by ----
+
+# Issued before the ESL came into force (2005-04-01): no rule reaches it.
+issue dated/issued-2004.pem "/C=CN/O=certlex 测试认证有限公司/CN=certlex Test Root of 2004" rsa-sub self 3001 \
+  20040601000000Z 20240601000000Z "$CA_EXT"
 
 # ---- bad/: each fails one rule on purpose ----
 

@@ -81,13 +81,14 @@ Feature: ESL Article 17 — the conditions for providing electronic certificatio
     Given a CA profile like "corpus/ca-profiles/national-ca.yaml" without "cryptography_approval"
     When it is checked under the current regime
     Then rule "ESL-17-CRYPTO-APPROVAL" fails
-    And the finding for "ESL-17-CRYPTO-APPROVAL" says "ESL 17(5)"
+    And the finding for "ESL-17-CRYPTO-APPROVAL" says "ESL article 17, item (5)"
 
   Scenario: Before the 2015 amendment the consent was item (4), and it was required all the same
     Given the law as in force on 2012-01-01
     And a CA profile like "corpus/ca-profiles/national-ca.yaml" without "cryptography_approval"
     When it is checked under the current regime
     Then rule "ESL-17-CRYPTO-APPROVAL" fails
+    And the finding for "ESL-17-CRYPTO-APPROVAL" cites "ESL 17(4)"
 
   Scenario: The draft replaces the Measures but not the law: the conditions of article 17 still apply
     Given a CA profile like "corpus/ca-profiles/national-ca.yaml" without "cryptography_approval"

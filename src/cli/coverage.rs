@@ -51,14 +51,7 @@ pub fn run(g: &Global, a: &CoverageArgs) -> u8 {
             return 2;
         }
     };
-    let refs: Vec<RuleRef> = rules
-        .rules
-        .iter()
-        .map(|r| RuleRef {
-            id: &r.id,
-            cites: &r.cites,
-        })
-        .collect();
+    let refs: Vec<RuleRef> = rules.rules.iter().map(crate::engine::Rule::coverage_ref).collect();
     let cov = coverage(&rules.law, &refs, &exercises);
     let lang = g.lang();
     let features = a
@@ -123,6 +116,28 @@ fn counts_line(c: &crate::law::coverage::Counts, lang: Lang) -> String {
         Lang::En => format!(" — {:.1}% of {} in scope", c.percent(), c.in_scope()),
     });
     s
+}
+
+/// Why an instrument is listed apart from the articles counted, its dates
+/// and the rules citing it.
+fn apart_line(inst: &Instrument, a: &crate::law::coverage::Apart, lang: Lang) -> String {
+    let dates = match (inst.in_force, inst.repealed) {
+        (Some(f), Some(r)) => format!("{f} – {r}"),
+        (Some(f), None) => format!("{f} –"),
+        _ => String::new(),
+    };
+    let why = match a.why {
+        crate::law::coverage::ApartWhy::NotEncoded => lang.pick(
+            "未编入（已知存在，文本未编入；在其有效期间，引用它的规则无法判定）",
+            "not encoded (known to exist, its text not encoded: rules citing it are undetermined while it is in force)",
+        ),
+    };
+    let rules = if a.rules.is_empty() {
+        lang.pick("没有规则引用", "no rule cites it").to_string()
+    } else {
+        a.rules.join(", ")
+    };
+    format!("{why} {dates}; {rules}")
 }
 
 fn chapter_title(inst: &Instrument, ch: &ChapterCoverage, lang: Lang) -> String {
@@ -199,6 +214,14 @@ pub fn human(rules: &RuleSet, cov: &Coverage, lang: Lang, source: &str, features
             }
             human_articles(&mut out, inst, &ch.articles, lang);
         }
+        out.push('\n');
+    }
+    for a in &cov.apart {
+        let Some(inst) = rules.law.instrument(&a.id) else {
+            continue;
+        };
+        let _ = writeln!(out, "{}  {}", inst.id, inst.title.get_or(lang, ""));
+        let _ = writeln!(out, "  {}", apart_line(inst, a, lang));
         out.push('\n');
     }
     let _ = writeln!(
@@ -284,7 +307,8 @@ fn human_rules(out: &mut String, rules: &RuleSet, cov: &Coverage, lang: Lang) {
     );
     let width = cov.rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
     for r in &cov.rules {
-        let title = rules.rule(&r.id).map_or("", |(_, x)| x.title.get_or(lang, ""));
+        let title = today_title(rules, &r.id);
+        let title = title.get_or(lang, "");
         let flag = if r.is_exercised() {
             ""
         } else {
@@ -398,6 +422,17 @@ pub fn html(rules: &RuleSet, cov: &Coverage, source: &str, features: &str) -> St
     }
     row(&mut o, "total", &cov.total);
     o.push_str("</table>\n");
+    for a in &cov.apart {
+        if let Some(inst) = rules.law.instrument(&a.id) {
+            let _ = writeln!(
+                o,
+                "<p><b>{}</b> {}: {}</p>",
+                esc(&inst.id),
+                esc(inst.title.get_or(Lang::En, "")),
+                esc(&apart_line(inst, a, Lang::En))
+            );
+        }
+    }
     for ic in &cov.instruments {
         if let Some(inst) = rules.law.instrument(&ic.id) {
             html_instrument(&mut o, rules, cov, inst, ic);
@@ -550,6 +585,18 @@ fn html_version(o: &mut String, v: &Version) {
     o.push('\n');
 }
 
+/// A rule's title with the parameter values of the law in force today
+/// (`current`): coverage spans every regime, so it names today's values.
+fn today_title(rules: &RuleSet, id: &str) -> Text {
+    let Some((_, rule)) = rules.rule(id) else {
+        return Text::default();
+    };
+    match rules.law.resolve("current", crate::dates::today()) {
+        Ok(res) => rules.title(rule, &res),
+        Err(_) => rule.title.clone(),
+    }
+}
+
 fn html_rule(o: &mut String, rules: &RuleSet, cov: &Coverage, id: &str) {
     let Some((_, rule)) = rules.rule(id) else {
         return;
@@ -560,8 +607,8 @@ fn html_rule(o: &mut String, rules: &RuleSet, cov: &Coverage, id: &str) {
         "<div class=\"rule\"><a href=\"#rule-{}\"><code>{}</code></a> {} · {} <span class=\"note\">({}; {}; cites {})</span>",
         esc(id),
         esc(id),
-        esc(rule.title.zh.as_deref().unwrap_or("")),
-        esc(rule.title.en.as_deref().unwrap_or("")),
+        esc(today_title(rules, id).get_or(Lang::Zh, "")),
+        esc(today_title(rules, id).get_or(Lang::En, "")),
         rule.applies_to.word(),
         rule.severity.word(),
         esc(&cites)
@@ -594,7 +641,8 @@ fn html_exercise(o: &mut String, class: &str, e: &Exercise) {
 fn html_rules(o: &mut String, rules: &RuleSet, cov: &Coverage) {
     o.push_str("<h2 id=\"rules\">Rules and their scenarios / 规则及其场景</h2>\n<p>Passing: expects pass. Failing: expects fail, needs evidence or undetermined. Other: not applicable, not in force.</p>\n<table>\n<tr><th>rule</th><th>passing</th><th>failing</th><th>other</th><th>title</th></tr>\n");
     for r in &cov.rules {
-        let title = rules.rule(&r.id).map_or("", |(_, x)| x.title.get_or(Lang::En, ""));
+        let title = today_title(rules, &r.id);
+        let title = title.get_or(Lang::En, "");
         let style = if r.is_exercised() { "" } else { " class=\"fail\"" };
         let _ = writeln!(
             o,

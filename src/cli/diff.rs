@@ -224,8 +224,13 @@ pub fn human(rules: &RuleSet, d: &LawDiff, from: &Resolution, to: &Resolution, l
         );
     }
     for r in &d.rules {
-        let title = rules.rule(&r.id).map_or("", |(_, x)| x.title.get_or(lang, ""));
-        let _ = writeln!(o, "  {} {:<22} {title}", r.change.sign(), r.id);
+        // A rule that goes out of force is named as it stood before.
+        let under = if r.change == Change::Removed { from } else { to };
+        let title = rules
+            .rule(&r.id)
+            .map(|(_, x)| rules.title(x, under))
+            .unwrap_or_default();
+        let _ = writeln!(o, "  {} {:<22} {}", r.change.sign(), r.id, title.get_or(lang, ""));
         let grounds = match r.change {
             Change::Added => format!("{} {}", lang.pick("依据", "cites"), cites(&r.cites_to)),
             Change::Removed => format!("{} {}", lang.pick("依据", "cited"), cites(&r.cites_from)),
@@ -280,7 +285,8 @@ struct FindingChange<'a> {
     rule: &'a str,
     from: &'a Finding,
     to: &'a Finding,
-    /// The rule's citations in force on the side that explains the change.
+    /// The citations that held on the judging date of the side that
+    /// explains the change.
     cites: Vec<String>,
 }
 
@@ -313,30 +319,18 @@ fn subjects(rules: &RuleSet, a: &DiffArgs, from: &Resolution, to: &Resolution, l
             .help("give files or directories that hold them"),
         );
     }
-    let law = &rules.law;
     let why = |c: &crate::engine::diff::Changed| -> (String, Vec<String>) {
         // Explain with the side where the finding is adverse, else the `to`
-        // side, unless the rule is not in force there: then the side where it is.
-        let (f, res) = if (c.from.status.is_adverse() && !c.to.status.is_adverse())
+        // side, unless the rule is not in force there: then the side where
+        // it is, with the citations that held on that finding's date.
+        let f = if (c.from.status.is_adverse() && !c.to.status.is_adverse())
             || c.to.status == crate::engine::Status::NotInForce
         {
-            (&c.from, from)
+            &c.from
         } else {
-            (&c.to, to)
+            &c.to
         };
-        let message = message(&f.message, lang);
-        let cs = rules
-            .rules
-            .get(c.rule)
-            .map(|r| {
-                r.cites
-                    .iter()
-                    .filter(|x| law.cites_in_force(x, res))
-                    .map(ToString::to_string)
-                    .collect()
-            })
-            .unwrap_or_default();
-        (message, cs)
+        (message(&f.message, lang), crate::report::cites(rules, f))
     };
     match a.format {
         Format::Json => {

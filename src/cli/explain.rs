@@ -1,5 +1,6 @@
-//! `certlex explain RULE-ID`: the rule, the provisions it cites (in Chinese
-//! and English, in the wording in force under the regime), its condition.
+//! `certlex explain RULE-ID [--at DATE]`: the rule, the provisions it cites
+//! (in Chinese and English, each in the wording of its own window, marked in
+//! force or not on the date), its condition.
 
 use clap::Args;
 
@@ -38,12 +39,14 @@ pub fn run(g: &Global, a: &ExplainArgs) -> u8 {
 /// The explanation of a rule, in both languages.
 pub fn explain(rules: &RuleSet, rule: &Rule, res: &Resolution, in_force: bool) -> String {
     let mut out = String::new();
-    let t = |l: Lang| rule.title.get_or(l, "");
+    let title = rules.title(rule, res);
+    let t = |l: Lang| title.get_or(l, "");
     out.push_str(&format!("{}  {}\n{}\n\n", rule.id, t(Lang::Zh), t(Lang::En)));
     out.push_str(&format!(
-        "applies to: {}    severity: {}    under {} on {}: {}\n\n",
+        "applies to: {}    severity: {}    judged at: {}    under {} on {}: {}\n\n",
         rule.applies_to.word(),
         rule.severity.word(),
+        rule.judged_at.word(),
         res.regime,
         res.date,
         if in_force { "in force" } else { "not in force" }
@@ -69,15 +72,15 @@ pub fn explain(rules: &RuleSet, rule: &Rule, res: &Resolution, in_force: bool) -
             }
         }
     }
+    if let Some((zh, en)) = &rule.undetermined {
+        out.push_str("undetermined while in force (certlex cannot decide it):\n");
+        for t in [zh, en] {
+            let text: String = t.parts.iter().map(crate::engine::Part::written).collect();
+            out.push_str(&format!("  {text}\n"));
+        }
+    }
     for (l, m) in [(Lang::Zh, &rule.message_zh), (Lang::En, &rule.message_en)] {
-        let text: String = m
-            .parts
-            .iter()
-            .map(|p| match p {
-                crate::engine::Part::Text(s) => s.clone(),
-                crate::engine::Part::Value(_) => "{…}".into(),
-            })
-            .collect();
+        let text: String = m.parts.iter().map(crate::engine::Part::written).collect();
         if !text.is_empty() {
             out.push_str(&format!("message ({}): {text}\n", l.pick("zh", "en")));
         }

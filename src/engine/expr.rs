@@ -77,6 +77,26 @@ pub struct Template {
 pub enum Part {
     Text(String),
     Value(CExpr),
+    /// `{citation}`: the rule's citations that hold on the judging date, as
+    /// they were numbered then (`{citation ESL}`: those of one instrument).
+    Citation(Option<String>),
+    /// `{date}`: the date the law is applied at.
+    Date,
+}
+
+impl Part {
+    /// The placeholder as written in rule files, for `explain`.
+    pub fn written(&self) -> String {
+        match self {
+            Part::Text(s) => s.replace('{', "{{").replace('}', "}}"),
+            Part::Value(CExpr::Fact { text, .. }) => format!("{{{text}}}"),
+            Part::Value(CExpr::Param { name, .. }) => format!("{{{name}}}"),
+            Part::Value(_) => "{…}".into(),
+            Part::Citation(None) => "{citation}".into(),
+            Part::Citation(Some(i)) => format!("{{citation {i}}}"),
+            Part::Date => "{date}".into(),
+        }
+    }
 }
 
 impl CExpr {

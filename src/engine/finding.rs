@@ -117,6 +117,26 @@ pub struct Finding {
     /// keeps its status and is reported, but does not block.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waiver: Option<std::sync::Arc<Waiver>>,
+    /// The date the law was applied at: the subject's own date or the
+    /// check date, as the rule says (`judged-at`).
+    pub judged_at: time::Date,
+    /// Which of the rule's citations hold on `judged_at`, one bit each
+    /// (bit `i` for `rule.cites[i]`); none for a rule not in force.
+    #[serde(skip)]
+    pub cites: u32,
+}
+
+impl Finding {
+    /// The rule's citations that hold on the judging date, numbered as
+    /// they were then.
+    pub fn citations<'r>(&self, cites: &'r [crate::law::Citation]) -> impl Iterator<Item = &'r crate::law::Citation> {
+        let mask = self.cites;
+        cites
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| *i < super::timeline::MAX_CITATIONS && mask & (1 << i) != 0)
+            .map(|(_, c)| c)
+    }
 }
 
 /// One accepted exception, as reports show it. Defined here, beside the

@@ -17,7 +17,7 @@ pub mod verify;
 pub use identity::{CertIdentity, identity};
 pub(crate) use der::{Glance, glance};
 pub(crate) use names::{MatchKey, match_key};
-pub use schema::SCHEMA;
+pub use schema::{OWN_DATE, SCHEMA};
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -181,12 +181,23 @@ fn facts(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Record {
             .map(|d| hex(&Sha256::digest(d))),
     );
     r.set("chain_filed", ctx.chain_filed(&on_chain, link.anchored));
+    r.set(
+        "chain_filed_since",
+        Value::opt(ctx.chain_filed_since(&on_chain).map(Value::Date)),
+    );
     r.set("self_signed", link.self_signed);
     r.set("signature", link.signature);
     r.set("chain", link.chain);
     r.set(
         "issuer_recognized",
         ctx.recognized(issuer_org.as_deref(), issuer_country.as_deref()),
+    );
+    r.set(
+        "issuer_recognized_since",
+        Value::opt(
+            ctx.recognized_since(issuer_org.as_deref(), issuer_country.as_deref())
+                .map(Value::Date),
+        ),
     );
     r.finish()
 }

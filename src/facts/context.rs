@@ -68,6 +68,8 @@ pub struct FiledChain {
     pub name: String,
     /// The CA whose profile lists it.
     pub ca: String,
+    /// When it was filed (seconds since 1970), if the profile says.
+    pub filed: Option<i64>,
 }
 
 /// A rule statement a CA profile says it published and filed.
@@ -79,6 +81,8 @@ pub struct FiledStatement {
     pub version: Option<String>,
     /// The CA whose profile states it.
     pub ca: String,
+    /// When it was filed (seconds since 1970), if the profile says.
+    pub filed: Option<i64>,
 }
 
 /// Who issued a certificate: its authority key identifier, or its issuer
@@ -130,6 +134,8 @@ pub struct Recognition {
     pub country: Option<String>,
     /// The approval: a document number or reference, for reports.
     pub reference: String,
+    /// When it was granted (seconds since 1970), if the profile says.
+    pub approved: Option<i64>,
 }
 
 /// An issuer certificate's own place in its chain, as the walk up needs it.
@@ -252,6 +258,21 @@ impl RunContext {
         )
     }
 
+    /// From when a CA profile of this run approves the issuer (see
+    /// [`RunContext::recognized`]): the earliest approval date of the
+    /// matching approvals; `None` when none matches, or one matching states
+    /// no date (it holds at any date).
+    pub fn recognized_since(&self, organization: Option<&str>, country: Option<&str>) -> Option<i64> {
+        let org = organization?;
+        earliest(
+            self.recognitions
+                .as_deref()?
+                .iter()
+                .filter(|r| r.organization == org && r.country.as_deref().is_none_or(|c| Some(c) == country))
+                .map(|r| r.approved),
+        )
+    }
+
     /// Record an approval (ESL 26), e.g. from a CA profile.
     pub fn add_recognition(&mut self, r: Recognition) {
         self.recognitions.get_or_insert_with(Vec::new).push(r);
@@ -282,6 +303,20 @@ impl RunContext {
                 "the chain above this certificate is not complete among the inputs, and no certificate found on it is a filed chain; give the CA certificates with `--issuers`",
             ),
         }
+    }
+
+    /// From when a chain of `fingerprints` is filed (see
+    /// [`RunContext::chain_filed`]): the earliest filing date of the
+    /// matching chains; `None` when none matches, or one matching states no
+    /// date (it holds at any date).
+    pub fn chain_filed_since(&self, fingerprints: &[String]) -> Option<i64> {
+        earliest(
+            self.filed_chains
+                .as_deref()?
+                .iter()
+                .filter(|c| fingerprints.iter().any(|fp| c.sha256.eq_ignore_ascii_case(fp)))
+                .map(|c| c.filed),
+        )
     }
 
     /// Record a filed certificate chain, e.g. from a CA profile.
@@ -339,6 +374,17 @@ impl RunContext {
             .iter()
             .find(|s| normalize_filing_number(&s.filing_number) == wanted)
     }
+}
+
+/// The earliest of some dates; `None` when there are none, or one is unknown
+/// (a record without a date holds at any date).
+fn earliest(dates: impl Iterator<Item = Option<i64>>) -> Option<i64> {
+    let mut out: Option<i64> = None;
+    for d in dates {
+        let d = d?;
+        out = Some(out.map_or(d, |o| o.min(d)));
+    }
+    out
 }
 
 /// A filing number compared without spaces, so `〔2024〕0412 号` matches

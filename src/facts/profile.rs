@@ -119,8 +119,9 @@ static EQUIPMENT: &[Field] = &[
     Field::new(
         "assessment",
         Ty::Str,
-        "reference of the conformity assessment or test report",
-    ),
+        "reference of the conformity assessment or test report; judged at an earlier date than `assessed`, it does not exist yet",
+    )
+    .exists_from("assessed"),
     Field::new("assessed", Ty::Date, "date of the assessment"),
 ];
 
@@ -135,8 +136,9 @@ static RULE_STATEMENT: &[Field] = &[
     Field::new(
         "filing_number",
         Ty::Str,
-        "filing record number (备案号) with the regulator",
-    ),
+        "filing record number (备案号) with the regulator; judged at an earlier date than `filed`, the statement is not filed yet",
+    )
+    .exists_from("filed"),
     Field::new("filed", Ty::Date, "date of filing"),
 ];
 
@@ -232,8 +234,9 @@ static RECOGNITION: &[Field] = &[
     Field::new(
         "approval",
         Ty::Str,
-        "reference of the regulator's approval (核准); absent while the application is pending",
-    ),
+        "reference of the regulator's approval (核准); absent while the application is pending; judged at an earlier date than `approved`, not granted yet",
+    )
+    .exists_from("approved"),
     Field::new("approved", Ty::Date, "date of the approval"),
 ];
 
@@ -274,16 +277,18 @@ pub static SCHEMA: &[Field] = &[
     Field::new(
         "permit",
         Ty::Record(PERMIT),
-        "the electronic certification permit (电子认证许可证书)",
-    ),
+        "the electronic certification permit (电子认证许可证书); judged at an earlier date than `permit.issued`, the CA held no permit",
+    )
+    .exists_from("issued"),
     Field::new("capital", Ty::Record(CAPITAL), "capital"),
     Field::new("staff", Ty::Record(STAFF), "staff by category"),
     Field::new("premises", Ty::Record(PREMISES), "premises"),
     Field::new(
         "cryptography_approval",
         Ty::Record(CRYPTOGRAPHY_APPROVAL),
-        "the state cryptography administration's consent to use cryptography (ESL 17(5))",
-    ),
+        "the state cryptography administration's consent to use cryptography (ESL 17(5)); judged at an earlier date than its `issued`, not given yet",
+    )
+    .exists_from("issued"),
     Field::new(
         "equipment",
         Ty::Record(EQUIPMENT),
@@ -292,8 +297,9 @@ pub static SCHEMA: &[Field] = &[
     Field::new(
         "rule_statement",
         Ty::Record(RULE_STATEMENT),
-        "the published electronic certification rules (电子认证业务规则, ESL 19)",
-    ),
+        "the published electronic certification rules (电子认证业务规则, ESL 19); judged at an earlier date than `rule_statement.published`, not published yet",
+    )
+    .exists_from("published"),
     Field::new(
         "regions",
         Ty::List(&Ty::Record(REGION)),
@@ -317,8 +323,9 @@ pub static SCHEMA: &[Field] = &[
     Field::new(
         "filed_chains",
         Ty::List(&Ty::Record(FILED_CHAIN)),
-        "certificate chains filed with the regulator",
-    ),
+        "certificate chains filed with the regulator; judged at a date, a chain filed later is left out",
+    )
+    .exists_from("filed"),
     Field::new("records", Ty::Record(RECORDS), "record keeping (ESL 24)"),
     Field::new(
         "termination_plan",
@@ -338,8 +345,9 @@ pub static SCHEMA: &[Field] = &[
     Field::new(
         "licence_changes",
         Ty::List(&Ty::Record(LICENCE_CHANGE)),
-        "changes of name, domicile, legal representative or registered capital, and when the permit followed",
-    ),
+        "changes of name, domicile, legal representative or registered capital, and when the permit followed; judged at a date, a change registered later is left out",
+    )
+    .exists_from("registered"),
 ];
 
 /// Keys of the YAML file that are not facts.

@@ -24,6 +24,12 @@ pub struct Field {
     /// Worked out by certlex from other facts, never written in the input
     /// (for kinds people write, such as CA profiles in YAML).
     pub computed: bool,
+    /// The fact exists only from a date, named here: for a record (or each
+    /// record of a list), its own date field (`permit` from `issued`); for
+    /// any other fact, a sibling date field (`filing_number` from `filed`).
+    /// Judged at an earlier date, the fact does not exist yet
+    /// ([`super::as_of`]).
+    pub exists_from: Option<&'static str>,
 }
 
 impl Field {
@@ -33,6 +39,7 @@ impl Field {
             ty,
             doc,
             computed: false,
+            exists_from: None,
         }
     }
 
@@ -43,7 +50,14 @@ impl Field {
             ty,
             doc,
             computed: true,
+            exists_from: None,
         }
+    }
+
+    /// The fact exists from the date in `date` (see [`Field::exists_from`]).
+    pub const fn exists_from(mut self, date: &'static str) -> Self {
+        self.exists_from = Some(date);
+        self
     }
 }
 

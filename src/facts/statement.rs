@@ -7,7 +7,7 @@ mod algorithms;
 mod clauses;
 mod front_matter;
 mod outline;
-mod periods;
+pub mod periods;
 mod sections;
 
 use std::sync::Arc;
@@ -147,9 +147,14 @@ static CERTIFICATE_PROFILE: &[Field] = &[
 static PROFILE_MATCH: &[Field] = &[
     Field::new("ca", Ty::Str, "the CA whose profile states the filing number"),
     Field::new("version", Ty::Str, "the statement version that profile names"),
+    Field::new("filed", Ty::Date, "the filing date that profile states"),
 ];
 
 /// The facts of a rule statement.
+/// The statement's own date, at which the law judges it (rules
+/// `judged-at own-date`): the effective date its front matter states.
+pub const OWN_DATE: &[&str] = &["front_matter", "effective_date"];
+
 pub static SCHEMA: &[Field] = &[
     Field::new(
         "format",
@@ -257,8 +262,9 @@ pub static SCHEMA: &[Field] = &[
     Field::new(
         "profile",
         Ty::Record(PROFILE_MATCH),
-        "the CA profile of the same run that states this statement's filing number (absent if none does)",
-    ),
+        "the CA profile of the same run that states this statement's filing number (absent if none does); judged at an earlier date than `profile.filed`, not filed yet (absent)",
+    )
+    .exists_from("filed"),
 ];
 
 /// Named sections: fact name, section number.
@@ -337,6 +343,7 @@ pub fn read(file: &Arc<SourceFile>, ctx: &RunContext, limits: &Limits) -> Result
                 let mut m = RecordBuilder::new(PROFILE_MATCH);
                 m.set("ca", found.ca.as_str());
                 m.set("version", Value::opt(found.version.clone()));
+                m.set("filed", Value::opt(found.filed.map(Value::Date)));
                 r.set_at(
                     "profile",
                     m.finish(),

@@ -116,6 +116,13 @@ impl Record {
         &self.values
     }
 
+    /// Replace one value, keeping the spans (for [`super::as_of`]).
+    pub(crate) fn set_value(&mut self, index: usize, value: Value) {
+        if let Some(slot) = self.values.get_mut(index) {
+            *slot = value;
+        }
+    }
+
     fn conforms(&self, fields: &'static [Field]) -> Result<(), String> {
         if self.values.len() != fields.len() {
             return Err(format!(

@@ -109,7 +109,8 @@ pub enum FieldValue {
 pub type Date = time::Date;
 
 /// `ESL 21(1)`, `ESL 23 para 2`, `ESL 3 para 3(2)`, `MEASURES-DRAFT-2024 chapter 3`,
-/// optionally limited in time: `ESL 17(1) until 2015-04-24`.
+/// `MEASURES-2005` (the whole instrument), optionally limited in time:
+/// `ESL 17(1) until 2015-04-24`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Citation {
     pub instrument: Spanned<String>,
@@ -120,6 +121,9 @@ pub struct Citation {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum CiteTarget {
+    /// The whole instrument: `MEASURES-2005` (one whose text is not encoded,
+    /// or a standard).
+    Instrument,
     /// The article is not known; only its chapter.
     Chapter(Spanned<u32>),
     Article {

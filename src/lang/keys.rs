@@ -35,6 +35,9 @@ const TEXT_BLOCKS: &[BlockKind] = &[Article, Version, Para, Item];
 const ANY: &[BlockKind] = &[
     Instrument, Chapter, Article, Version, Para, Item, Parameter, Rule, Regime,
 ];
+/// Where the provenance of a wording may be given: on the wording's own block,
+/// or above it as a default for every wording inside (see `load/guard/provenance.rs`).
+const WORDING_BLOCKS: &[BlockKind] = &[Instrument, Article, Version, Para, Item];
 
 const fn key(name: &'static str, shape: Shape, allowed_in: &'static [BlockKind], doc: &'static str) -> KeySpec {
     KeySpec {
@@ -78,6 +81,30 @@ pub static KEYS: &[KeySpec] = &[
         &[Instrument, Article, Version],
         "where the text was taken from",
     ),
+    key(
+        "source.zh",
+        Shape::Text,
+        WORDING_BLOCKS,
+        "where the Chinese wording (`text.zh`) was taken from; holds for the blocks inside unless they give their own",
+    ),
+    key(
+        "source.en",
+        Shape::Text,
+        WORDING_BLOCKS,
+        "where the English wording (`text.en`) was taken from; holds for the blocks inside unless they give their own",
+    ),
+    key(
+        "confidence.zh",
+        Shape::Word,
+        WORDING_BLOCKS,
+        "how far the Chinese wording can be trusted: `exact`, `reconstructed`, `partial`, `paraphrase` or `translation`; holds for the blocks inside unless they give their own",
+    ),
+    key(
+        "confidence.en",
+        Shape::Word,
+        WORDING_BLOCKS,
+        "how far the English wording can be trusted: `exact`, `reconstructed`, `partial`, `paraphrase` or `translation`; holds for the blocks inside unless they give their own",
+    ),
     key("promulgated", Shape::Date, &[Instrument], "date of promulgation"),
     key("published", Shape::Date, &[Instrument], "date of publication (drafts)"),
     key(
@@ -89,7 +116,12 @@ pub static KEYS: &[KeySpec] = &[
     key("in-force", Shape::Date, &[Instrument], "date it came into force"),
     many("amended", Shape::Date, &[Instrument], "date of an amendment"),
     key("repealed", Shape::Date, &[Instrument], "date it ceased to be in force"),
-    key("status", Shape::Word, &[Instrument], "`in-force` or `draft`"),
+    key(
+        "status",
+        Shape::Word,
+        &[Instrument],
+        "`in-force`, `draft` or `not-encoded`",
+    ),
     many(
         "replaces",
         Shape::Word,
@@ -151,6 +183,12 @@ pub static KEYS: &[KeySpec] = &[
         "`certificate`, `ca-profile` or `rule-statement`",
     ),
     key("severity", Shape::Word, &[Rule], "`error`, `warning` or `notice`"),
+    key(
+        "judged-at",
+        Shape::Word,
+        &[Rule],
+        "`own-date` (the subject's own date: a certificate's notBefore) or `check-date` (the date of the check)",
+    ),
     key("when", Shape::Expr, &[Rule], "the rule applies only when this holds"),
     key("require", Shape::Expr, &[Rule], "what must hold"),
     key(
@@ -164,6 +202,18 @@ pub static KEYS: &[KeySpec] = &[
         Shape::Text,
         &[Rule],
         "the evidence a person must supply (English)",
+    ),
+    key(
+        "undetermined.zh",
+        Shape::Text,
+        &[Rule],
+        "instead of `require`: why the rule cannot be decided while it is in force, e.g. the law it cites is not encoded (Chinese)",
+    ),
+    key(
+        "undetermined.en",
+        Shape::Text,
+        &[Rule],
+        "instead of `require`: why the rule cannot be decided while it is in force (English)",
     ),
     key(
         "message.zh",

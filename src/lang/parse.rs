@@ -10,8 +10,8 @@ use super::ast::{Block, BlockKind, Citation, CiteTarget, Entry, EntryBody, Field
 use super::expr::{expr, operand};
 use super::keys::{HeadShape, Shape, key_spec, keys_of};
 use super::lex::{
-    In, PError, PResult, at_column_one, at_line_end, comment, date, describe_next, expected, hsp, key_word, kw, number,
-    offset, punct, skip_line, small_number, sp, span_from, string, trim_blanks, trivia, word,
+    In, PError, PResult, at_column_one, at_line_end, comment, date, describe_next, expected, hsp, key_word, kw,
+    next_char_span, number, offset, punct, skip_line, small_number, sp, span_from, string, trim_blanks, trivia, word,
 };
 use crate::diag::suggestion;
 use crate::source::{Loc, Span, Spanned};
@@ -413,6 +413,16 @@ fn field_value<'a>(i: In<'a>, shape: Shape, key: &str) -> PResult<'a, FieldValue
     }
 }
 
+/// Nothing follows the instrument's name but the end of the citation: the
+/// whole instrument is cited (`MEASURES-2005`, `MEASURES-2005 until 2009-03-31`).
+fn whole_instrument(i: In) -> bool {
+    let rest = i.fragment();
+    rest.is_empty()
+        || rest.starts_with(['\n', '\r', ',', '#'])
+        || kw("from").parse(i).is_ok()
+        || kw("until").parse(i).is_ok()
+}
+
 /// `ESL 21(1), MEASURES-2015 5 until 2015-04-29`
 pub fn citations(i: In) -> PResult<Vec<Spanned<Citation>>> {
     let (mut i, first) = citation(i)?;
@@ -422,7 +432,46 @@ pub fn citations(i: In) -> PResult<Vec<Spanned<Citation>>> {
         all.push(c);
         i = rest;
     }
+    if let Ok((rest, _)) = hsp(i)
+        && let Some(e) = fullwidth_in_citation(rest, None, None)
+    {
+        return Err(nom::Err::Failure(e));
+    }
     Ok((i, all))
+}
+
+/// A full-width `，` `、` `（` or `）` where citations take ASCII punctuation:
+/// a slip of the Chinese input method, with the hint for citations.
+/// `article` and `item`: the numbers just read, for the example.
+fn fullwidth_in_citation(i: In, article: Option<u32>, item: Option<u32>) -> Option<PError> {
+    let c = i.fragment().chars().next()?;
+    let (message, help) = match c {
+        '，' | '、' => (
+            format!("full-width `{c}` between citations"),
+            "separate citations with the ASCII comma `,`, as in `ESL 21(1), ESL 21(2)`".to_string(),
+        ),
+        '（' | '）' => {
+            let after: String = i.fragment().chars().skip(1).take_while(char::is_ascii_digit).collect();
+            let item = match item {
+                Some(n) => n.to_string(),
+                None if after.is_empty() => "1".to_string(),
+                None => after,
+            };
+            let example = article.map_or_else(|| format!("17({item})"), |n| format!("{n}({item})"));
+            (
+                format!("full-width `{c}` in a citation"),
+                format!(
+                    "write items with ASCII parentheses, as in `{example}` (switch the input method to half-width punctuation)"
+                ),
+            )
+        }
+        _ => return None,
+    };
+    Some(
+        PError::new(next_char_span(&i), "certlex::syntax::full-width", message)
+            .label("full-width character")
+            .help(help),
+    )
 }
 
 fn citation(i: In) -> PResult<Spanned<Citation>> {
@@ -434,6 +483,8 @@ fn citation(i: In) -> PResult<Spanned<Citation>> {
         let (rest, _) = hsp(rest)?;
         let (rest, n) = small_number(rest).map_err(|e| fail_with(e, || expected(rest, "the chapter number")))?;
         (rest, CiteTarget::Chapter(n))
+    } else if whole_instrument(i) {
+        (i, CiteTarget::Instrument)
     } else {
         let (rest, number) = small_number(i).map_err(|e| fail_with(e, || expected(i, example)))?;
         let (rest, para) = opt((hsp, kw("para"), hsp, small_number).map(|(_, _, _, n)| n)).parse(rest)?;
@@ -441,14 +492,19 @@ fn citation(i: In) -> PResult<Spanned<Citation>> {
             Ok((r, _)) => {
                 let (r, _) = hsp(r)?;
                 let (r, n) = small_number(r).map_err(|e| fail_with(e, || expected(r, "an item number")))?;
+                if let Some(e) = fullwidth_in_citation(r, Some(number.node), Some(n.node)) {
+                    return Err(nom::Err::Failure(e));
+                }
                 let (r, _) = punct(')', "`)` after the item number")
                     .parse(r)
                     .map_err(|e| fail_with(e, || expected(r, "`)`")))?;
                 (r, Some(n))
             }
             Err(_) => {
-                if rest.fragment().starts_with('（') {
-                    return expected(rest, "`(` before the item number").fail();
+                if rest.fragment().starts_with('（')
+                    && let Some(e) = fullwidth_in_citation(rest, Some(number.node), None)
+                {
+                    return Err(nom::Err::Failure(e));
                 }
                 (rest, None)
             }

@@ -143,6 +143,7 @@ pub fn citations<'a>(cs: impl Iterator<Item = &'a Citation>) -> String {
 pub fn citation(c: &Citation) -> String {
     let mut s = c.instrument.node.clone();
     match &c.target {
+        CiteTarget::Instrument => {}
         CiteTarget::Chapter(n) => {
             let _ = write!(s, " chapter {}", n.node);
         }

@@ -20,6 +20,8 @@ pub struct Citation {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Target {
+    /// The whole instrument (one whose text is not encoded).
+    Instrument,
     /// Only the chapter is known; the article number is not.
     Chapter(u32),
     Article {
@@ -35,7 +37,29 @@ impl Citation {
     pub fn article(&self) -> Option<u32> {
         match self.target {
             Target::Article { number, .. } => Some(number),
-            Target::Chapter(_) => None,
+            Target::Chapter(_) | Target::Instrument => None,
+        }
+    }
+
+    /// The same provision without its time window: how a finding cites it,
+    /// on a date when it holds (`ESL 17(4)`).
+    pub fn without_window(&self) -> Citation {
+        Citation {
+            from: None,
+            until: None,
+            ..self.clone()
+        }
+    }
+
+    /// A date inside the citation's window, as near `date` as the window
+    /// allows: `date` itself when the citation holds then, else the window's
+    /// last or first day. The wording a citation refers to is the one in
+    /// force on that date.
+    pub fn date_within(&self, date: Date) -> Date {
+        match (self.from, self.until) {
+            (_, Some(u)) if date >= u => u.previous_day().unwrap_or(u),
+            (Some(f), _) if date < f => f,
+            _ => date,
         }
     }
 
@@ -45,9 +69,11 @@ impl Citation {
     }
 
     /// The provision in words: `article 21, item (1)` / `第二十一条第（一）项`.
-    /// Chapter-only citations say that the article is not known.
+    /// Chapter-only citations say that the article is not known; a whole
+    /// instrument is described by nothing (its name says it).
     pub fn describe(&self, lang: Lang) -> String {
         match (&self.target, lang) {
+            (Target::Instrument, _) => String::new(),
             (Target::Chapter(c), Lang::En) => format!("chapter {c} (article not known)"),
             (Target::Chapter(c), Lang::Zh) => format!("第{}章（条文序号不详）", zh_number(*c)),
             (Target::Article { number, para, item }, Lang::En) => {
@@ -80,6 +106,7 @@ impl fmt::Display for Citation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.instrument)?;
         match &self.target {
+            Target::Instrument => {}
             Target::Chapter(c) => write!(f, " chapter {c}")?,
             Target::Article { number, para, item } => {
                 write!(f, " {number}")?;

@@ -20,6 +20,10 @@ use super::{Citation, Law, Scope, Target};
 pub struct RuleRef<'a> {
     pub id: &'a str,
     pub cites: &'a [Citation],
+    /// The rule is undetermined whenever it is in force (`undetermined.*`:
+    /// the law it cites is not encoded): it has no passing side, so a
+    /// not-in-force scenario stands in for one.
+    pub undetermined_only: bool,
 }
 
 /// One scenario step expecting a status of a rule.
@@ -129,18 +133,46 @@ pub struct RuleCoverage {
     pub passing: Vec<Exercise>,
     pub failing: Vec<Exercise>,
     pub other: Vec<Exercise>,
+    /// See [`RuleRef::undetermined_only`].
+    pub undetermined_only: bool,
 }
 
 impl RuleCoverage {
-    /// Exercised on both sides: at least one passing and one failing scenario.
+    /// Exercised on both sides: at least one passing and one failing
+    /// scenario. A rule that is undetermined whenever it is in force has no
+    /// passing side: its failing scenario expects undetermined, and a
+    /// not-in-force scenario shows its other side.
     pub fn is_exercised(&self) -> bool {
+        if self.undetermined_only {
+            return self.failing.iter().any(|e| e.status == "undetermined")
+                && self.other.iter().any(|e| e.status == "not-in-force");
+        }
         !self.passing.is_empty() && !self.failing.is_empty()
     }
+}
+
+/// An instrument whose articles are not counted, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Apart {
+    pub id: String,
+    pub why: ApartWhy,
+    /// Ids of the rules citing it, sorted.
+    pub rules: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ApartWhy {
+    /// Known to exist, its text not encoded (`status not-encoded`): its rules
+    /// are undetermined while it is in force.
+    NotEncoded,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Coverage {
     pub instruments: Vec<InstrumentCoverage>,
+    /// Instruments listed apart: no articles to cover.
+    pub apart: Vec<Apart>,
     pub rules: Vec<RuleCoverage>,
     /// Scenario steps naming a rule that does not exist.
     pub unknown_rules: Vec<Exercise>,
@@ -151,8 +183,24 @@ pub struct Coverage {
 /// law's order, chapters in number order with the articles of unknown chapter last.
 pub fn coverage(law: &Law, rules: &[RuleRef], exercises: &[Exercise]) -> Coverage {
     let mut instruments = Vec::new();
+    let mut apart = Vec::new();
     let mut total = Counts::default();
     for inst in &law.instruments {
+        if inst.status == super::Status::NotEncoded {
+            let mut ids: Vec<String> = rules
+                .iter()
+                .filter(|r| r.cites.iter().any(|c| c.instrument == inst.id))
+                .map(|r| r.id.to_string())
+                .collect();
+            ids.sort();
+            ids.dedup();
+            apart.push(Apart {
+                id: inst.id.clone(),
+                why: ApartWhy::NotEncoded,
+                rules: ids,
+            });
+            continue;
+        }
         let cites_of = |number: u32| -> Vec<String> {
             let mut ids: Vec<String> = rules
                 .iter()
@@ -259,6 +307,7 @@ pub fn coverage(law: &Law, rules: &[RuleRef], exercises: &[Exercise]) -> Coverag
                 passing: of(ExerciseKind::Passing),
                 failing: of(ExerciseKind::Failing),
                 other: of(ExerciseKind::Other),
+                undetermined_only: r.undetermined_only,
             }
         })
         .collect();
@@ -269,6 +318,7 @@ pub fn coverage(law: &Law, rules: &[RuleRef], exercises: &[Exercise]) -> Coverag
         .collect();
     Coverage {
         instruments,
+        apart,
         rules: rule_coverage,
         unknown_rules,
         total,
@@ -302,6 +352,8 @@ mod tests {
     const LAW: &str = r#"
 instrument LAW {
   title.en "A law"
+  source.en "a test"
+  confidence.en exact
   in-force 2000-01-01
   article-count 5
   chapter 1 {
@@ -381,10 +433,12 @@ parameter fine {
         let rules = [
             RuleRef {
                 id: "R-2",
+                undetermined_only: false,
                 cites: &cites,
             },
             RuleRef {
                 id: "R-CH2",
+                undetermined_only: false,
                 cites: &chapter,
             },
         ];
@@ -424,6 +478,7 @@ parameter fine {
         let cites = [cite(2, None)];
         let rules = [RuleRef {
             id: "R-2",
+            undetermined_only: false,
             cites: &cites,
         }];
         let exercises = [

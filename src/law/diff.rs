@@ -209,11 +209,15 @@ mod tests {
     const LAW: &str = r#"
 instrument OLD {
   title.en "Old measures"
+  source.en "a test"
+  confidence.en exact
   in-force 2009-01-01
   article-count 1
 }
 instrument NEW {
   title.en "Draft measures"
+  source.en "a test"
+  confidence.en exact
   status draft
   published 2024-09-02
   replaces OLD
@@ -338,6 +342,8 @@ parameter team {
         let text = r#"
 instrument L {
   title.en "L"
+  source.en "a test"
+  confidence.en exact
   in-force 2005-04-01
   amended 2015-04-24
 }

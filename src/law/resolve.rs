@@ -14,6 +14,25 @@ pub struct Resolution {
     pub adopted: Vec<String>,
 }
 
+impl Resolution {
+    /// The same regime on another date.
+    pub fn on(&self, date: Date) -> Resolution {
+        Resolution {
+            regime: self.regime.clone(),
+            date,
+            adopted: self.adopted.clone(),
+        }
+    }
+}
+
+/// An adopted draft applies from its publication (or its own `in-force`
+/// date); one with neither date applies at every date.
+fn adopted_on(inst: &Instrument, res: &Resolution) -> bool {
+    inst.status == Status::Draft
+        && res.adopted.contains(&inst.id)
+        && inst.published.or(inst.in_force).is_none_or(|d| d <= res.date)
+}
+
 impl Law {
     /// Resolve a regime by name on a date.
     pub fn resolve(&self, regime: &str, date: Date) -> Result<Resolution, String> {
@@ -29,18 +48,19 @@ impl Law {
     }
 
     /// Is an instrument in force under a resolution? A draft is in force only
-    /// when adopted; an instrument replaced by an adopted draft is not.
+    /// when adopted, and then from its publication (hypothetically adopted on
+    /// that day); an instrument replaced by an adopted draft is not in force
+    /// from the day the draft is.
     pub fn in_force(&self, inst: &Instrument, res: &Resolution) -> bool {
-        let adopted = |id: &str| res.adopted.iter().any(|a| a == id);
         match inst.status {
-            Status::Draft => adopted(&inst.id),
-            Status::InForce => {
+            Status::Draft => adopted_on(inst, res),
+            Status::InForce | Status::NotEncoded => {
                 let started = inst.in_force.is_some_and(|d| d <= res.date);
                 let ended = inst.repealed.is_some_and(|d| d <= res.date);
                 let replaced = self
                     .instruments
                     .iter()
-                    .any(|other| adopted(&other.id) && other.replaces.contains(&inst.id));
+                    .any(|other| other.replaces.contains(&inst.id) && adopted_on(other, res));
                 started && !ended && !replaced
             }
         }

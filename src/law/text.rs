@@ -1,29 +1,40 @@
-//! The text of a cited provision, in both languages and in the wording in
-//! force on the run's date: `explain` prints it, SARIF puts it in each
-//! rule's help.
+//! The text of a cited provision, in both languages and in the wording the
+//! citation refers to (the one in force on the run's date, or, for a
+//! citation limited with `from`/`until`, the wording of its window), with the
+//! source and confidence of each wording:
+//! `explain` prints it, SARIF puts it in each rule's help.
 
-use super::{Citation, Law, Resolution, Target};
+use super::{Citation, Law, Provenance, Resolution, Target, Text, Version};
 use crate::i18n::Lang;
 
-/// A cited provision with its text in both languages.
+/// A cited provision with its text in both languages, and where each
+/// wording comes from and how far it can be trusted.
 pub fn provision(law: &Law, c: &Citation, res: &Resolution) -> String {
     let mut out = String::new();
     let Some(inst) = law.instrument(&c.instrument) else {
         return out;
     };
+    let window = match (c.from, c.until) {
+        (Some(f), Some(u)) => format!("from {f} until {u}; "),
+        (Some(f), None) => format!("from {f}; "),
+        (None, Some(u)) => format!("until {u}; "),
+        (None, None) => String::new(),
+    };
     let active = if law.cites_in_force(c, res) {
-        ""
+        format!("  ({window}in force on {})", res.date)
     } else {
-        "  (not in force under this regime)"
+        format!("  ({window}not in force on {} under {})", res.date, res.regime)
     };
     out.push_str(&format!(
-        "{}  {}{}{active}\n{}  {}\n",
+        "{}  {}{active}\n{}  {}\n",
         inst.title.get_or(Lang::Zh, &inst.id),
         c.describe(Lang::Zh),
-        "",
         inst.title.get_or(Lang::En, &inst.id),
         c.describe(Lang::En)
     ));
+    if inst.status == super::Status::NotEncoded {
+        out.push_str("  (its text is not encoded in certlex)\n");
+    }
     let Target::Article { number, para, item } = c.target else {
         out.push('\n');
         return out;
@@ -31,7 +42,12 @@ pub fn provision(law: &Law, c: &Citation, res: &Resolution) -> String {
     let Some(article) = inst.articles.get(&number) else {
         return out;
     };
-    let Some(version) = article.version_at(res.date).or_else(|| article.versions.last()) else {
+    // The wording of the citation's own window: ESL 17(4) until 2015-04-24
+    // is the 2005 wording's item (4), whatever the date.
+    let Some(version) = article
+        .version_at(c.date_within(res.date))
+        .or_else(|| article.versions.last())
+    else {
         return out;
     };
     for l in [Lang::Zh, Lang::En] {
@@ -85,6 +101,47 @@ pub fn provision(law: &Law, c: &Citation, res: &Resolution) -> String {
     if let Some(from) = version.from {
         out.push_str(&format!("  (wording in force from {from})\n"));
     }
+    for (l, p) in cited_provenance(version, para, item) {
+        let said = p.get(l);
+        let confidence = said.confidence.map_or("(no confidence)", |c| c.word());
+        let source = said.source.as_deref().unwrap_or("(no source)");
+        out.push_str(&format!("  {} wording: {confidence}, {source}\n", l.pick("zh", "en")));
+    }
     out.push('\n');
+    out
+}
+
+/// The provenance of each language's wordings in the cited part, once each.
+fn cited_provenance(version: &Version, para: Option<u32>, item: Option<u32>) -> Vec<(Lang, &Provenance)> {
+    let mut texts: Vec<(&Text, &Provenance)> = Vec::new();
+    match (para, item) {
+        (_, Some(i)) => {
+            let holder = para.and_then(|p| version.para(p)).or_else(|| version.para_with_items());
+            if let Some(it) = holder.and_then(|h| h.item(i)) {
+                texts.push((&it.text, &it.provenance));
+            }
+        }
+        (Some(p), None) => {
+            if let Some(p) = version.para(p) {
+                texts.push((&p.text, &p.provenance));
+                texts.extend(p.items.iter().map(|i| (&i.text, &i.provenance)));
+            }
+        }
+        (None, None) => {
+            texts.push((&version.text, &version.provenance));
+            for p in &version.paras {
+                texts.push((&p.text, &p.provenance));
+                texts.extend(p.items.iter().map(|i| (&i.text, &i.provenance)));
+            }
+        }
+    }
+    let mut out: Vec<(Lang, &Provenance)> = Vec::new();
+    for l in [Lang::Zh, Lang::En] {
+        for (t, p) in &texts {
+            if t.exactly(l).is_some() && !out.iter().any(|(l2, q)| *l2 == l && q.get(l) == p.get(l)) {
+                out.push((l, p));
+            }
+        }
+    }
     out
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use regex::RegexBuilder;
 
 use crate::diag::{Diag, suggestion};
-use crate::engine::{CExpr, Part, Root, Template};
+use crate::engine::{CExpr, Root};
 use crate::facts::{Field, SubjectKind, Ty, Value, lookup};
 use crate::lang::ast::{CmpOp, Expr, ExprKind, Literal};
 use crate::law::Law;
@@ -39,8 +39,8 @@ pub struct Checker<'a> {
     pub diags: &'a mut Vec<Diag>,
     /// Variables bound by enclosing `every`/`some`/`count`, innermost last.
     vars: Vec<(String, Ty)>,
-    /// Parameters the checked expressions read.
-    pub params_used: Vec<usize>,
+    /// Each use of a parameter in the checked conditions and texts, where it is written.
+    pub param_uses: Vec<(usize, Span)>,
     /// The largest compiled pattern a rule may use (`Limits::max_regex_bytes`).
     regex_limit: usize,
 }
@@ -61,7 +61,7 @@ impl<'a> Checker<'a> {
             file,
             diags,
             vars: Vec::new(),
-            params_used: Vec::new(),
+            param_uses: Vec::new(),
         }
     }
 
@@ -377,7 +377,7 @@ impl<'a> Checker<'a> {
     }
 
     /// A fact path, a variable (and a path from it), a parameter, or `today`.
-    fn name(&mut self, segments: &[Spanned<String>], span: Span) -> Option<(CExpr, Ty)> {
+    pub(super) fn name(&mut self, segments: &[Spanned<String>], span: Span) -> Option<(CExpr, Ty)> {
         let (first, rest) = segments.split_first()?;
         let text: String = segments.iter().map(|s| s.node.as_str()).collect::<Vec<_>>().join(".");
         if rest.is_empty() && first.node == "today" {
@@ -398,9 +398,7 @@ impl<'a> Checker<'a> {
         if rest.is_empty()
             && let Some((index, p)) = self.law.parameter(&first.node)
         {
-            if !self.params_used.contains(&index) {
-                self.params_used.push(index);
-            }
+            self.param_uses.push((index, span));
             return Some((
                 CExpr::Param {
                     index,
@@ -500,56 +498,6 @@ impl<'a> Checker<'a> {
             "unknown fact",
             help.map(|h| format!("{h} (the facts are listed in docs/facts/{}.md)", self.kind.word())),
         );
-    }
-
-    /// A message with `{fact}` placeholders.
-    pub fn template(&mut self, text: &Spanned<String>) -> Template {
-        let mut parts = Vec::new();
-        let mut rest = text.node.as_str();
-        let mut literal = String::new();
-        while let Some(pos) = rest.find(['{', '}']) {
-            let (before, after) = rest.split_at(pos);
-            literal.push_str(before);
-            if let Some(tail) = after.strip_prefix("{{") {
-                literal.push('{');
-                rest = tail;
-                continue;
-            }
-            if let Some(tail) = after.strip_prefix("}}") {
-                literal.push('}');
-                rest = tail;
-                continue;
-            }
-            let Some(close) = after.find('}').filter(|_| after.starts_with('{')) else {
-                self.error(
-                    "certlex::rules::bad-placeholder",
-                    "a `{` or `}` in a message that does not enclose a fact".into(),
-                    text.span,
-                    "unbalanced brace",
-                    Some("write `{fact.path}` to show a value, or `{{` and `}}` for braces".into()),
-                );
-                return Template {
-                    parts: vec![Part::Text(text.node.clone())],
-                };
-            };
-            let name = after.get(1..close).unwrap_or("").trim();
-            rest = after.get(close + 1..).unwrap_or("");
-            let segs: Vec<Spanned<String>> = name
-                .split('.')
-                .map(|s| Spanned::new(s.to_string(), text.span))
-                .collect();
-            if !literal.is_empty() {
-                parts.push(Part::Text(std::mem::take(&mut literal)));
-            }
-            if let Some((c, _)) = self.name(&segs, text.span) {
-                parts.push(Part::Value(c));
-            }
-        }
-        literal.push_str(rest);
-        if !literal.is_empty() {
-            parts.push(Part::Text(literal));
-        }
-        Template { parts }
     }
 }
 

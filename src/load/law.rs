@@ -10,8 +10,8 @@ use crate::facts::{Ty, Value};
 use crate::i18n::Text;
 use crate::lang::ast::{self, Block, BlockKind, FieldValue, Head, Literal};
 use crate::law::{
-    Article, Chapter, Citation, Instrument, Item, Law, Origin, Para, ParamValue, Parameter, Regime, Scope, Status,
-    Target, Version,
+    Article, Chapter, Citation, Instrument, Item, Law, Origin, Para, ParamValue, Parameter, Provenance, Regime, Scope,
+    Status, Target, Version,
 };
 use crate::source::{SourceFile, Spanned};
 
@@ -37,12 +37,17 @@ pub fn instruments(blocks: &Blocks, diags: &mut Vec<Diag>) -> Vec<Instrument> {
             None => Status::InForce,
             Some(w) if w.node == "in-force" => Status::InForce,
             Some(w) if w.node == "draft" => Status::Draft,
+            Some(w) if w.node == "not-encoded" => Status::NotEncoded,
             Some(w) => {
                 diags.push(
                     Diag::error("certlex::rules::bad-status", format!("unknown status `{}`", w.node))
                         .in_file(file)
                         .label(w.span, "not a status")
-                        .help("write `status in-force` or `status draft`"),
+                        .help(
+                            suggestion(&w.node, ["in-force", "draft", "not-encoded"]).unwrap_or_else(|| {
+                                "write `status in-force`, `status draft` or `status not-encoded`".into()
+                            }),
+                        ),
                 );
                 Status::InForce
             }
@@ -55,7 +60,7 @@ pub fn instruments(blocks: &Blocks, diags: &mut Vec<Diag>) -> Vec<Instrument> {
                 "give the instrument's title: `title.zh \"…\"` and `title.en \"…\"`",
             );
         }
-        if status == Status::InForce && r.date("in-force").is_none() {
+        if status != Status::Draft && r.date("in-force").is_none() {
             r.missing(
                 diags,
                 "in-force",
@@ -96,6 +101,7 @@ pub fn instruments(blocks: &Blocks, diags: &mut Vec<Diag>) -> Vec<Instrument> {
             chapters,
             articles: BTreeMap::new(),
             source: r.string("source"),
+            provenance: r.provenance(&Provenance::default()),
             note: r.bilingual("note"),
             origin: origin(b, file),
         });
@@ -165,6 +171,21 @@ pub fn articles(law: &mut Law, blocks: &Blocks, diags: &mut Vec<Diag>) {
         let Some(inst) = law.instruments.iter_mut().find(|i| i.id == instrument.node) else {
             continue;
         };
+        if inst.status == Status::NotEncoded {
+            diags.push(
+                Diag::error(
+                    "certlex::rules::article-of-not-encoded",
+                    format!("{} is `status not-encoded`: it has no articles", inst.id),
+                )
+                .in_file(file)
+                .label(number.span, "an article of an instrument whose text is not encoded")
+                .help(format!(
+                    "cite the instrument whole (`cites {}`), or encode its text and remove `status not-encoded`",
+                    inst.id
+                )),
+            );
+            continue;
+        }
         if let Some(count) = inst.article_count
             && number.node > count
         {
@@ -203,6 +224,7 @@ pub fn articles(law: &mut Law, blocks: &Blocks, diags: &mut Vec<Diag>) {
                 Scope::Unverified(unverified)
             }
         };
+        let around = r.provenance(&inst.provenance);
         let mut versions: Vec<Version> = b
             .blocks()
             .filter(|v| v.kind.node == BlockKind::Version)
@@ -215,11 +237,11 @@ pub fn articles(law: &mut Law, blocks: &Blocks, diags: &mut Vec<Diag>) {
                 Version {
                     from,
                     note: vr.bilingual("note"),
-                    ..wording(&vr, diags)
+                    ..wording(&vr, &around, diags)
                 }
             })
             .collect();
-        let direct = wording(&r, diags);
+        let direct = wording(&r, &around, diags);
         let has_direct = !direct.text.is_empty() || !direct.paras.is_empty();
         if versions.is_empty() {
             if has_direct || matches!(scope, Scope::InScope | Scope::Out(_)) {
@@ -254,9 +276,12 @@ pub fn articles(law: &mut Law, blocks: &Blocks, diags: &mut Vec<Diag>) {
     }
 }
 
-/// The text, paragraphs and items written directly inside an article or a version.
-fn wording(r: &Reader, diags: &mut Vec<Diag>) -> Version {
-    let items = |b: &Block, diags: &mut Vec<Diag>| -> Vec<Item> {
+/// The text, paragraphs and items written directly inside an article or a
+/// version, each with the provenance that holds for it (`around`: what holds
+/// around the block).
+fn wording(r: &Reader, around: &Provenance, diags: &mut Vec<Diag>) -> Version {
+    let here = r.provenance(around);
+    let items = |b: &Block, around: &Provenance, diags: &mut Vec<Diag>| -> Vec<Item> {
         b.blocks()
             .filter(|i| i.kind.node == BlockKind::Item)
             .filter_map(|i| {
@@ -266,13 +291,14 @@ fn wording(r: &Reader, diags: &mut Vec<Diag>) -> Version {
                     number: n.node,
                     text: ir.bilingual("text"),
                     note: ir.bilingual("note"),
+                    provenance: ir.provenance(around),
                 })
             })
             .collect()
     };
     let text = r.bilingual("text");
     let para_blocks: Vec<&Block> = r.block.blocks().filter(|p| p.kind.node == BlockKind::Para).collect();
-    let direct_items = items(r.block, diags);
+    let direct_items = items(r.block, &here, diags);
     let paras = if para_blocks.is_empty() {
         if text.is_empty() && direct_items.is_empty() {
             Vec::new()
@@ -282,6 +308,7 @@ fn wording(r: &Reader, diags: &mut Vec<Diag>) -> Version {
                 text: text.clone(),
                 items: direct_items,
                 note: Text::default(),
+                provenance: here.clone(),
             }]
         }
     } else {
@@ -301,11 +328,13 @@ fn wording(r: &Reader, diags: &mut Vec<Diag>) -> Version {
             .filter_map(|p| {
                 let pr = Reader::new(p, r.file, diags);
                 let Head::Number(n) = &p.head else { return None };
+                let para = pr.provenance(&here);
                 Some(Para {
                     number: n.node,
                     text: pr.bilingual("text"),
-                    items: items(p, diags),
+                    items: items(p, &para, diags),
                     note: pr.bilingual("note"),
+                    provenance: para,
                 })
             })
             .collect()
@@ -315,6 +344,7 @@ fn wording(r: &Reader, diags: &mut Vec<Diag>) -> Version {
         text,
         paras,
         note: Text::default(),
+        provenance: here,
     }
 }
 
@@ -511,6 +541,22 @@ pub fn citation(
         return None;
     }
     let target = match target {
+        ast::CiteTarget::Instrument => {
+            if inst.status != Status::NotEncoded {
+                diags.push(err(
+                    "certlex::rules::whole-instrument",
+                    format!("{} is cited as a whole", inst.id),
+                    instrument.span,
+                    "no article named",
+                    format!(
+                        "name the article, e.g. `{} 1`: only an instrument whose text is not encoded (`status not-encoded`) is cited whole",
+                        inst.id
+                    ),
+                ));
+                return None;
+            }
+            Target::Instrument
+        }
         ast::CiteTarget::Chapter(n) => {
             if !inst.chapters.is_empty() && !inst.chapters.iter().any(|ch| ch.number == n.node) {
                 let count = inst.chapters.len();
@@ -662,6 +708,8 @@ mod tests {
     const LAW: &str = r#"
 instrument L {
   title.en "L"
+  source.en "a test"
+  confidence.en exact
   in-force 2005-04-01
   amended 2015-04-24
 }

@@ -9,6 +9,7 @@ use crate::diag::Diag;
 use crate::i18n::Text;
 use crate::lang::ast::{Block, Field, FieldValue, Head};
 use crate::lang::keys::keys_of;
+use crate::law::{Confidence, Provenance};
 use crate::source::{SourceFile, Span, Spanned};
 
 pub struct Reader<'a> {
@@ -107,6 +108,24 @@ impl<'a> Reader<'a> {
                 _ => None,
             })
             .collect()
+    }
+
+    /// What holds for the wordings inside this block: its own `source.*` and
+    /// `confidence.*` over `around` (an unknown confidence word counts as
+    /// none; `guard::provenance` reports it).
+    pub fn provenance(&self, around: &Provenance) -> Provenance {
+        let mut out = around.clone();
+        for lang in [crate::i18n::Lang::Zh, crate::i18n::Lang::En] {
+            let code = lang.pick("zh", "en");
+            let said = out.get_mut(lang);
+            if let Some(s) = self.string(&format!("source.{code}")) {
+                said.source = Some(s);
+            }
+            if let Some(w) = self.word(&format!("confidence.{code}")) {
+                said.confidence = Confidence::from_word(&w.node);
+            }
+        }
+        out
     }
 
     /// Report a missing field, pointing at the block's head.

@@ -1,6 +1,7 @@
-//! The report people read: per subject, the findings grouped under the
-//! article they cite (its heading in the chosen language); what is not a
-//! pass in full, with where (the fact, or the lines of a YAML or Markdown
+//! The report people read: per subject (with the date its law was applied
+//! at, where that is its own date), the findings grouped under the article
+//! they cite (its heading in the chosen language), each with the citations
+//! that held on its date; what is not a pass in full, with where (the fact, or the lines of a YAML or Markdown
 //! source as miette draws them); the passes counted; then one summary line.
 
 use std::collections::BTreeMap;
@@ -83,7 +84,7 @@ impl<'a, W: Write> Human<'a, W> {
         let Some(rule) = self.rules.rules.get(f.rule) else {
             return Ok(());
         };
-        let cites = rule.citations_text();
+        let cites = super::cites(self.rules, f).join(", ");
         let severity = if f.status == Status::Fail {
             rule.severity.name(lang)
         } else {
@@ -101,7 +102,7 @@ impl<'a, W: Write> Human<'a, W> {
             pad(severity, 7),
             self.paint("1", &rule.id),
             cites,
-            rule.title.get_or(lang, "")
+            self.rules.title(rule, &self.meta.resolution).get_or(lang, "")
         )?;
         if let Some(m) = f.message.get(lang) {
             match (subject.source.as_ref(), f.span) {
@@ -157,6 +158,7 @@ fn place(law: &Law, c: &Citation) -> Place {
         .position(|i| i.id == c.instrument)
         .unwrap_or(usize::MAX);
     match c.target {
+        Target::Instrument => (inst, 0, 0),
         Target::Chapter(n) => (inst, 0, n),
         Target::Article { number, .. } => (inst, 1, number),
     }
@@ -168,6 +170,7 @@ fn header(law: &Law, c: &Citation, lang: Lang) -> String {
         return c.instrument.clone();
     };
     let (target, heading) = match c.target {
+        Target::Instrument => (Target::Instrument, inst.title.get(lang)),
         Target::Chapter(n) => (
             Target::Chapter(n),
             inst.chapters
@@ -193,7 +196,7 @@ fn header(law: &Law, c: &Citation, lang: Lang) -> String {
     let name = inst.short_name(lang);
     let cited = match lang {
         Lang::Zh => format!("{name}{}", whole.describe(lang)),
-        Lang::En => format!("{name} {}", whole.describe(lang)),
+        Lang::En => format!("{name} {}", whole.describe(lang)).trim_end().to_string(),
     };
     match heading {
         Some(h) => format!("{cited}  {h}"),
@@ -231,9 +234,21 @@ impl<W: Write> Reporter for Human<'_, W> {
             writeln!(self.out)?;
         }
         self.subjects += 1;
+        // The dates the law was applied at, where not the check date: the
+        // subject's own date (a certificate's notBefore).
+        let own: Vec<String> = super::judging_dates(findings)
+            .into_iter()
+            .filter(|d| *d != self.meta.resolution.date)
+            .map(|d| d.to_string())
+            .collect();
+        let judged = match (own.is_empty(), lang) {
+            (true, _) => String::new(),
+            (false, Lang::Zh) => format!("（按 {} 有效的法律判断）", own.join("、")),
+            (false, Lang::En) => format!(" (judged by the law of {})", own.join(", ")),
+        };
         writeln!(
             self.out,
-            "{} {} — {verdict}",
+            "{} {}{judged} — {verdict}",
             self.paint("1", subject.kind.name(lang)),
             subject.name
         )?;

@@ -16,10 +16,11 @@ use crate::engine::Waiver;
 use crate::engine::{Finding, RuleSet, Severity, Status};
 use crate::facts::Subject;
 use crate::i18n::Text;
+use crate::law::Resolution;
 
 /// Version of the JSON (and JSON Lines) report's shape: additions keep it,
 /// a removal or a change of meaning raises it.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 pub struct Json<'a, W: Write> {
     out: W,
@@ -69,13 +70,18 @@ pub fn run(meta: &Meta) -> J {
     })
 }
 
-/// A rule's citations, written as they are in rule files (`ESL 21(1)`),
-/// straight into the output.
-struct Cites<'a>(&'a [crate::law::Citation]);
+/// What a finding cites (see [`super::cites`]), written as in rule files
+/// (`ESL 17(4)`), straight into the output.
+struct Cites<'a>(&'a [crate::law::Citation], &'a Finding);
 
 impl Serialize for Cites<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(|c| c.to_string()))
+        let Cites(all, f) = *self;
+        if f.cites == 0 {
+            s.collect_seq(all.iter().map(|c| c.to_string()))
+        } else {
+            s.collect_seq(f.citations(all).map(|c| c.without_window().to_string()))
+        }
     }
 }
 
@@ -94,6 +100,7 @@ pub struct FindingOut<'a> {
     cites: Option<Cites<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fact: Option<&'a str>,
+    judged_at: time::Date,
     #[serde(skip_serializing_if = "Option::is_none")]
     location: Option<Location>,
     #[serde(skip_serializing_if = "Text::is_empty")]
@@ -101,16 +108,17 @@ pub struct FindingOut<'a> {
     rule: Option<&'a str>,
     severity: Option<Severity>,
     status: Status,
-    title: Option<&'a Text>,
+    title: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     waiver: Option<&'a Waiver>,
 }
 
-pub fn finding<'a>(rules: &'a RuleSet, subject: &Subject, f: &'a Finding) -> FindingOut<'a> {
+pub fn finding<'a>(rules: &'a RuleSet, res: &Resolution, subject: &Subject, f: &'a Finding) -> FindingOut<'a> {
     let rule = rules.rules.get(f.rule);
     FindingOut {
-        cites: rule.map(|r| Cites(&r.cites)),
+        cites: rule.map(|r| Cites(&r.cites, f)),
         fact: f.fact.as_deref(),
+        judged_at: f.judged_at,
         location: region(subject, f).map(|(start, end)| Location {
             column: start.column,
             end_column: end.column,
@@ -121,7 +129,7 @@ pub fn finding<'a>(rules: &'a RuleSet, subject: &Subject, f: &'a Finding) -> Fin
         rule: rule.map(|r| r.id.as_str()),
         severity: rule.map(|r| r.severity),
         status: f.status,
-        title: rule.map(|r| &r.title),
+        title: rule.map(|r| rules.title(r, res)),
         waiver: f.waiver.as_deref(),
     }
 }
@@ -138,7 +146,10 @@ pub struct SubjectOut<'a> {
 pub fn subject<'a>(rules: &'a RuleSet, meta: &Meta, s: &'a Subject, findings: &'a [Finding]) -> SubjectOut<'a> {
     SubjectOut {
         blocking: findings.iter().filter(|f| meta.gate.blocks(f, rules)).count(),
-        findings: findings.iter().map(|f| finding(rules, s, f)).collect(),
+        findings: findings
+            .iter()
+            .map(|f| finding(rules, &meta.resolution, s, f))
+            .collect(),
         kind: s.kind,
         name: &s.name,
     }

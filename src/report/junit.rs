@@ -9,6 +9,10 @@
 //! | not-applicable, not-in-force                      | `<skipped>` with the status            |
 //! | pass                                              | passes                                |
 //!
+//! A suite's `judged_at` property lists the dates the law was applied at
+//! (the subject's own date, the check date); a failure names its own and
+//! the citations that held then.
+//!
 //! So the failures are exactly what makes the exit code 1. An input that
 //! could not be read is a suite with one `<error>`; files a directory walk
 //! skipped, and the waivers (an expired one a `<failure>`), close the report.
@@ -79,17 +83,24 @@ impl<'a, W: Write> JUnit<'a, W> {
             return (String::new(), String::new());
         };
         let cites = super::cites(self.rules, f).join(", ");
-        let message = f.message.get(lang).unwrap_or_else(|| rule.title.get_or(lang, ""));
+        let title = self.rules.title(rule, &self.meta.resolution);
+        let title = title.get_or(lang, "");
+        let message = f.message.get(lang).unwrap_or(title);
         let mut body = format!(
             "{} ({}): {message}\n{}{}  {}\n{}{cites}\n",
             f.status.name(lang),
             rule.severity.name(lang),
             lang.pick("规则：", "rule: "),
             rule.id,
-            rule.title.get_or(lang, ""),
+            title,
             lang.pick("依据：", "cites: "),
         );
-        for c in &rule.cites {
+        let shown: Vec<&crate::law::Citation> = if f.cites == 0 {
+            rule.cites.iter().collect()
+        } else {
+            f.citations(&rule.cites).collect()
+        };
+        for c in shown {
             let name = self
                 .rules
                 .law
@@ -97,6 +108,11 @@ impl<'a, W: Write> JUnit<'a, W> {
                 .map_or(c.instrument.as_str(), |i| i.title.get_or(lang, &i.id));
             body.push_str(&format!("  {name} {}\n", c.describe(lang)));
         }
+        body.push_str(&format!(
+            "{}{}\n",
+            lang.pick("适用法律的日期：", "law applied as of: "),
+            f.judged_at
+        ));
         if let Some((line, column)) = super::position(subject, f) {
             body.push_str(&format!(
                 "{}{}:{line}:{column}\n",
@@ -182,10 +198,12 @@ impl<W: Write> Reporter for JUnit<'_, W> {
         ]);
         self.xml.write_event(Event::Start(suite.borrow()))?;
         let res = self.meta.resolution.clone();
+        let judged: Vec<String> = super::judging_dates(findings).iter().map(ToString::to_string).collect();
         self.properties(&[
             ("kind", s.kind.word()),
             ("regime", &res.regime),
             ("date", &res.date.to_string()),
+            ("judged_at", &judged.join(", ")),
         ])?;
         for f in findings {
             self.testcase(s, f)?;

@@ -14,6 +14,11 @@
 //! | pass            | `pass`          | `none` (`--verbose` only)         |
 //! | not-applicable, not-in-force | `notApplicable` | `none` (`--verbose` only) |
 //!
+//! A result's citations are those that hold on its judging date (its
+//! `judgedAt` property: the subject's own date or the check date), numbered
+//! as they were then; a rule's descriptor lists every citation, with the
+//! wording in force on the check date as help.
+//!
 //! A waived finding keeps its kind and level and carries a `suppression`
 //! (kind `external`, status `accepted`, the reason as justification). Every
 //! result says in `properties` its certlex status and whether it blocks the
@@ -90,7 +95,8 @@ impl<'a, W: Write> Sarif<'a, W> {
             Status::NotApplicable | Status::NotInForce => ("notApplicable", "none"),
         };
         let cites = super::cites(self.rules, f).join(", ");
-        let text = f.message.get(lang).or_else(|| rule.title.get(lang)).unwrap_or(&rule.id);
+        let title = self.rules.title(rule, &self.meta.resolution);
+        let text = f.message.get(lang).or_else(|| title.get(lang)).unwrap_or(&rule.id);
         let mut physical = json!({ "artifactLocation": { "uri": uri(s.file()) } });
         if let Some((a, b)) = region(s, f) {
             set(
@@ -128,6 +134,7 @@ impl<'a, W: Write> Sarif<'a, W> {
                 "subject": s.name,
                 "subjectKind": s.kind,
                 "citations": super::cites(self.rules, f),
+                "judgedAt": f.judged_at,
                 "blocking": self.meta.gate.blocks(f, self.rules),
             },
         });
@@ -172,7 +179,8 @@ fn descriptor(rules: &RuleSet, r: &crate::engine::Rule, meta: &Meta) -> J {
         .iter()
         .map(|c| crate::law::text::provision(&rules.law, c, &meta.resolution))
         .collect();
-    let title = r.title.get_or(lang, &r.id);
+    let titles = rules.title(r, &meta.resolution);
+    let title = titles.get_or(lang, &r.id);
     json!({
         "id": r.id,
         "shortDescription": { "text": title },
@@ -183,7 +191,7 @@ fn descriptor(rules: &RuleSet, r: &crate::engine::Rule, meta: &Meta) -> J {
             "severity": r.severity,
             "citations": cites,
             "appliesTo": r.applies_to,
-            "title": r.title,
+            "title": titles,
             "tags": ["certlex", r.applies_to.word()],
         },
     })

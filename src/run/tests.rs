@@ -79,6 +79,7 @@ fn esl_26_needs_evidence_without_a_recognition_and_passes_with_one() {
         organization: "Another Provider".into(),
         country: None,
         reference: "approval 1".into(),
+        approved: None,
     });
     assert_eq!(
         status("ESL-26-FOREIGN-ISSUER", &subject(der, &ctx)),
@@ -88,8 +89,37 @@ fn esl_26_needs_evidence_without_a_recognition_and_passes_with_one() {
         organization: "Example Foreign Trust Inc".into(),
         country: Some("US".into()),
         reference: "approval 2".into(),
+        approved: None,
     });
     assert_eq!(status("ESL-26-FOREIGN-ISSUER", &subject(der, &ctx)), Status::Pass);
+    // Judged at the certificate's own date (2025-06-01), an approval granted
+    // later did not exist yet: evidence is needed, and the message says why.
+    ctx.recognitions = None;
+    ctx.add_recognition(Recognition {
+        organization: "Example Foreign Trust Inc".into(),
+        country: Some("US".into()),
+        reference: "approval 3".into(),
+        approved: Some(crate::dates::midnight(crate::dates::parse_date("2026-03-01").unwrap())),
+    });
+    let later = subject(der, &ctx);
+    let rules = crate::load::builtin().unwrap();
+    let res = rules
+        .law
+        .resolve("current", crate::dates::parse_date("2026-06-01").unwrap())
+        .unwrap();
+    let ev = Evaluator::new(&rules, res);
+    let (i, r) = rules.rule("ESL-26-FOREIGN-ISSUER").unwrap();
+    let f = ev.check_rule(i, r, &later);
+    assert_eq!(f.status, Status::NeedsEvidence);
+    assert!(
+        f.message
+            .en
+            .as_deref()
+            .unwrap()
+            .contains("`issuer_recognized_since` is 2026-03-01, after 2025-06-01"),
+        "{:?}",
+        f.message
+    );
     // A domestic issuer: the article does not apply.
     let domestic = &ders("good/rsa-ee.pem")[0];
     assert_eq!(

@@ -51,6 +51,8 @@ fn regime(w: &mut LawWorld, name: String) -> Result<(), String> {
 
 #[given(regex = r"^the law as in force on (\S+)$")]
 #[given(regex = r"^(\S+) 有效的法律$")]
+#[given(regex = r"^the check date (\S+)$")]
+#[given(regex = r"^检查日期为 (\S+)$")]
 fn law_on(w: &mut LawWorld, date: String) -> Result<(), String> {
     set_date(w, &date)
 }
@@ -220,6 +222,57 @@ fn says(w: &mut LawWorld, rule_id: &str, text: &str) -> Result<(), String> {
     Err(format!(
         "the finding of `{rule_id}` on `{subject}` does not say \"{text}\"; it says: {}",
         messages.iter().flatten().copied().collect::<Vec<_>>().join(" / ")
+    ))
+}
+
+/// What the finding cites: the citations that held on its judging date, in
+/// the compact form without their windows (`ESL 17(4)`).
+fn cites(w: &mut LawWorld, rule_id: &str, citation: &str, want: bool) -> Result<(), String> {
+    let (subject, f) = finding(w, rule_id)?;
+    let rules = w.rules()?;
+    let held: Vec<String> = rules
+        .rules
+        .get(f.rule)
+        .map(|r| f.citations(&r.cites).map(|c| c.without_window().to_string()).collect())
+        .unwrap_or_default();
+    if held.iter().any(|c| c == citation) == want {
+        return Ok(());
+    }
+    Err(format!(
+        "the finding of `{rule_id}` on `{subject}`, judged at {}, {} \"{citation}\"; it cites: {}",
+        f.judged_at,
+        if want { "does not cite" } else { "cites" },
+        if held.is_empty() {
+            "nothing".to_string()
+        } else {
+            held.join(", ")
+        }
+    ))
+}
+
+#[then(regex = r#"^the finding for "([^"]+)" cites "([^"]+)"$"#)]
+#[then(regex = r#"^规则 "([^"]+)" 的结论引用 "([^"]+)"$"#)]
+fn finding_cites(w: &mut LawWorld, rule: String, citation: String) -> Result<(), String> {
+    cites(w, &rule, &citation, true)
+}
+
+#[then(regex = r#"^the finding for "([^"]+)" does not cite "([^"]+)"$"#)]
+#[then(regex = r#"^规则 "([^"]+)" 的结论不引用 "([^"]+)"$"#)]
+fn finding_does_not_cite(w: &mut LawWorld, rule: String, citation: String) -> Result<(), String> {
+    cites(w, &rule, &citation, false)
+}
+
+#[then(regex = r#"^the finding for "([^"]+)" is judged by the law of (\S+)$"#)]
+#[then(regex = r#"^规则 "([^"]+)" 按 (\S+) 有效的法律判断$"#)]
+fn finding_judged_at(w: &mut LawWorld, rule: String, date: String) -> Result<(), String> {
+    let want = crate::dates::parse_date(&date).ok_or_else(|| format!("`{date}` is not a date like 2016-01-01"))?;
+    let (subject, f) = finding(w, &rule)?;
+    if f.judged_at == want {
+        return Ok(());
+    }
+    Err(format!(
+        "the finding of `{rule}` on `{subject}` is judged by the law of {}, not {want}",
+        f.judged_at
     ))
 }
 

@@ -15,15 +15,21 @@ regime draft {
 }
 instrument LAW {
   title.en "A law"
+  source.en "a test"
+  confidence.en exact
   in-force 2005-04-01
   article-count 2
 }
 instrument OLD {
   title.en "Measures"
+  source.en "a test"
+  confidence.en exact
   in-force 2009-03-31
 }
 instrument DRAFT {
   title.en "Draft"
+  source.en "a test"
+  confidence.en exact
   status draft
   published 2024-09-02
   replaces OLD
@@ -52,10 +58,15 @@ parameter min-days {
 
 /// Rules that differ only in their condition.
 fn ruleset(conditions: &[&str]) -> crate::engine::RuleSet {
+    ruleset_with(conditions, "LAW 1(1), OLD 5", "")
+}
+
+/// Rules with these conditions, citations and further fields (`judged-at …`).
+fn ruleset_with(conditions: &[&str], cites: &str, extra: &str) -> crate::engine::RuleSet {
     let mut text = String::new();
     for (n, c) in conditions.iter().enumerate() {
         text.push_str(&format!(
-            "rule R-{n} {{\n  cites LAW 1(1), OLD 5\n  title.en \"t\"\n  title.zh \"t\"\n  applies-to certificate\n  severity error\n  require {c}\n  message.en \"m {{validity.period}}\"\n  message.zh \"m\"\n}}\n"
+            "rule R-{n} {{\n  cites {cites}\n  title.en \"t\"\n  title.zh \"t\"\n  applies-to certificate\n  severity error\n{extra}  require {c}\n  message.en \"m {{validity.period}}\"\n  message.zh \"m\"\n}}\n"
         ));
     }
     let files = [SourceFile::new("law.rules", LAW), SourceFile::new("r.rules", text)];
@@ -234,7 +245,12 @@ fn quantifiers_and_count() {
 
 #[test]
 fn parameters_follow_the_regime() {
-    let rules = ruleset(&["validity.period >= min-days"]);
+    // Judged at the check date, so the dates below decide.
+    let rules = ruleset_with(
+        &["validity.period >= min-days"],
+        "LAW 1(1), OLD 5",
+        "  judged-at check-date\n",
+    );
     let on = crate::dates::parse_date("2026-01-01").unwrap();
     let current = Evaluator::new(&rules, rules.law.resolve("current", on).unwrap());
     let draft = Evaluator::new(&rules, rules.law.resolve("draft", on).unwrap());
@@ -261,6 +277,90 @@ fn parameters_follow_the_regime() {
             .unwrap(),
     );
     assert_eq!(before.check(&subject())[0].status, Status::NotInForce);
+}
+
+fn on(date: &str) -> time::Date {
+    crate::dates::parse_date(date).unwrap()
+}
+
+/// The test certificate, issued on `date`.
+fn issued_on(date: &str) -> Subject {
+    let mut s = subject();
+    s.facts = with_not_before(&s.facts, date);
+    s
+}
+
+fn with_not_before(facts: &crate::facts::Record, date: &str) -> crate::facts::Record {
+    use crate::facts::certificate::SCHEMA;
+    let (vi, f) = crate::facts::lookup(SCHEMA, "validity").unwrap();
+    let crate::facts::Ty::Record(fields) = f.ty else {
+        unreachable!()
+    };
+    let mut b = RecordBuilder::new(fields);
+    b.set("period", Value::Duration(15));
+    b.set("not_before", Value::Date(crate::dates::midnight(on(date))));
+    let mut all = RecordBuilder::new(SCHEMA);
+    for (i, field) in SCHEMA.iter().enumerate() {
+        if i != vi {
+            all.set(field.name, facts.get(i).clone());
+        }
+    }
+    all.set("validity", b.finish());
+    all.finish()
+}
+
+#[test]
+fn a_certificate_is_judged_by_the_law_in_force_when_it_was_issued() {
+    // LAW 1(1) holds only from 2021: a certificate of 2020 is not reached by
+    // it, judged at its own date (the default for certificates), even when
+    // checked in 2026; judged at the check date, it is.
+    let own = ruleset_with(&["version == 3"], "LAW 1(1) from 2021-01-01", "");
+    let check = ruleset_with(
+        &["version == 3"],
+        "LAW 1(1) from 2021-01-01",
+        "  judged-at check-date\n",
+    );
+    let res = |rules: &crate::engine::RuleSet| rules.law.resolve("current", on("2026-01-01")).unwrap();
+    let ev = Evaluator::new(&own, res(&own));
+    let f = &ev.check(&issued_on("2020-01-01"))[0];
+    assert_eq!(
+        (f.status, f.judged_at, f.cites),
+        (Status::NotInForce, on("2020-01-01"), 0)
+    );
+    let f = &ev.check(&issued_on("2021-01-01"))[0];
+    assert_eq!((f.status, f.judged_at, f.cites), (Pass, on("2021-01-01"), 1));
+    let ev = Evaluator::new(&check, res(&check));
+    let f = &ev.check(&issued_on("2020-01-01"))[0];
+    assert_eq!((f.status, f.judged_at), (Pass, on("2026-01-01")));
+    // `check_rule` judges one rule the same way.
+    let (i, r) = own.rule("R-0").unwrap();
+    let ev = Evaluator::new(&own, res(&own));
+    assert_eq!(ev.check_rule(i, r, &issued_on("2020-01-01")).status, Status::NotInForce);
+}
+
+#[test]
+fn an_adopted_draft_applies_from_its_publication() {
+    // Under the draft regime, DRAFT (published 2024-09-02) replaces OLD from
+    // that day: before it, OLD's value applies.
+    let rules = ruleset(&["validity.period >= min-days"]);
+    let draft = Evaluator::new(&rules, rules.law.resolve("draft", on("2026-01-01")).unwrap());
+    assert_eq!(
+        draft.check(&issued_on("2024-09-01"))[0].status,
+        Pass,
+        "15 days >= 10 days"
+    );
+    assert_eq!(
+        draft.check(&issued_on("2024-09-02"))[0].status,
+        Fail,
+        "15 days < 20 days"
+    );
+    let t = draft.timeline();
+    assert_eq!(t.at(on("2024-09-01")).params[0], Some(Value::Duration(10)));
+    assert_eq!(t.at(on("2024-09-02")).params[0], Some(Value::Duration(20)));
+    assert!(t.len() >= 3, "before LAW, LAW and OLD, the draft: {}", t.len());
+    // The check date's snapshot is the evaluator's.
+    assert_eq!(draft.parameter(0), Some(&Value::Duration(20)));
+    assert!(draft.in_force(0) && !draft.in_force_on(0, on("2000-01-01")));
 }
 
 #[test]
@@ -332,4 +432,33 @@ fn attest_rules_need_evidence_unless_named_and_require_can_stand_in_for_it() {
     let f = &ev.check(&s)[2];
     assert_eq!(f.status, Pass);
     assert_eq!(f.message.en.as_deref(), Some("evidence: MIIT approval 2024-1"));
+}
+
+#[test]
+fn titles_show_the_parameter_values_of_the_regime_or_the_name_where_none_applies() {
+    let text = "rule R-0 {\n  cites LAW 1(1), OLD 5\n  title.en \"valid for at least {min-days}\"\n  title.zh \"有效期不少于 {min-days}\"\n  applies-to certificate\n  severity error\n  require validity.period >= min-days\n  message.en \"m\"\n  message.zh \"m\"\n}\n";
+    let loaded = crate::load::load(&[SourceFile::new("law.rules", LAW), SourceFile::new("r.rules", text)]);
+    let rules = loaded.rules.unwrap();
+    let rule = &rules.rules[0];
+    let at = |regime: &str, date: &str| {
+        let res = rules
+            .law
+            .resolve(regime, crate::dates::parse_date(date).unwrap())
+            .unwrap();
+        rules.title(rule, &res)
+    };
+    assert_eq!(
+        at("current", "2026-01-01").en.as_deref(),
+        Some("valid for at least 10 days")
+    );
+    assert_eq!(at("current", "2026-01-01").zh.as_deref(), Some("有效期不少于 10日"));
+    assert_eq!(
+        at("draft", "2026-01-01").en.as_deref(),
+        Some("valid for at least 20 days")
+    );
+    assert_eq!(
+        at("current", "2006-01-01").en.as_deref(),
+        Some("valid for at least {min-days}")
+    );
+    assert_eq!(rule.title.en.as_deref(), Some("valid for at least {min-days}"));
 }

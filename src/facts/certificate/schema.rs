@@ -314,6 +314,10 @@ pub(super) static CHAIN: &[Field] = &[
 ];
 
 /// The facts of a certificate.
+/// The certificate's own date, at which the law judges what it contains
+/// (rules `judged-at own-date`): when it was issued, its notBefore.
+pub const OWN_DATE: &[&str] = &["validity", "not_before"];
+
 pub static SCHEMA: &[Field] = &[
     Field::new("version", Ty::Int, "X.509 version: 1, 2 or 3"),
     Field::new("serial", Ty::Record(SERIAL), "the serial number"),
@@ -466,11 +470,23 @@ pub static SCHEMA: &[Field] = &[
     Field::new(
         "issuer_recognized",
         Ty::Bool,
-        "a CA profile in this run records an approval (ESL 26) of this certificate's issuer; unknown when no CA profile in the run records approvals",
-    ),
+        "a CA profile in this run records an approval (ESL 26) of this certificate's issuer; unknown when no CA profile in the run records approvals; judged at an earlier date than `issuer_recognized_since`, not approved yet (absent)",
+    )
+    .exists_from("issuer_recognized_since"),
     Field::new(
         "chain_filed",
         Ty::Bool,
-        "this certificate or a CA certificate found above it has a SHA-256 fingerprint that a CA profile in this run lists in `filed_chains`; false when the chain found is complete and none matches; unknown when no CA profile in the run lists filed chains, or the chain is incomplete and nothing found matches",
+        "this certificate or a CA certificate found above it has a SHA-256 fingerprint that a CA profile in this run lists in `filed_chains`; false when the chain found is complete and none matches; unknown when no CA profile in the run lists filed chains, or the chain is incomplete and nothing found matches; judged at an earlier date than `chain_filed_since`, not filed yet (absent)",
+    )
+    .exists_from("chain_filed_since"),
+    Field::new(
+        "issuer_recognized_since",
+        Ty::Date,
+        "the earliest approval date of the approvals of this issuer that CA profiles in this run record; absent when none does, or one states no date",
+    ),
+    Field::new(
+        "chain_filed_since",
+        Ty::Date,
+        "the earliest filing date of the filed chains this certificate's chain matches; absent when none matches, or one states no date",
     ),
 ];

@@ -23,6 +23,13 @@ fn text(r: &Record, fields: &'static [Field], name: &str) -> Option<String> {
     }
 }
 
+fn date(r: &Record, fields: &'static [Field], name: &str) -> Option<i64> {
+    match get(r, fields, name) {
+        Value::Date(secs) => Some(*secs),
+        _ => None,
+    }
+}
+
 fn records<'a>(r: &'a Record, name: &str) -> impl Iterator<Item = &'a Record> {
     let items: &[Value] = match get(r, SCHEMA, name) {
         Value::List(items) => items,
@@ -58,6 +65,7 @@ pub fn gather(ctx: &mut RunContext, bytes: &[u8], limits: &Limits) {
                 sha256,
                 name: text(c, FILED_CHAIN, "name").unwrap_or_default(),
                 ca: ca.clone(),
+                filed: date(c, FILED_CHAIN, "filed"),
             });
         }
     }
@@ -76,6 +84,7 @@ pub fn gather(ctx: &mut RunContext, bytes: &[u8], limits: &Limits) {
             organization,
             country: text(r, RECOGNITION, "country"),
             reference,
+            approved: date(r, RECOGNITION, "approved"),
         });
     }
 
@@ -86,6 +95,7 @@ pub fn gather(ctx: &mut RunContext, bytes: &[u8], limits: &Limits) {
             filing_number,
             version: text(rs, RULE_STATEMENT, "version"),
             ca,
+            filed: date(rs, RULE_STATEMENT, "filed"),
         });
     }
 }
@@ -121,7 +131,16 @@ rule_statement:
             &crate::limits::Limits::default(),
         );
         let fp = "abcdef0123456789".repeat(4);
-        assert_eq!(ctx.chain_filed(&[fp], false), Value::Bool(true));
+        assert_eq!(ctx.chain_filed(std::slice::from_ref(&fp), false), Value::Bool(true));
+        // The dates travel with them, for judging at an earlier date.
+        let day = |d: &str| crate::dates::midnight(crate::dates::parse_date(d).unwrap());
+        assert_eq!(ctx.chain_filed_since(&[fp]), Some(day("2019-09-02")));
+        assert_eq!(ctx.chain_filed_since(&["00".repeat(32)]), None);
+        assert_eq!(
+            ctx.recognized_since(Some("Lion City Trust Pte. Ltd."), Some("SG")),
+            None,
+            "an approval without a date holds at any date"
+        );
         assert_eq!(ctx.chain_filed(&["00".repeat(32)], true), Value::Bool(false));
         assert!(matches!(ctx.chain_filed(&["00".repeat(32)], false), Value::Unknown(_)));
         assert_eq!(

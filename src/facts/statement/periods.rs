@@ -51,7 +51,8 @@ fn unit_days(unit: &str) -> Option<i64> {
     })
 }
 
-/// 五 → 5, 九十 → 90, 一百二十 → 120, 十 → 10, 两 → 2.
+/// 五 → 5, 九十 → 90, 一百二十 → 120, 十 → 10, 两 → 2, 三千万 → 30,000,000,
+/// 十万 → 100,000 (amounts of money are read with it too).
 pub fn zh_numeral(s: &str) -> Option<i64> {
     let digit = |c: char| -> Option<i64> {
         Some(match c {
@@ -68,22 +69,40 @@ pub fn zh_numeral(s: &str) -> Option<i64> {
             _ => return None,
         })
     };
-    let mut total = 0;
+    // `total`: the groups of 万 and 亿 already closed; `section`: below 万.
+    let mut total: i64 = 0;
+    let mut section: i64 = 0;
     let mut current: Option<i64> = None;
     for c in s.chars() {
         match c {
-            '十' => {
-                total += current.unwrap_or(1) * 10;
+            '十' | '百' | '千' => {
+                let unit = match c {
+                    '十' => 10,
+                    '百' => 100,
+                    _ => 1000,
+                };
+                section = section.saturating_add(current.unwrap_or(1).saturating_mul(unit));
                 current = None;
             }
-            '百' => {
-                total += current.unwrap_or(1) * 100;
+            '万' => {
+                let group = section.saturating_add(current.unwrap_or(0)).max(1);
+                total = total.saturating_add(group.saturating_mul(10_000));
+                section = 0;
+                current = None;
+            }
+            '亿' => {
+                let group = total
+                    .saturating_add(section)
+                    .saturating_add(current.unwrap_or(0))
+                    .max(1);
+                total = group.saturating_mul(100_000_000);
+                section = 0;
                 current = None;
             }
             c => current = Some(digit(c)?),
         }
     }
-    Some(total + current.unwrap_or(0)).filter(|n| *n > 0)
+    Some(total.saturating_add(section).saturating_add(current.unwrap_or(0))).filter(|n| *n > 0)
 }
 
 /// "ninety" → 90, "one hundred and twenty" → 120, "twenty-one" → 21.
@@ -212,6 +231,11 @@ mod tests {
         assert_eq!(zh_numeral("九十"), Some(90));
         assert_eq!(zh_numeral("十"), Some(10));
         assert_eq!(zh_numeral("十五"), Some(15));
+        assert_eq!(zh_numeral("一百零五"), Some(105));
+        assert_eq!(zh_numeral("三千万"), Some(30_000_000));
+        assert_eq!(zh_numeral("十万"), Some(100_000));
+        assert_eq!(zh_numeral("三十万"), Some(300_000));
+        assert_eq!(zh_numeral("一亿五千万"), Some(150_000_000));
         assert_eq!(en_numeral("one hundred and twenty"), Some(120));
         assert_eq!(en_numeral("twenty-one"), Some(21));
         assert_eq!(en_numeral("banana"), None);

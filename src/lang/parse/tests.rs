@@ -99,6 +99,19 @@ fn citations_take_paragraphs_items_chapters_and_windows() {
 }
 
 #[test]
+fn a_whole_instrument_is_cited_by_its_name_alone() {
+    let (rest, cs) = citations(In::new("MEASURES-2005 until 2009-03-31, ESL 21(1)\n")).unwrap();
+    assert_eq!(cs.len(), 2);
+    assert!(matches!(cs[0].node.target, CiteTarget::Instrument));
+    assert!(cs[0].node.until.is_some());
+    assert_eq!(*rest.fragment(), "\n");
+    let (_, cs) = citations(In::new("MEASURES-2005")).unwrap();
+    assert!(matches!(cs[0].node.target, CiteTarget::Instrument));
+    // Anything else after the name is still a malformed citation.
+    assert!(citations(In::new("ESL 第二十一条")).is_err());
+}
+
+#[test]
 fn parameters_name_the_source_of_each_value() {
     let f = ok(r#"
 parameter min-registered-capital-rmb {
@@ -163,6 +176,28 @@ fn fullwidth_punctuation_is_named() {
     assert_eq!(e[0].code, "certlex::syntax::full-width");
     let e = errs("rule A {\n  cites ESL 21（1）\n}\n");
     assert_eq!(e[0].code, "certlex::syntax::full-width", "{e:#?}");
+}
+
+#[test]
+fn fullwidth_punctuation_in_citations_gets_the_citation_hint() {
+    let hint = |text: &str| {
+        let e = errs(text);
+        assert_eq!(e[0].code, "certlex::syntax::full-width", "{e:#?}");
+        (e[0].message.clone(), e[0].help.clone().unwrap_or_default())
+    };
+    let (m, h) = hint("rule A {\n  cites ESL 21（1）\n}\n");
+    assert_eq!(m, "full-width `（` in a citation");
+    assert!(h.contains("`21(1)`"), "{h}");
+    let (m, h) = hint("rule A {\n  cites ESL 17(5）\n}\n");
+    assert_eq!(m, "full-width `）` in a citation");
+    assert!(h.contains("`17(5)`"), "{h}");
+    let (m, h) = hint("rule A {\n  cites ESL 21(1)，ESL 21(2)\n}\n");
+    assert_eq!(m, "full-width `，` between citations");
+    assert!(h.contains("ASCII comma `,`"), "{h}");
+    let (m, _) = hint("parameter p {\n  value 30 cites MEASURES-2015 5（2）\n}\n");
+    assert_eq!(m, "full-width `（` in a citation");
+    let (m, _) = hint("parameter p {\n  value 30 cites ESL 23 para 1、ESL 24\n}\n");
+    assert_eq!(m, "full-width `、` between citations");
 }
 
 #[test]

@@ -131,6 +131,7 @@ fn a_cross_signed_cycle_terminates_and_does_not_pass() {
         sha256: "00".repeat(32),
         name: "other".into(),
         ca: "other CA".into(),
+        filed: None,
     });
     let r = extract(&leaf, &c).unwrap();
     assert_eq!(at(&r, "signature.verified"), &Value::Bool(true));
@@ -188,6 +189,7 @@ fn an_incomplete_chain_above_an_intermediate_leaves_chain_filed_unknown() {
         sha256: fp,
         name: "chain".into(),
         ca: "CA".into(),
+        filed: None,
     };
     let mut c = ctx(&[&sub()]);
     c.add_filed_chain(filed("00".repeat(32)));

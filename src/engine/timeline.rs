@@ -1,0 +1,123 @@
+//! The law over time, worked out once per run: every date at which something
+//! can change (an instrument comes into force, is repealed or, as an adopted
+//! draft, published; a citation's `from`/`until`; an amended wording), and
+//! for each interval between two such dates a [`Snapshot`]: which citations
+//! of each rule hold and what value each parameter takes. A subject's rule
+//! is then judged with the snapshot of its judging date, found by binary
+//! search, so the cost per subject does not grow with the law's history.
+
+use time::Date;
+
+use super::Rule;
+use crate::facts::Value;
+use crate::law::{Law, Resolution};
+
+/// The most citations a rule may have: which of them hold is a bit each.
+pub const MAX_CITATIONS: usize = 32;
+
+/// What holds in one interval of the timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    /// Per rule: bit `i` set when the rule's citation `i` holds. A rule is in
+    /// force when any does.
+    pub cites: Vec<u32>,
+    /// Per parameter: the value that applies, `None` when none does.
+    pub params: Vec<Option<Value>>,
+}
+
+impl Snapshot {
+    pub fn in_force(&self, rule: usize) -> bool {
+        self.cites(rule) != 0
+    }
+
+    /// Which citations of a rule hold, one bit each.
+    pub fn cites(&self, rule: usize) -> u32 {
+        self.cites.get(rule).copied().unwrap_or(0)
+    }
+}
+
+/// The snapshots of one regime, by date.
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    /// The first day of each interval, ascending; the first is `Date::MIN`.
+    starts: Vec<Date>,
+    snapshots: Vec<Snapshot>,
+}
+
+impl Timeline {
+    pub fn new(law: &Law, rules: &[Rule], res: &Resolution) -> Self {
+        let mut dates = vec![Date::MIN];
+        for i in &law.instruments {
+            dates.extend([i.in_force, i.repealed, i.published].into_iter().flatten());
+            for a in i.articles.values() {
+                dates.extend(a.versions.iter().filter_map(|v| v.from));
+            }
+        }
+        let windows = rules.iter().flat_map(|r| &r.cites).chain(
+            law.parameters
+                .iter()
+                .flat_map(|p| p.values.iter().flat_map(|v| &v.cites)),
+        );
+        for c in windows {
+            dates.extend([c.from, c.until].into_iter().flatten());
+        }
+        dates.sort_unstable();
+        dates.dedup();
+        let mut starts: Vec<Date> = Vec::with_capacity(dates.len());
+        let mut snapshots: Vec<Snapshot> = Vec::with_capacity(dates.len());
+        for d in dates {
+            let snap = snapshot(law, rules, &res.on(d));
+            // An interval that changes nothing joins the one before it.
+            if snapshots.last() != Some(&snap) {
+                starts.push(d);
+                snapshots.push(snap);
+            }
+        }
+        Self { starts, snapshots }
+    }
+
+    /// The position of the snapshot that holds on `date`.
+    pub fn index(&self, date: Date) -> usize {
+        self.starts.partition_point(|s| *s <= date).saturating_sub(1)
+    }
+
+    pub fn get(&self, index: usize) -> &Snapshot {
+        static EMPTY: Snapshot = Snapshot {
+            cites: Vec::new(),
+            params: Vec::new(),
+        };
+        self.snapshots.get(index).unwrap_or(&EMPTY)
+    }
+
+    /// The snapshot that holds on `date`.
+    pub fn at(&self, date: Date) -> &Snapshot {
+        self.get(self.index(date))
+    }
+
+    /// How many intervals the law's history has under this regime.
+    pub fn len(&self) -> usize {
+        self.snapshots.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.snapshots.is_empty()
+    }
+}
+
+fn snapshot(law: &Law, rules: &[Rule], res: &Resolution) -> Snapshot {
+    let cites = rules
+        .iter()
+        .map(|r| {
+            r.cites
+                .iter()
+                .take(MAX_CITATIONS)
+                .enumerate()
+                .filter(|(_, c)| law.cites_in_force(c, res))
+                .fold(0u32, |mask, (i, _)| mask | (1 << i))
+        })
+        .collect();
+    let params = (0..law.parameters.len())
+        .map(|i| law.parameter_value(i, res).cloned())
+        .collect();
+    Snapshot { cites, params }
+}

@@ -1,0 +1,179 @@
+//! Properties of `certlex serve`'s request decoder and lint, under generated
+//! requests (proptest), without HTTP:
+//!
+//! - decoding is total: any query string, content type and body is decoded
+//!   or named as wrong, never a panic, and a decoded input is never empty;
+//! - base64 in a form field (padded or not, standard or URL-safe, wrapped)
+//!   decodes to the bytes that were encoded;
+//! - fail closed: arbitrary bytes, or a real certificate changed in one
+//!   byte, are an error (400/413) or a report that is not conformant, never
+//!   a pass, even with the issuer given.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests may fail loudly"
+)]
+
+use std::sync::{Arc, LazyLock};
+
+use certlex::serve::request::{Raw, decode};
+use certlex::serve::{Config, Endpoint, LINT, Service, lint};
+use proptest::prelude::*;
+
+static SERVICE: LazyLock<Arc<Service>> =
+    LazyLock::new(|| Service::new(certlex::load::builtin().unwrap(), Config::default()));
+
+fn endpoint() -> impl Strategy<Value = &'static Endpoint> {
+    (0..LINT.len()).prop_map(|i| &LINT[i])
+}
+
+fn content_type() -> impl Strategy<Value = Option<String>> {
+    prop_oneof![
+        Just(None),
+        Just(Some("application/x-www-form-urlencoded".to_string())),
+        Just(Some("APPLICATION/X-WWW-FORM-URLENCODED; charset=utf-8".to_string())),
+        Just(Some("application/x-pem-file".to_string())),
+        ".{0,30}".prop_map(Some),
+    ]
+}
+
+/// Query strings and form bodies: names of the API, near misses and noise,
+/// with values that are base64, PEM-like, dates or anything.
+fn form_text() -> impl Strategy<Value = String> {
+    let name = prop_oneof![
+        Just("b64input"),
+        Just("b64cert"),
+        Just("issuer"),
+        Just("regime"),
+        Just("at"),
+        Just("lang"),
+        Just("fail_on"),
+        Just("format"),
+        Just("allow_undetermined"),
+        Just("b64inptu"),
+        Just(""),
+    ]
+    .prop_map(str::to_string);
+    let value = prop_oneof![
+        "[A-Za-z0-9+/=%\\-_]{0,40}",
+        Just("-----BEGIN CERTIFICATE-----%0AMIIB%0A-----END CERTIFICATE-----".to_string()),
+        Just("2026-06-01".to_string()),
+        ".{0,20}",
+    ];
+    prop::collection::vec((name, value), 0..5).prop_map(|pairs| {
+        pairs
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("&")
+    })
+}
+
+fn body() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..300),
+        form_text().prop_map(String::into_bytes),
+        Just(std::fs::read(root().join("corpus/certificates/good/rsa-ee.pem")).unwrap()),
+    ]
+}
+
+fn root() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn decoding_never_panics(
+        e in endpoint(),
+        query in prop::option::of(form_text()),
+        ct in content_type(),
+        body in body(),
+    ) {
+        let raw = Raw { query: query.as_deref(), content_type: ct.as_deref(), body: &body };
+        match decode(e, &raw) {
+            Ok(req) => prop_assert!(!req.input.bytes.is_empty()),
+            Err(d) => {
+                prop_assert!(d.code.starts_with("certlex::serve::"), "{}", d.code);
+                prop_assert!(!d.message.is_empty());
+                prop_assert!(d.help.is_some(), "{} has no hint", d.code);
+            }
+        }
+    }
+
+    #[test]
+    fn base64_in_a_form_field_round_trips(
+        bytes in prop::collection::vec(any::<u8>(), 1..400),
+        url_safe in any::<bool>(),
+        padded in any::<bool>(),
+        wrap in prop::option::of((1usize..80, any::<bool>())),
+    ) {
+        let spec = match (url_safe, padded) {
+            (false, true) => data_encoding::BASE64,
+            (false, false) => data_encoding::BASE64_NOPAD,
+            (true, true) => data_encoding::BASE64URL,
+            (true, false) => data_encoding::BASE64URL_NOPAD,
+        };
+        let mut text = spec.encode(&bytes);
+        if let Some((width, crlf)) = wrap {
+            let chars: Vec<char> = text.chars().collect();
+            let eol = if crlf { "\r\n" } else { "\n" };
+            text = chars.chunks(width).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join(eol);
+        }
+        let body = form_urlencoded::Serializer::new(String::new()).append_pair("b64input", &text).finish();
+        let raw = Raw { query: None, content_type: Some("application/x-www-form-urlencoded"), body: body.as_bytes() };
+        let req = decode(&LINT[0], &raw).unwrap();
+        prop_assert_eq!(req.input.bytes, bytes);
+    }
+}
+
+/// Lint `body` posted raw to `endpoint`, with `issuer` (PEM) if given:
+/// `None` for an error answer, else whether the report is conformant.
+fn conformant(e: &Endpoint, body: &[u8], issuer: Option<&str>) -> Option<bool> {
+    let query = issuer.map(|pem| {
+        form_urlencoded::Serializer::new(String::new())
+            .append_pair("issuer", pem)
+            .append_pair("at", "2026-06-01")
+            .finish()
+    });
+    let raw = Raw {
+        query: query.as_deref(),
+        content_type: None,
+        body,
+    };
+    let req = decode(e, &raw).ok()?;
+    let answer = lint(&SERVICE, e, req).ok()?;
+    let report: serde_json::Value = serde_json::from_slice(&answer.body).unwrap();
+    Some(report["summary"]["conformant"].as_bool().unwrap())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_pass(e in endpoint(), body in prop::collection::vec(any::<u8>(), 0..2000)) {
+        prop_assert_ne!(conformant(e, &body, None), Some(true));
+    }
+
+    #[test]
+    fn a_certificate_changed_in_one_byte_never_passes(at in any::<prop::sample::Index>(), xor in 1u8..=255) {
+        let der = std::fs::read(root().join("corpus/certificates/good/rsa-ee.der")).unwrap();
+        let issuer = std::fs::read_to_string(root().join("corpus/certificates/ca/rsa-root.pem")).unwrap();
+        let mut changed = der.clone();
+        changed[at.index(der.len())] ^= xor;
+        prop_assert_ne!(conformant(&LINT[0], &changed, Some(&issuer)), Some(true));
+    }
+}
+
+/// The properties above mean something: the unchanged certificate with its
+/// issuer does pass.
+#[test]
+fn the_unchanged_certificate_with_its_issuer_passes() {
+    let der = std::fs::read(root().join("corpus/certificates/good/rsa-ee.der")).unwrap();
+    let issuer = std::fs::read_to_string(root().join("corpus/certificates/ca/rsa-root.pem")).unwrap();
+    assert_eq!(conformant(&LINT[0], &der, Some(&issuer)), Some(true));
+}
