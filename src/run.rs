@@ -37,7 +37,7 @@ use crate::limits::Limits;
 /// How many files wait in the window before they are evaluated.
 pub const WINDOW_FILES: usize = 4096;
 /// How many bytes the files waiting in the window may hold.
-pub const WINDOW_BYTES: usize = 16 << 20;
+pub const WINDOW_BYTES: usize = 8 << 20;
 /// How many bytes of CA profiles the scan keeps for the stream.
 pub const PROFILE_BUDGET: usize = 16 << 20;
 
@@ -127,8 +127,7 @@ fn batch_size() -> usize {
 /// Is this a file the scan reads for what a CA profile states?
 fn named_like_profile(c: &Candidate) -> bool {
     c.path.as_os_str() != "-"
-        && c
-            .path
+        && c.path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
@@ -151,7 +150,9 @@ fn scan(ctx: &mut RunContext, inputs: &[PathBuf], limits: &Limits, progress: &(d
         if !named_like_profile(&c) {
             continue;
         }
-        let Loaded::Bytes(bytes) = load(&c, limits) else { continue };
+        let Loaded::Bytes(bytes) = load(&c, limits) else {
+            continue;
+        };
         if crate::input::certificate_like(&bytes) || !crate::facts::profile::looks_like_profile(&bytes) {
             continue;
         }
@@ -508,10 +509,7 @@ pub fn each<T: Send, E>(
     let mut rest = rest.into_iter().chain(held).peekable();
     while rest.peek().is_some() {
         let part: Vec<Unit> = rest.by_ref().take(batch).collect();
-        let done: Vec<Vec<Item<T>>> = part
-            .into_par_iter()
-            .map(|u| evaluate(u, limits, &ctx, &work))
-            .collect();
+        let done: Vec<Vec<Item<T>>> = part.into_par_iter().map(|u| evaluate(u, limits, &ctx, &work)).collect();
         for item in done.into_iter().flatten() {
             visit(item)?;
         }

@@ -14,8 +14,8 @@ mod schema;
 mod testcert;
 pub mod verify;
 
-pub use identity::{CertIdentity, identity};
 pub(crate) use der::{Glance, glance};
+pub use identity::{CertIdentity, identity};
 pub(crate) use names::{MatchKey, match_key};
 pub use schema::{OWN_DATE, SCHEMA};
 

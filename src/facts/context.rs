@@ -344,8 +344,9 @@ impl RunContext {
         let key_id = subject_key_id(&ca);
         let by = |who: &IssuedBy| match who {
             IssuedBy::KeyId(id) => key_id == Some(id.as_ref()),
-            IssuedBy::Name(raw) => X509Name::from_der(raw)
-                .is_ok_and(|(_, n)| crate::facts::certificate::match_key(&n) == name),
+            IssuedBy::Name(raw) => {
+                X509Name::from_der(raw).is_ok_and(|(_, n)| crate::facts::certificate::match_key(&n) == name)
+            }
         };
         Some(
             self.issued_algorithms

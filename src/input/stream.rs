@@ -16,8 +16,10 @@ use crate::limits::Limits;
 pub const HEAD: usize = 1 << 20;
 
 /// How many bytes of PEM text a stretch holds at most (a block longer than
-/// this makes a stretch of its own).
-pub const STRETCH: usize = 64 * 1024;
+/// this makes a stretch of its own). A few certificates: the run reads and
+/// evaluates a batch of stretches at a time and holds their findings until
+/// they are written, so the stretch sets how much a batch holds.
+pub const STRETCH: usize = 8 * 1024;
 
 /// A stretch of a long stream: whole PEM blocks, or one DER certificate.
 #[derive(Debug)]
@@ -118,6 +120,15 @@ impl<R: Read> Stream<R> {
         Some(Piece::Whole(std::mem::take(&mut self.buf)))
     }
 
+    /// The first `n` bytes read, in a buffer of their own size: a piece
+    /// that kept the read buffer (a megabyte after [`HEAD`]) would hold it
+    /// for as long as the piece waits in the run's window.
+    fn take(&mut self, n: usize) -> Vec<u8> {
+        let bytes = self.buf.get(..n).unwrap_or(&self.buf).to_vec();
+        self.buf.drain(..bytes.len());
+        bytes
+    }
+
     fn fail(&mut self, d: Diag) -> Option<Piece> {
         self.mode = Mode::Done;
         Some(Piece::Error(d))
@@ -146,8 +157,7 @@ impl<R: Read> Stream<R> {
             self.mode = Mode::Done;
             return None;
         }
-        let rest = self.buf.split_off(cut);
-        let bytes = std::mem::replace(&mut self.buf, rest);
+        let bytes = self.take(cut);
         let stretch = Stretch {
             first_line: self.line,
             blocks_before: self.blocks,
@@ -182,7 +192,10 @@ impl<R: Read> Stream<R> {
         let total = match der_length(&self.buf) {
             Some(n) if n <= limit => n,
             Some(_) => {
-                return self.fail(super::too_large(std::path::Path::new(&format!("-#{number}")), &self.limits));
+                return self.fail(super::too_large(
+                    std::path::Path::new(&format!("-#{number}")),
+                    &self.limits,
+                ));
             }
             None => {
                 return self.fail(
@@ -206,8 +219,7 @@ impl<R: Read> Stream<R> {
                 .help("the input was cut short; send whole certificates"),
             );
         }
-        let rest = self.buf.split_off(total);
-        let bytes = std::mem::replace(&mut self.buf, rest);
+        let bytes = self.take(total);
         self.blocks = number;
         Some(Piece::Stretch(Stretch {
             bytes,

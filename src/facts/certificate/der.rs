@@ -294,9 +294,11 @@ pub(crate) fn glance(certificate: &[u8]) -> Option<Glance<'_>> {
             match id.content {
                 // basicConstraints: SEQUENCE { cA BOOLEAN DEFAULT FALSE, ... }
                 [0x55, 0x1d, 0x13] => {
-                    let ca = value
-                        .and_then(|v| single(v).ok())
-                        .map(|seq| read(seq.content).ok().is_some_and(|(b, _)| b.tag == 0x01 && b.content != [0]));
+                    let ca = value.and_then(|v| single(v).ok()).map(|seq| {
+                        read(seq.content)
+                            .ok()
+                            .is_some_and(|(b, _)| b.tag == 0x01 && b.content != [0])
+                    });
                     may_issue |= ca.unwrap_or(true);
                 }
                 // keyUsage: BIT STRING, keyCertSign is bit 5

@@ -109,7 +109,10 @@ fn all_corpus_ders() -> Vec<(String, Vec<u8>)> {
         }
         for e in walkdir::WalkDir::new(&base).follow_links(true) {
             let p = e.unwrap().into_path();
-            if !p.extension().is_some_and(|x| x == "pem" || x == "der" || x == "crt" || x == "cer") {
+            if !p
+                .extension()
+                .is_some_and(|x| x == "pem" || x == "der" || x == "crt" || x == "cer")
+            {
                 continue;
             }
             let bytes = std::fs::read(&p).unwrap();
@@ -128,7 +131,9 @@ fn a_glance_at_the_der_finds_every_ca_and_what_the_parser_reads() {
     assert!(all.len() > 40, "{} certificates", all.len());
     let mut cas = 0;
     for (path, d) in &all {
-        let Ok((_, cert)) = X509Certificate::from_der(d) else { continue };
+        let Ok((_, cert)) = X509Certificate::from_der(d) else {
+            continue;
+        };
         let Some(g) = glance(d) else { continue };
         let ca = crate::facts::context::may_issue(&cert);
         cas += usize::from(ca);
@@ -138,7 +143,11 @@ fn a_glance_at_the_der_finds_every_ca_and_what_the_parser_reads() {
         // empty RDN at the end, so the two are compared as names match.
         let (_, glanced) = x509_parser::x509::X509Name::from_der(g.issuer).unwrap();
         assert_eq!(match_key(&glanced), match_key(cert.tbs_certificate.issuer()), "{path}");
-        assert_eq!(g.signature_algorithm, cert.signature_algorithm.algorithm.as_bytes(), "{path}");
+        assert_eq!(
+            g.signature_algorithm,
+            cert.signature_algorithm.algorithm.as_bytes(),
+            "{path}"
+        );
         let aki = cert.extensions().iter().find_map(|e| match e.parsed_extension() {
             ParsedExtension::AuthorityKeyIdentifier(a) => a.key_identifier.as_ref().map(|k| k.0),
             _ => None,

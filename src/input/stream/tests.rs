@@ -33,6 +33,8 @@ fn a_long_pem_stream_is_cut_after_end_lines_and_numbered_from_its_start() {
         let Piece::Stretch(s) = p else { panic!("{p:?}") };
         assert_eq!(s.content, Content::Pem);
         assert!(s.bytes.len() <= STRETCH + one.len());
+        // A piece holds its own bytes, not the read buffer (memory stays flat).
+        assert!(s.bytes.capacity() < 2 * s.bytes.len(), "{}", s.bytes.capacity());
         assert!(s.bytes.ends_with(b"-----END CERTIFICATE-----\n"));
         assert_eq!((s.blocks_before, s.first_line), (blocks, line));
         blocks += certificate_blocks(&s.bytes);
@@ -55,6 +57,7 @@ fn a_long_der_stream_gives_one_certificate_a_stretch() {
         let Piece::Stretch(s) = p else { panic!("{p:?}") };
         assert_eq!((s.content, s.blocks_before), (Content::Der, i));
         assert_eq!(s.bytes, der);
+        assert!(s.bytes.capacity() < 2 * s.bytes.len(), "{}", s.bytes.capacity());
     }
 }
 
@@ -68,8 +71,14 @@ fn a_der_stream_cut_short_ends_with_an_error_naming_the_certificate() {
     stream.truncate(stream.len() - 10);
     let got = pieces(&stream);
     assert_eq!(got.len(), count);
-    let Some(Piece::Error(d)) = got.last() else { panic!("{:?}", got.last()) };
-    assert!(d.message.starts_with(&format!("-#{count}: the stream ends inside")), "{}", d.message);
+    let Some(Piece::Error(d)) = got.last() else {
+        panic!("{:?}", got.last())
+    };
+    assert!(
+        d.message.starts_with(&format!("-#{count}: the stream ends inside")),
+        "{}",
+        d.message
+    );
 }
 
 #[test]

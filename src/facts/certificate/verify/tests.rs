@@ -39,7 +39,11 @@ const CASES: &[(&str, &str, &str)] = &[
     ("good/sm2-sign.pem", "ca/sm2-sub.pem", "ca/sm2-root.pem"),
     ("ca/sm2-sub.pem", "ca/sm2-root.pem", "ca/sm2-sub.pem"),
     // ecdsa-with-SHA384 on P-384, self-signed
-    ("real/trustwave-global-ecc-p384.pem", "real/trustwave-global-ecc-p384.pem", "ca/ecdsa-root.pem"),
+    (
+        "real/trustwave-global-ecc-p384.pem",
+        "real/trustwave-global-ecc-p384.pem",
+        "ca/ecdsa-root.pem",
+    ),
 ];
 
 #[test]
@@ -59,7 +63,11 @@ fn a_changed_signature_does_not_verify() {
 #[test]
 fn another_key_of_the_same_type_does_not_verify() {
     for (cert, _, other) in CASES {
-        assert_eq!(check(&der(cert), &der(other)), Verdict::Invalid, "{cert} with the key of {other}");
+        assert_eq!(
+            check(&der(cert), &der(other)),
+            Verdict::Invalid,
+            "{cert} with the key of {other}"
+        );
     }
 }
 
@@ -72,7 +80,11 @@ fn a_key_of_another_type_does_not_verify() {
         ("good/sm2-sign.pem", "ca/rsa-root.pem"),
         ("good/sm2-sign.pem", "ca/ecdsa-root.pem"),
     ] {
-        assert_eq!(check(&der(cert), &der(key)), Verdict::Invalid, "{cert} with the key of {key}");
+        assert_eq!(
+            check(&der(cert), &der(key)),
+            Verdict::Invalid,
+            "{cert} with the key of {key}"
+        );
     }
 }
 
