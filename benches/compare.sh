@@ -9,7 +9,7 @@
 #      time). pkilint (PyPI, installed into target/compare/venv) runs its
 #      RFC 5280 certificate validator in-process on one core over the first
 #      min(N, 2000) of them (benches/pkilint_bench.py, CPU time).
-#   2. One certificate, one process: `certlex check FILE` against a bare
+#   2. One certificate, one process (benches/startup.sh): `certlex check FILE` against a bare
 #      start of the binary (`certlex --version`), median of 21 runs each;
 #      and x509lint (C, one process per certificate, as it is run) when it
 #      is on PATH, named by $X509LINT, or built here from $X509LINT_SRC or a
@@ -69,6 +69,8 @@ echo "pkilint   $p_rate certificates/s per core on the first $P ($("$venv/bin/pi
 echo "ratio     certlex/pkilint per core = $(awk -v a="$c_sub" -v b="$p_rate" 'BEGIN { printf "%.0f", a / b }')x on the same $P certificates (jsonl), $(awk -v a="$c_jsonl" -v b="$p_rate" 'BEGIN { printf "%.0f", a / b }')x with certlex on all $N"
 
 echo "== 2. one certificate, one process (median of 21 runs)"
+benches/startup.sh "$BIN"
+one=corpus/certificates/good/rsa-ee.pem
 median_ms() { # command...
   local i t0 t1 times=()
   for i in $(seq 21); do
@@ -77,10 +79,6 @@ median_ms() { # command...
   done
   printf '%s\n' "${times[@]}" | sort -n | sed -n 11p | awk '{ printf "%.2f", $1 / 1000 }'
 }
-one=corpus/certificates/good/rsa-ee.pem
-bare=$(median_ms "$BIN" --version)
-check=$(median_ms "$BIN" check --at 2026-06-01 "$one")
-echo "certlex   bare start ${bare} ms, check one.pem ${check} ms: $(awk -v a="$check" -v b="$bare" 'BEGIN { printf "%.2f", a / b }')x a bare start"
 
 build_x509lint() { # prints the binary, or why not
   local src=target/compare/x509lint
@@ -104,8 +102,9 @@ fi
 if [[ -z $x509lint ]]; then
   echo "x509lint  skipped: $why (or set X509LINT=/path/to/x509lint)"
 else
+  check=$(median_ms "$BIN" check --at 2026-06-01 "$one")
   x=$(median_ms "$x509lint" "$one")
-  echo "x509lint  one.pem ${x} ms: certlex/x509lint = $(awk -v a="$check" -v b="$x" 'BEGIN { printf "%.2f", a / b }')x the time"
+  echo "x509lint  one.pem ${x} ms, certlex ${check} ms: certlex/x509lint = $(awk -v a="$check" -v b="$x" 'BEGIN { printf "%.2f", a / b }')x the time"
 fi
 
 echo "== 3. signature verification per CPU second, one core"

@@ -37,7 +37,7 @@ use crate::limits::Limits;
 /// How many files wait in the window before they are evaluated.
 pub const WINDOW_FILES: usize = 4096;
 /// How many bytes the files waiting in the window may hold.
-pub const WINDOW_BYTES: usize = 8 << 20;
+pub const WINDOW_BYTES: usize = 4 << 20;
 /// How many bytes of CA profiles the scan keeps for the stream.
 pub const PROFILE_BUDGET: usize = 16 << 20;
 
@@ -119,9 +119,10 @@ fn add_issuers(ctx: &mut RunContext, issuers: &[PathBuf], limits: &Limits) -> Ve
     errors
 }
 
-/// Files handled together: read in parallel, then handed on in order.
+/// Files handled together: read in parallel, then handed on in order. The
+/// findings of a batch are held until it is written, so it stays small.
 fn batch_size() -> usize {
-    rayon::current_num_threads().max(1) * 64
+    rayon::current_num_threads().max(1) * 32
 }
 
 /// Is this a file the scan reads for what a CA profile states?
