@@ -12,7 +12,13 @@
 //! and 50,000 DER ones through the binary named by `CERTLEX_BIN` (CI builds
 //! it in release).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests"
+)]
 
 #[path = "support/run.rs"]
 mod run;
