@@ -51,32 +51,10 @@ fn fixtures() -> Vec<Vec<u8>> {
 }
 
 fn der_of(pem: &[u8]) -> Vec<u8> {
-    let text = String::from_utf8_lossy(pem);
-    let b64: String = text
-        .split("-----BEGIN CERTIFICATE-----")
-        .nth(1)
-        .unwrap()
-        .split("-----END CERTIFICATE-----")
+    certlex::input::certificate_ders(pem, &certlex::limits::Limits::default())
+        .into_iter()
         .next()
         .unwrap()
-        .split_whitespace()
-        .collect();
-    base64_decode(&b64)
-}
-
-fn base64_decode(s: &str) -> Vec<u8> {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = Vec::new();
-    let (mut acc, mut bits) = (0u32, 0);
-    for c in s.bytes().filter(|c| *c != b'=') {
-        acc = (acc << 6) | ALPHABET.iter().position(|a| *a == c).unwrap() as u32;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-        }
-    }
-    out
 }
 
 /// This process's child's peak RSS so far, in kB (`None` off Linux or once it is gone).
