@@ -15,17 +15,11 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/certificates");
 
 fn der(name: &str) -> Vec<u8> {
-    let text = std::fs::read_to_string(format!("{CORPUS}/{name}")).unwrap();
-    let b64: String = text
-        .split("-----BEGIN CERTIFICATE-----")
-        .nth(1)
-        .unwrap()
-        .split("-----END CERTIFICATE-----")
+    let pem = std::fs::read(format!("{CORPUS}/{name}")).unwrap();
+    certlex::input::certificate_ders(&pem, &certlex::limits::Limits::default())
+        .into_iter()
         .next()
         .unwrap()
-        .split_whitespace()
-        .collect();
-    data_encoding::BASE64.decode(b64.as_bytes()).unwrap()
 }
 
 fn issuers() -> RunContext {

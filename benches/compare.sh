@@ -1,21 +1,31 @@
 #!/usr/bin/env bash
-# certlex side by side with peers, on the same certificates in the same run:
-#   pkilint  (PyPI; installed here into target/compare/venv), its RFC 5280
-#            certificate validator timed in-process (benches/pkilint_bench.py);
-#   x509lint (C, not packaged for Debian): the binary named by $X509LINT or on
-#            PATH; else built here from source (target/compare/x509lint) with
-#            gcc and OpenSSL's headers, the source taken from $X509LINT_SRC (a
-#            checkout) or cloned from GitHub; skipped with a message when none
-#            of these works. Its code stays in target/, never in the project.
-# certlex is timed without --issuers (no signature verification, as the peers
-# do none) and with them. Prints throughput and the ratios certlex/peer.
+# certlex side by side with peers and OpenSSL, in one run, on one machine:
 #
-# Usage: benches/compare.sh [N]   (default 10000; pkilint is timed on the
-#        first min(N, 2000) certificates, since it runs at tens per second)
+#   1. certlex and pkilint per core on the same certificates. certlex checks
+#      the N generated certificates (examples/gen-corpus.rs) without
+#      --issuers, as one process on all cores, with `--format jsonl` and with
+#      `--format human` (which writes little: non-pass findings only);
+#      certificates per second per core = N / CPU time (user + sys, GNU
+#      time). pkilint (PyPI, installed into target/compare/venv) runs its
+#      RFC 5280 certificate validator in-process on one core over the first
+#      min(N, 2000) of them (benches/pkilint_bench.py, CPU time).
+#   2. One certificate, one process (benches/startup.sh): `certlex check FILE` against a bare
+#      start of the binary (`certlex --version`), median of 21 runs each;
+#      and x509lint (C, one process per certificate, as it is run) when it
+#      is on PATH, named by $X509LINT, or built here from $X509LINT_SRC or a
+#      clone into target/compare/x509lint (its code stays in target/).
+#   3. Signature verification per algorithm: `openssl speed` verify rates
+#      beside certlex's (examples/verify-rate.rs: the whole signature check
+#      of a certificate, per CPU second, one core), each measured twice,
+#      interleaved, the best of the two kept (the machine may be shared).
+#
+# Usage: benches/compare.sh [N]   (default 20000)
+# Needs: GNU time (/usr/bin/time), python3 with venv, openssl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-N=${1:-10000}
-cargo build --release --quiet --bin certlex --example gen-corpus
+N=${1:-20000}
+cargo build --release --quiet --bin certlex --example gen-corpus --example verify-rate
+BIN=target/release/certlex
 dir=target/corpus-$N
 if [[ ! -d $dir || $(find "$dir" -name '*.pem' | wc -l) -ne $N ]]; then
   rm -rf "$dir"
@@ -25,26 +35,28 @@ P=$(( N < 2000 ? N : 2000 ))
 sub=target/compare/first-$P
 rm -rf "$sub" && mkdir -p "$sub"
 find "$dir" -name '*.pem' | sort | sed -n "1,${P}p" | xargs -I{} cp {} "$sub/"
+mkdir -p target/compare
+echo "machine: $(nproc) cores, $(uptime | sed 's/.*load average/load average/')"
 
-rate() { awk -v n="$1" -v t="$2" 'BEGIN { printf "%.1f", n / t }'; }
-certlex_rate() { # dir count extra-args...: the best of 5 runs (short runs are noisy)
-  local d=$1 n=$2; shift 2
-  local t0 t1 t best=
-  for _ in 1 2 3 4 5; do
-    t0=$(date +%s.%N)
-    target/release/certlex check --format jsonl --at 2026-06-01 "$@" "$d" >/dev/null || true
-    t1=$(date +%s.%N)
-    t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')
-    best=$(awk -v a="${best:-$t}" -v b="$t" 'BEGIN { print (b < a ? b : a) }')
+# certlex over a directory: certificates per CPU second (the best of 3 runs).
+# Prints "RATE wall W s, peak RSS M MB" of the best run.
+per_core() { # dir count format
+  local best=0 r user sys wall rss what=
+  for _ in 1 2 3; do
+    /usr/bin/time -f '%U %S %e %M' -o target/compare/time "$BIN" check --format "$3" --at 2026-06-01 "$1" >/dev/null || true
+    read -r user sys wall rss < <(tail -n 1 target/compare/time)
+    r=$(awk -v n="$2" -v u="$user" -v s="$sys" 'BEGIN { printf "%.0f", n / (u + s) }')
+    if (( r > best )); then best=$r; what="wall ${wall} s, peak RSS $((rss / 1024)) MB"; fi
   done
-  rate "$n" "$best"
+  echo "$best $what"
 }
-
-echo "certificates: $N generated in $dir; peers timed on the first $P"
-c_all=$(certlex_rate "$dir" "$N")
-c_sub=$(certlex_rate "$sub" "$P")
-c_sig=$(certlex_rate "$dir" "$N" --issuers corpus/certificates/ca)
-echo "certlex   $c_all certificates/s (all $N, no signatures), $c_sub on the first $P, $c_sig verifying signatures and chains"
+echo "== 1. throughput per core (CPU time), $N certificates, no --issuers"
+read -r c_jsonl what < <(per_core "$dir" "$N" jsonl)
+echo "certlex   $c_jsonl certificates/s per core, --format jsonl ($what)"
+read -r c_human what < <(per_core "$dir" "$N" human)
+echo "certlex   $c_human certificates/s per core, --format human ($what)"
+read -r c_sub what < <(per_core "$sub" "$P" jsonl)
+echo "certlex   $c_sub certificates/s per core on the first $P, --format jsonl ($what)"
 
 venv=target/compare/venv
 if [[ ! -x $venv/bin/python ]]; then
@@ -52,12 +64,23 @@ if [[ ! -x $venv/bin/python ]]; then
   "$venv/bin/pip" install --quiet pkilint
 fi
 p_line=$("$venv/bin/python" benches/pkilint_bench.py "$sub")
-p_rate=$(awk '{ for (i = 1; i <= NF; i++) if ($i == "s") { print $(i + 1); exit } }' <<<"$p_line")
-echo "pkilint   $p_rate certificates/s in-process ($("$venv/bin/pip" show pkilint | awk '/^Version/ { print $2 }'))"
-echo "ratio     certlex/pkilint = $(awk -v a="$c_sub" -v b="$p_rate" 'BEGIN { printf "%.0f", a / b }')x on the same $P certificates (no signatures)"
+p_rate=$(awk '{ for (i = 1; i <= NF; i++) if ($i == "cpu") { print $(i + 1); exit } }' <<<"$p_line")
+echo "pkilint   $p_rate certificates/s per core on the first $P ($("$venv/bin/pip" show pkilint | awk '/^Version/ { print $2 }'), in-process)"
+echo "ratio     certlex/pkilint per core = $(awk -v a="$c_sub" -v b="$p_rate" 'BEGIN { printf "%.0f", a / b }')x on the same $P certificates (jsonl), $(awk -v a="$c_jsonl" -v b="$p_rate" 'BEGIN { printf "%.0f", a / b }')x with certlex on all $N"
 
-# Build x509lint from source into target/compare/x509lint; prints why not on failure.
-build_x509lint() {
+echo "== 2. one certificate, one process (median of 21 runs)"
+benches/startup.sh "$BIN"
+one=corpus/certificates/good/rsa-ee.pem
+median_ms() { # command...
+  local i t0 t1 times=()
+  for i in $(seq 21); do
+    t0=$(date +%s%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s%N)
+    times+=($(( (t1 - t0) / 1000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | sed -n 11p | awk '{ printf "%.2f", $1 / 1000 }'
+}
+
+build_x509lint() { # prints the binary, or why not
   local src=target/compare/x509lint
   if [[ ! -x $src/x509lint ]]; then
     rm -rf "$src"
@@ -71,25 +94,33 @@ build_x509lint() {
   fi
   echo "$src/x509lint"
 }
-
 x509lint=${X509LINT:-$(command -v x509lint || true)}
+why=
 if [[ -z $x509lint ]]; then
   if built=$(build_x509lint); then x509lint=$built; else why=$built; fi
 fi
 if [[ -z $x509lint ]]; then
   echo "x509lint  skipped: $why (or set X509LINT=/path/to/x509lint)"
 else
-  t0=$(date +%s.%N)
-  for f in "$sub"/*.pem; do "$x509lint" "$f" >/dev/null 2>&1 || true; done
-  t1=$(date +%s.%N)
-  x_rate=$(rate "$P" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')")
-  echo "x509lint  $x_rate certificates/s (one process per certificate, as it is run)"
-  # certlex the same way, one process per certificate: the fair comparison
-  # of what each costs per invocation.
-  t0=$(date +%s.%N)
-  for f in "$sub"/*.pem; do target/release/certlex check --at 2026-06-01 "$f" >/dev/null 2>&1 || true; done
-  t1=$(date +%s.%N)
-  c_one=$(rate "$P" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')")
-  echo "certlex   $c_one certificates/s one process per certificate"
-  echo "ratio     certlex/x509lint = $(awk -v a="$c_sub" -v b="$x_rate" 'BEGIN { printf "%.1f", a / b }')x (certlex on a directory), $(awk -v a="$c_one" -v b="$x_rate" 'BEGIN { printf "%.2f", a / b }')x (both one process per certificate)"
+  check=$(median_ms "$BIN" check --at 2026-06-01 "$one")
+  x=$(median_ms "$x509lint" "$one")
+  echo "x509lint  one.pem ${x} ms, certlex ${check} ms: certlex/x509lint = $(awk -v a="$check" -v b="$x" 'BEGIN { printf "%.2f", a / b }')x the time"
 fi
+
+echo "== 3. signature verification per CPU second, one core"
+declare -A ossl best
+for round in 1 2; do
+  while read -r _ alg rate; do
+    (( ${rate%.*} > ${best[$alg]:-0} )) && best[$alg]=${rate%.*}
+  done < <(target/release/examples/verify-rate 2)
+  out=$(openssl speed -seconds 2 rsa2048 ecdsap256 sm2 2>/dev/null)
+  for pair in "rsa2048:^rsa 2048" "ecdsap256:nistp256" "sm2:CurveSM2"; do
+    alg=${pair%%:*}; pat=${pair#*:}
+    r=$(grep -E "$pat" <<<"$out" | awk '{ print int($NF) }' | tail -n 1)
+    (( ${r:-0} > ${ossl[$alg]:-0} )) && ossl[$alg]=$r
+  done
+done
+for alg in rsa2048 ecdsap256 sm2; do
+  printf '%-10s certlex %7s/s  openssl %7s/s  ratio %.2f\n' "$alg" "${best[$alg]}" "${ossl[$alg]}" \
+    "$(awk -v a="${best[$alg]}" -v b="${ossl[$alg]}" 'BEGIN { print a / b }')"
+done

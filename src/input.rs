@@ -3,7 +3,10 @@
 //! error that names the file and the line; it is never skipped in silence.
 
 mod pem;
+mod stream;
 mod x509;
+
+pub use stream::{Piece, Stream, Stretch};
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -171,18 +174,21 @@ pub fn certificate_ders(bytes: &[u8], limits: &Limits) -> Vec<Vec<u8>> {
     }
 }
 
+/// The error for an input over `--max-file-size`.
+fn too_large(path: &Path, limits: &Limits) -> Diag {
+    error(
+        path,
+        "certlex::input::too-large",
+        format!("the file is larger than the limit of {} bytes", limits.max_file_bytes),
+        format!("文件大于 {} 字节的上限", limits.max_file_bytes),
+    )
+    .help("raise the limit with `--max-file-size BYTES` if the file is genuine")
+    .zh_help("如果文件确实无误，可用 `--max-file-size BYTES` 提高上限")
+}
+
 fn read_bytes(path: &Path, limits: &Limits) -> Result<Vec<u8>, Diag> {
     use std::io::Read as _;
-    let limit_error = || {
-        error(
-            path,
-            "certlex::input::too-large",
-            format!("the file is larger than the limit of {} bytes", limits.max_file_bytes),
-            format!("文件大于 {} 字节的上限", limits.max_file_bytes),
-        )
-        .help("raise the limit with `--max-file-size BYTES` if the file is genuine")
-        .zh_help("如果文件确实无误，可用 `--max-file-size BYTES` 提高上限")
-    };
+    let limit_error = || too_large(path, limits);
     if path.as_os_str() == "-" {
         let mut buf = Vec::new();
         let mut stdin = std::io::stdin().lock().take(limits.max_file_bytes + 1);
@@ -283,6 +289,24 @@ fn head_of(text: &str, max: usize) -> &str {
 pub fn read_bytes_as(name: &str, bytes: Vec<u8>, explicit: bool, limits: &Limits, ctx: &RunContext) -> Read {
     let content = detect(&bytes);
     read_content(name, bytes, content, explicit, limits, ctx)
+}
+
+/// Read a stretch of standard input's stream (see [`Stream`]).
+pub fn read_stretch(stretch: Stretch, limits: &Limits, ctx: &RunContext) -> Read {
+    match stretch.content {
+        Content::Der => pem::der(&format!("-#{}", stretch.blocks_before + 1), &stretch.bytes, ctx),
+        _ => {
+            let text = match String::from_utf8(stretch.bytes) {
+                Ok(t) => t,
+                Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            };
+            let meta = Stretch {
+                bytes: Vec::new(),
+                ..stretch
+            };
+            pem::pem_at(SourceFile::new("-", text), Some(&meta), limits, ctx)
+        }
+    }
 }
 
 /// Read bytes as the given kind of content (detected, or named by the caller).

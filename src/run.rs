@@ -1,9 +1,29 @@
-//! A run over files in two passes: pass 1 gathers the run context from
-//! every input and `--issuers` (keeping only the DER of certificates that
-//! can issue others, not every subject's facts, and what CA profiles state),
-//! pass 2 reads each subject with the context and evaluates it. `certlex
-//! check`, `certlex facts` and the scenario steps all build their context
-//! here; the context's data lives with the facts (`facts::context`).
+//! A run over inputs that reads each file once, in constant memory.
+//!
+//! 1. `--issuers` are read first: they serve every input.
+//! 2. A scan walks the inputs without reading them, but for CA profiles
+//!    (files named `.yaml` or `.yml`), read here so what they state (filed
+//!    chains, approvals, filed rule statements) serves every input wherever
+//!    it lies; their bytes are kept (up to [`PROFILE_BUDGET`]) so they are
+//!    not read again.
+//! 3. The stream reads the inputs in order, on all cores, a batch at a
+//!    time. Each file enters a window as it is read, and its CA
+//!    certificates (and what any other CA profile states) enter the run
+//!    context at once; a file is read into subjects and evaluated when it
+//!    leaves the window, [`WINDOW_FILES`] files (or [`WINDOW_BYTES`]) later,
+//!    so a CA certificate serves the certificates after it and those up to
+//!    a window before it. A run that fits in the window, as most do, sees
+//!    its whole context. Items reach `visit` in input order.
+//! 4. Rule statements read every input certificate's signature algorithm
+//!    (ESL 31), which is known only at the end: one that must leave the
+//!    window before the stream ends is held (its bytes, which are bounded)
+//!    and evaluated last, after every other input.
+//!
+//! Standard input may be a stream of any length ([`crate::input::Stream`]).
+//! The context's data lives with the facts (`facts::context`).
+
+use std::collections::{HashMap, VecDeque};
+use std::path::PathBuf;
 
 use rayon::prelude::*;
 use x509_parser::certificate::X509Certificate;
@@ -11,20 +31,15 @@ use x509_parser::prelude::FromDer;
 
 use crate::diag::Diag;
 use crate::facts::context::{Issued, Origin, RunContext, may_issue};
-use crate::input::{Candidate, Loaded, discover, load};
+use crate::input::{Candidate, Content, Loaded, Piece, Read, Stretch, discover, load};
 use crate::limits::Limits;
 
-/// What pass 1 over files gave.
-#[derive(Debug, Default)]
-pub struct Gathered {
-    pub context: RunContext,
-    /// `--issuers` paths that could not be read (inputs are reported in pass 2).
-    pub errors: Vec<Diag>,
-    /// Standard input, read once in pass 1 when `-` is an input.
-    pub stdin: Option<Vec<u8>>,
-    /// How many input files pass 1 found (what pass 2 will read).
-    pub files: usize,
-}
+/// How many files wait in the window before they are evaluated.
+pub const WINDOW_FILES: usize = 4096;
+/// How many bytes the files waiting in the window may hold.
+pub const WINDOW_BYTES: usize = 4 << 20;
+/// How many bytes of CA profiles the scan keeps for the stream.
+pub const PROFILE_BUDGET: usize = 16 << 20;
 
 /// Pass 1 over one input's bytes: keep its certificates that can issue
 /// others (all of them for `--issuers`), or take what a CA profile states.
@@ -37,104 +52,47 @@ pub fn add_bytes(ctx: &mut RunContext, bytes: &[u8], origin: Origin, limits: &Li
         crate::facts::profile::gather(ctx, bytes, limits);
         return 0;
     }
-    let ders = crate::input::certificate_ders(bytes, limits);
-    if origin == Origin::Input {
-        for der in &ders {
-            if let Ok((_, cert)) = X509Certificate::from_der(der) {
-                ctx.add_issued(Issued::of(&cert));
-            }
-        }
+    if origin == Origin::Issuers {
+        let ders = crate::input::certificate_ders(bytes, limits);
+        return ders.iter().filter(|der| ctx.add_certificate(der, origin)).count();
     }
-    ders.iter().filter(|der| ctx.add_certificate(der, origin)).count()
-}
-
-/// Files handled together: read in parallel, then handed on in order.
-/// Bounded, so memory stays flat however large the corpus.
-fn batch_size() -> usize {
-    rayon::current_num_threads().max(1) * 64
-}
-
-/// What pass 1 keeps of one input file, worked out in parallel.
-enum Found {
-    /// Certificates that can issue others (DER), standard input's bytes, and
-    /// what every certificate of the file tells of its issuer.
-    Certificates(Vec<Vec<u8>>, Option<Vec<u8>>, Vec<Issued>),
-    /// A CA profile: read into the context in order, after the batch.
-    Profile(Vec<u8>),
-    Nothing,
-}
-
-fn pass_one(c: &Candidate, limits: &Limits) -> Found {
-    let bytes = match load(c, limits) {
-        Loaded::Bytes(b) => b,
-        Loaded::Skipped(_) | Loaded::Error(_) => return Found::Nothing,
-    };
-    // Not `input::detect`: pass 1 need not tell rule statements apart.
-    if !crate::input::certificate_like(&bytes) && crate::facts::profile::looks_like_profile(&bytes) {
-        return Found::Profile(bytes);
+    let (issuers, issued) = certificates_of(crate::input::certificate_ders(bytes, limits));
+    for i in issued {
+        ctx.add_issued(i);
     }
-    let mut issuers = Vec::new();
-    let mut issued = Vec::new();
-    for der in crate::input::certificate_ders(&bytes, limits) {
-        let Ok((_, cert)) = X509Certificate::from_der(&der) else {
-            continue;
-        };
-        issued.push(Issued::of(&cert));
-        if may_issue(&cert) {
-            issuers.push(der);
-        }
-    }
-    let stdin = (c.path.as_os_str() == "-").then_some(bytes);
-    Found::Certificates(issuers, stdin, issued)
+    issuers.iter().filter(|der| ctx.add_certificate(der, origin)).count()
 }
 
-/// Pass 1 over files: the certificates of `inputs` that can issue others and
-/// every certificate of `issuers` (files or directories). Files are read in
-/// parallel; what they give enters the context in input order.
-pub fn gather(
-    inputs: &[std::path::PathBuf],
-    issuers: &[std::path::PathBuf],
-    limits: &Limits,
-    progress: &(dyn Progress + Sync),
-) -> Gathered {
+/// The context of a whole set of inputs, read up front (for callers that
+/// read the inputs themselves; `each` builds its own as it streams).
+#[derive(Debug, Default)]
+pub struct Gathered {
+    pub context: RunContext,
+    /// `--issuers` paths that could not be read (inputs are reported when read).
+    pub errors: Vec<Diag>,
+}
+
+/// Read `inputs` and `issuers` into a run context.
+pub fn gather(inputs: &[PathBuf], issuers: &[PathBuf], limits: &Limits) -> Gathered {
     let mut g = Gathered::default();
-    let mut walk = discover(inputs).flatten();
-    loop {
-        let batch: Vec<Candidate> = walk.by_ref().take(batch_size()).collect();
-        if batch.is_empty() {
-            break;
-        }
-        g.files += batch.len();
-        let found: Vec<Found> = batch
-            .par_iter()
-            .map(|c| {
-                progress.scanned();
-                pass_one(c, limits)
-            })
-            .collect();
-        for f in found {
-            match f {
-                Found::Certificates(ders, stdin, issued) => {
-                    for der in &ders {
-                        g.context.add_certificate(der, Origin::Input);
-                    }
-                    for i in issued {
-                        g.context.add_issued(i);
-                    }
-                    if stdin.is_some() {
-                        g.stdin = stdin;
-                    }
-                }
-                Found::Profile(bytes) => crate::facts::profile::gather(&mut g.context, &bytes, limits),
-                Found::Nothing => {}
-            }
+    g.errors = add_issuers(&mut g.context, issuers, limits);
+    for c in discover(inputs).flatten() {
+        if let Loaded::Bytes(bytes) = load(&c, limits) {
+            add_bytes(&mut g.context, &bytes, Origin::Input, limits);
         }
     }
+    g
+}
+
+/// Every certificate of `issuers` (files or directories) into the context;
+/// returns what could not be read.
+fn add_issuers(ctx: &mut RunContext, issuers: &[PathBuf], limits: &Limits) -> Vec<Diag> {
+    let mut errors = Vec::new();
     for c in discover(issuers) {
         let c: Candidate = match c {
             Ok(c) => c,
             Err(d) => {
-                g.errors.push(d);
+                errors.push(d);
                 continue;
             }
         };
@@ -142,7 +100,7 @@ pub fn gather(
             Loaded::Bytes(bytes) => {
                 let found = crate::input::certificate_ders(&bytes, limits);
                 if found.is_empty() && c.explicit {
-                    g.errors.push(
+                    errors.push(
                         Diag::error(
                             "certlex::input::no-issuer",
                             format!("{}: no certificate found", c.path.display()),
@@ -155,34 +113,284 @@ pub fn gather(
                     );
                 }
                 for der in &found {
-                    g.context.add_certificate(der, Origin::Issuers);
+                    ctx.add_certificate(der, Origin::Issuers);
                 }
             }
             Loaded::Skipped(_) => {}
-            Loaded::Error(d) => g.errors.push(d),
+            Loaded::Error(d) => errors.push(d),
         }
     }
-    g
+    errors
 }
 
-/// One thing pass 2 yields: a subject to check with what `work` made of it,
-/// an input that could not be read, or a file of a directory walk that is
-/// not an input.
+/// Files handled together: read in parallel, then handed on in order. The
+/// findings of a batch are held until it is written, so it stays small.
+fn batch_size() -> usize {
+    rayon::current_num_threads().max(1) * 32
+}
+
+/// Is this a file the scan reads for what a CA profile states?
+fn named_like_profile(c: &Candidate) -> bool {
+    c.path.as_os_str() != "-"
+        && c.path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+/// What the scan found: how many files the stream will read, and the bytes
+/// of the CA profiles it read (within the budget).
+#[derive(Default)]
+struct Scanned {
+    files: usize,
+    profiles: HashMap<PathBuf, Vec<u8>>,
+}
+
+/// Step 2: walk the inputs; read only files named like CA profiles.
+fn scan(ctx: &mut RunContext, inputs: &[PathBuf], limits: &Limits, progress: &(dyn Progress + Sync)) -> Scanned {
+    let mut s = Scanned::default();
+    let mut kept = 0;
+    for c in discover(inputs).flatten() {
+        s.files += 1;
+        progress.scanned();
+        if !named_like_profile(&c) {
+            continue;
+        }
+        let Loaded::Bytes(bytes) = load(&c, limits) else {
+            continue;
+        };
+        if crate::input::certificate_like(&bytes) || !crate::facts::profile::looks_like_profile(&bytes) {
+            continue;
+        }
+        crate::facts::profile::gather(ctx, &bytes, limits);
+        if kept + bytes.len() <= PROFILE_BUDGET {
+            kept += bytes.len();
+            s.profiles.insert(c.path, bytes);
+        }
+    }
+    s
+}
+
+/// Where the stream's inputs come from: the walk of the inputs, and
+/// standard input cut into pieces when the walk reaches `-`.
+enum Source {
+    File(Candidate),
+    Stdin(Piece),
+    Error(Diag),
+}
+
+struct Sources<'a, W> {
+    walk: W,
+    stdin: Option<crate::input::Stream<std::io::StdinLock<'static>>>,
+    limits: &'a Limits,
+}
+
+impl<W: Iterator<Item = Result<Candidate, Diag>>> Iterator for Sources<'_, W> {
+    type Item = Source;
+
+    fn next(&mut self) -> Option<Source> {
+        if let Some(stream) = &mut self.stdin {
+            if let Some(piece) = stream.next() {
+                return Some(Source::Stdin(piece));
+            }
+            self.stdin = None;
+        }
+        match self.walk.next()? {
+            Ok(c) if c.path.as_os_str() == "-" => {
+                self.stdin = Some(crate::input::Stream::new(std::io::stdin().lock(), self.limits));
+                self.next()
+            }
+            Ok(c) => Some(Source::File(c)),
+            Err(d) => Some(Source::Error(d)),
+        }
+    }
+}
+
+/// One input waiting in the window.
+enum Unit {
+    /// A file's bytes (or all of standard input's) and what they hold.
+    File {
+        name: String,
+        bytes: Vec<u8>,
+        content: Content,
+        explicit: bool,
+    },
+    /// A stretch of standard input's stream.
+    Stretch(Stretch),
+    Error(Diag),
+    Skipped {
+        path: String,
+        why: String,
+    },
+}
+
+impl Unit {
+    fn bytes(&self) -> usize {
+        match self {
+            Unit::File { bytes, .. } => bytes.len(),
+            Unit::Stretch(s) => s.bytes.len(),
+            Unit::Error(_) | Unit::Skipped { .. } => 0,
+        }
+    }
+
+    fn is_statement(&self) -> bool {
+        matches!(
+            self,
+            Unit::File {
+                content: Content::RuleStatement,
+                ..
+            }
+        )
+    }
+}
+
+/// A unit as read, and what it adds to the run context.
+struct Entering {
+    unit: Unit,
+    /// DER of its certificates that can issue others.
+    issuers: Vec<Vec<u8>>,
+    issued: Vec<Issued>,
+    /// A CA profile the scan did not read: what it states enters the context.
+    profile: bool,
+}
+
+impl Entering {
+    fn of(unit: Unit) -> Self {
+        Self {
+            unit,
+            issuers: Vec::new(),
+            issued: Vec::new(),
+            profile: false,
+        }
+    }
+}
+
+/// Read one source's bytes, and find what it adds to the context.
+fn load_unit(source: Source, scanned: &Scanned, limits: &Limits) -> Entering {
+    let (name, bytes, explicit) = match source {
+        Source::Error(d) | Source::Stdin(Piece::Error(d)) => return Entering::of(Unit::Error(d)),
+        Source::Stdin(Piece::Stretch(s)) => {
+            let (issuers, issued) = certificates_of(crate::input::certificate_ders(&s.bytes, limits));
+            return Entering {
+                issuers,
+                issued,
+                ..Entering::of(Unit::Stretch(s))
+            };
+        }
+        Source::Stdin(Piece::Whole(bytes)) => ("-".to_string(), bytes, true),
+        Source::File(c) => {
+            let name = c.path.display().to_string();
+            if let Some(bytes) = scanned.profiles.get(&c.path) {
+                let unit = Unit::File {
+                    name,
+                    bytes: bytes.clone(),
+                    content: Content::CaProfile,
+                    explicit: c.explicit,
+                };
+                return Entering::of(unit);
+            }
+            match load(&c, limits) {
+                Loaded::Bytes(b) => (name, b, c.explicit),
+                Loaded::Skipped(why) => return Entering::of(Unit::Skipped { path: name, why }),
+                Loaded::Error(d) => return Entering::of(Unit::Error(d)),
+            }
+        }
+    };
+    let content = crate::input::detect(&bytes);
+    let (issuers, issued) = match content {
+        Content::Der | Content::Pem => certificates_of(crate::input::certificate_ders(&bytes, limits)),
+        _ => (Vec::new(), Vec::new()),
+    };
+    Entering {
+        issuers,
+        issued,
+        profile: content == Content::CaProfile,
+        ..Entering::of(Unit::File {
+            name,
+            bytes,
+            content,
+            explicit,
+        })
+    }
+}
+
+/// The certificates of an input that may issue others (DER; the context
+/// parses them whole before keeping them), and what each tells of its
+/// issuer. Each is glanced at, not parsed (most are not CAs).
+fn certificates_of(ders: Vec<Vec<u8>>) -> (Vec<Vec<u8>>, Vec<Issued>) {
+    let mut issuers = Vec::new();
+    let mut issued = Vec::with_capacity(ders.len());
+    for der in ders {
+        let may_issue = match crate::facts::certificate::glance(&der) {
+            Some(g) => {
+                issued.push(Issued::glanced(&g));
+                g.may_issue
+            }
+            None => match X509Certificate::from_der(&der) {
+                Ok((_, cert)) => {
+                    issued.push(Issued::of(&cert));
+                    may_issue(&cert)
+                }
+                Err(_) => false,
+            },
+        };
+        if may_issue {
+            issuers.push(der);
+        }
+    }
+    (issuers, issued)
+}
+
+/// Read a unit into subjects with the context, and apply `work` to each.
+fn evaluate<T>(
+    unit: Unit,
+    limits: &Limits,
+    ctx: &RunContext,
+    work: &(impl Fn(&crate::facts::Subject) -> T + Sync),
+) -> Vec<Item<T>> {
+    let (got, path): (Read, Option<String>) = match unit {
+        Unit::Error(d) => return vec![Item::Error(d)],
+        Unit::Skipped { path, why } => return vec![Item::Skipped { path, why }],
+        Unit::Stretch(s) => (crate::input::read_stretch(s, limits, ctx), None),
+        Unit::File {
+            name,
+            bytes,
+            content,
+            explicit,
+        } => (
+            crate::input::read_content(&name, bytes, content, explicit, limits, ctx),
+            Some(name),
+        ),
+    };
+    let mut items = Vec::with_capacity(got.subjects.len() + got.errors.len());
+    if let (Some(why), Some(path)) = (got.skipped, path) {
+        items.push(Item::Skipped { path, why });
+    }
+    items.extend(got.errors.into_iter().map(Item::Error));
+    items.extend(got.subjects.into_iter().map(|s| {
+        let t = work(&s);
+        Item::Subject(s, t)
+    }));
+    items
+}
+
+/// One thing the stream yields: a subject to check with what `work` made
+/// of it, an input that could not be read, or a file of a directory walk
+/// that is not an input.
 pub enum Item<T> {
     Subject(crate::facts::Subject, T),
     Error(Diag),
     Skipped { path: String, why: String },
 }
 
-/// What a long run tells a progress display. Pass 1 walks every input
-/// anyway, so it counts the files without holding their paths; pass 2
-/// reports each file as it is read. Called from several threads.
+/// What a long run tells a progress display. The scan walks every input
+/// without reading it, so it counts the files without holding their paths;
+/// the stream reports each file as it is read. Called from several threads.
 pub trait Progress {
-    /// Pass 1 reached one more file.
+    /// The scan reached one more file.
     fn scanned(&self) {}
-    /// Pass 1 is done: pass 2 will read this many files.
+    /// The scan is done: the stream will read this many files.
     fn total(&self, _files: usize) {}
-    /// Pass 2 read one more file.
+    /// The stream read one more file.
     fn read(&self) {}
 }
 
@@ -191,64 +399,127 @@ pub struct Quiet;
 
 impl Progress for Quiet {}
 
-/// A whole run over files: pass 1 gathers the context; pass 2 reads each
-/// input with it and applies `work` to each subject (both on all cores),
-/// then hands every item to `visit` in input order, a batch at a time.
+/// The files waiting to be evaluated, in input order.
+#[derive(Default)]
+struct Window {
+    units: VecDeque<Unit>,
+    bytes: usize,
+    /// Rule statements that had to leave the window before the stream ended.
+    held: Vec<Unit>,
+}
+
+impl Window {
+    fn push(&mut self, unit: Unit) {
+        self.bytes += unit.bytes();
+        self.units.push_back(unit);
+    }
+
+    /// The units that leave the window: those over its bounds, or all of
+    /// them when the stream has `ended`. Rule statements leaving early are held.
+    fn leaving(&mut self, ended: bool, most: usize) -> Vec<Unit> {
+        let mut out = Vec::new();
+        while out.len() < most {
+            let over = self.units.len() > WINDOW_FILES || self.bytes > WINDOW_BYTES;
+            if !ended && !over {
+                break;
+            }
+            let Some(unit) = self.units.pop_front() else { break };
+            self.bytes -= unit.bytes();
+            if !ended && unit.is_statement() {
+                self.held.push(unit);
+            } else {
+                out.push(unit);
+            }
+        }
+        out
+    }
+}
+
+/// A whole run over files: `--issuers`, the scan, then the stream (see
+/// the module's documentation). Each subject gets `work` on all cores;
+/// every item then reaches `visit` in input order, a batch at a time.
 /// Every command that checks files goes through here (`check`, `diff`,
-/// `facts`); `work` is where the expensive part goes (evaluating the rules),
-/// `visit` is where the ordered part goes (the report).
+/// `facts`); `work` is where the expensive part goes (evaluating the
+/// rules), `visit` is where the ordered part goes (the report).
 pub fn each<T: Send, E>(
-    inputs: &[std::path::PathBuf],
-    issuers: &[std::path::PathBuf],
+    inputs: &[PathBuf],
+    issuers: &[PathBuf],
     limits: &Limits,
     progress: &(dyn Progress + Sync),
     work: impl Fn(&crate::facts::Subject) -> T + Sync,
     mut visit: impl FnMut(Item<T>) -> Result<(), E>,
 ) -> Result<(), E> {
-    let gathered = gather(inputs, issuers, limits, progress);
-    let ctx = &gathered.context;
-    progress.total(gathered.files);
-    for d in gathered.errors {
+    let mut ctx = RunContext::new();
+    for d in add_issuers(&mut ctx, issuers, limits) {
         visit(Item::Error(d))?;
     }
-    let stdin = gathered.stdin.as_ref();
-    let one = |candidate: Result<Candidate, Diag>| -> Vec<Item<T>> {
-        let candidate = match candidate {
-            Ok(c) => c,
-            Err(d) => return vec![Item::Error(d)],
-        };
-        let got = match stdin {
-            Some(bytes) if candidate.path.as_os_str() == "-" => {
-                crate::input::read_bytes_as("-", bytes.clone(), true, limits, ctx)
-            }
-            _ => crate::input::read(&candidate, limits, ctx),
-        };
-        progress.read();
-        let mut items = Vec::with_capacity(got.subjects.len() + got.errors.len());
-        if let Some(why) = got.skipped {
-            items.push(Item::Skipped {
-                path: candidate.path.display().to_string(),
-                why,
-            });
-        }
-        items.extend(got.errors.into_iter().map(Item::Error));
-        items.extend(got.subjects.into_iter().map(|s| {
-            let t = work(&s);
-            Item::Subject(s, t)
-        }));
-        items
+    let scanned = scan(&mut ctx, inputs, limits, progress);
+    progress.total(scanned.files);
+    let mut sources = Sources {
+        walk: discover(inputs),
+        stdin: None,
+        limits,
     };
-    let mut walk = discover(inputs);
+    let mut window = Window::default();
+    let batch = batch_size();
     loop {
-        let batch: Vec<Result<Candidate, Diag>> = walk.by_ref().take(batch_size()).collect();
-        if batch.is_empty() {
-            return Ok(());
+        let next: Vec<Source> = sources.by_ref().take(batch).collect();
+        let ended = next.is_empty();
+        if ended {
+            break;
         }
-        let done: Vec<Vec<Item<T>>> = batch.into_par_iter().map(one).collect();
+        let leaving = window.leaving(false, usize::MAX);
+        // Read the next batch while the batch leaving the window is evaluated.
+        let (loaded, done) = rayon::join(
+            || {
+                next.into_par_iter()
+                    .map(|s| {
+                        let from_file = matches!(s, Source::File(_));
+                        let l = load_unit(s, &scanned, limits);
+                        if from_file {
+                            progress.read();
+                        }
+                        l
+                    })
+                    .collect::<Vec<_>>()
+            },
+            || {
+                leaving
+                    .into_par_iter()
+                    .map(|u| evaluate(u, limits, &ctx, &work))
+                    .collect::<Vec<_>>()
+            },
+        );
+        for item in done.into_iter().flatten() {
+            visit(item)?;
+        }
+        for l in loaded {
+            for der in &l.issuers {
+                ctx.add_certificate(der, Origin::Input);
+            }
+            for i in l.issued {
+                ctx.add_issued(i);
+            }
+            if l.profile
+                && let Unit::File { bytes, .. } = &l.unit
+            {
+                crate::facts::profile::gather(&mut ctx, bytes, limits);
+            }
+            window.push(l.unit);
+        }
+    }
+    // The stream has ended: the context is whole.
+    let rest = window.leaving(true, usize::MAX);
+    let held = std::mem::take(&mut window.held);
+    let mut rest = rest.into_iter().chain(held).peekable();
+    while rest.peek().is_some() {
+        let part: Vec<Unit> = rest.by_ref().take(batch).collect();
+        let done: Vec<Vec<Item<T>>> = part.into_par_iter().map(|u| evaluate(u, limits, &ctx, &work)).collect();
         for item in done.into_iter().flatten() {
             visit(item)?;
         }
     }
+    Ok(())
 }
 
 #[cfg(test)]

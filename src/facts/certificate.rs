@@ -15,6 +15,7 @@ mod schema;
 mod testcert;
 pub mod verify;
 
+pub(crate) use der::{Glance, glance};
 pub use form::{CT_POISON, Form};
 pub use identity::{CertIdentity, identity};
 pub(crate) use names::{MatchKey, match_key, name, names_match};

@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 use x509_parser::certificate::X509Certificate;
 use x509_parser::extensions::ParsedExtension;
 use x509_parser::prelude::FromDer;
+use x509_parser::x509::X509Name;
 
 use crate::facts::Value;
 
@@ -122,11 +123,12 @@ pub struct FiledStatement {
 }
 
 /// Who issued a certificate: its authority key identifier, or its issuer
-/// name as names match (RFC 5280 7.1).
+/// name as written (its DER; compared as names match, RFC 5280 7.1, only
+/// when a rule statement asks, since a run has few distinct issuers).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum IssuedBy {
     KeyId(Box<[u8]>),
-    Name(crate::facts::certificate::MatchKey),
+    Name(Box<[u8]>),
 }
 
 /// What one input certificate tells of its issuer: the algorithm it was
@@ -137,15 +139,24 @@ pub struct Issued(Vec<(IssuedBy, String)>);
 
 impl Issued {
     pub fn of(cert: &X509Certificate) -> Self {
-        let oid = cert.signature_algorithm.algorithm.to_id_string();
+        let oid = crate::facts::certificate::oid_text(&cert.signature_algorithm.algorithm).to_string();
         let mut out = Vec::with_capacity(2);
         if let Some(id) = authority_key_id(cert) {
             out.push((IssuedBy::KeyId(id.into()), oid.clone()));
         }
-        out.push((
-            IssuedBy::Name(crate::facts::certificate::match_key(cert.tbs_certificate.issuer())),
-            oid,
-        ));
+        out.push((IssuedBy::Name(cert.tbs_certificate.issuer().as_raw().into()), oid));
+        Self(out)
+    }
+
+    /// The same, from a glance at the certificate's DER.
+    pub(crate) fn glanced(g: &crate::facts::certificate::Glance) -> Self {
+        let alg = x509_parser::oid_registry::Oid::new(std::borrow::Cow::Borrowed(g.signature_algorithm));
+        let oid = crate::facts::certificate::oid_text(&alg).to_string();
+        let mut out = Vec::with_capacity(2);
+        if let Some(id) = g.key_id {
+            out.push((IssuedBy::KeyId(id.into()), oid.clone()));
+        }
+        out.push((IssuedBy::Name(g.issuer.into()), oid));
         Self(out)
     }
 }
@@ -209,6 +220,13 @@ impl RunContext {
             self.by_key_id.entry(ski.into()).or_default().push(index);
         }
         self.key_ids.push(subject_key_id(&cert).map(Into::into));
+        // A link worked out before this certificate came found no parent:
+        // it may find this one now.
+        for cell in &mut self.links {
+            if cell.get().is_some_and(|l| !l.self_signed && l.parent.is_none()) {
+                cell.take();
+            }
+        }
         self.links.push(OnceLock::new());
         self.issuers.push(der.into());
         true
@@ -381,16 +399,18 @@ impl RunContext {
             .iter()
             .find(|der| data_encoding::HEXLOWER.encode(&Sha256::digest(der)) == sha256_hex)?;
         let (_, ca) = X509Certificate::from_der(der).ok()?;
-        let mut by = vec![IssuedBy::Name(crate::facts::certificate::match_key(
-            ca.tbs_certificate.subject(),
-        ))];
-        if let Some(ski) = subject_key_id(&ca) {
-            by.push(IssuedBy::KeyId(ski.into()));
-        }
+        let name = crate::facts::certificate::match_key(ca.tbs_certificate.subject());
+        let key_id = subject_key_id(&ca);
+        let by = |who: &IssuedBy| match who {
+            IssuedBy::KeyId(id) => key_id == Some(id.as_ref()),
+            IssuedBy::Name(raw) => {
+                X509Name::from_der(raw).is_ok_and(|(_, n)| crate::facts::certificate::match_key(&n) == name)
+            }
+        };
         Some(
             self.issued_algorithms
                 .iter()
-                .filter(|(who, _)| by.contains(who))
+                .filter(|(who, _)| by(who))
                 .map(|(_, oid)| oid.as_str())
                 .collect(),
         )

@@ -34,16 +34,25 @@ enum Label {
     Other,
 }
 
+/// Is this PEM label one of a certificate?
+/// A block certlex reads as a subject, by its ASN.1 structure: a CERTIFICATE
+/// block may hold a to-be-signed certificate (pkimetal's `/linttbscert`
+/// input); requests and CRLs are read too.
+pub fn is_certificate_label(label: &str) -> bool {
+    matches!(
+        label,
+        "CERTIFICATE"
+            | "X509 CERTIFICATE"
+            | "TRUSTED CERTIFICATE"
+            | "CERTIFICATE REQUEST"
+            | "NEW CERTIFICATE REQUEST"
+            | "X509 CRL"
+    )
+}
+
 fn label_kind(label: &str) -> Label {
     match label {
-        // Read by their ASN.1 structure: a CERTIFICATE block may hold a
-        // to-be-signed certificate (pkimetal's `/linttbscert` input).
-        "CERTIFICATE"
-        | "X509 CERTIFICATE"
-        | "TRUSTED CERTIFICATE"
-        | "CERTIFICATE REQUEST"
-        | "NEW CERTIFICATE REQUEST"
-        | "X509 CRL" => Label::Certificate,
+        l if is_certificate_label(l) => Label::Certificate,
         l if l.contains("PRIVATE KEY") => Label::PrivateKey,
         _ => Label::Other,
     }
@@ -120,6 +129,12 @@ fn blocks(text: &str, limits: &Limits) -> (Vec<Block>, bool) {
     (blocks, false)
 }
 
+/// The label of a BEGIN line: `CERTIFICATE` in `-----BEGIN CERTIFICATE-----`.
+fn label_of(begin_line: &str) -> &str {
+    let rest = begin_line.trim_start().strip_prefix("-----BEGIN ").unwrap_or("");
+    rest.split("-----").next().unwrap_or("")
+}
+
 /// Old Mac files end lines with CR alone: make them LF for the reader.
 fn normalized(text: &str) -> Option<String> {
     (text.contains('\r') && !text.contains('\n')).then(|| text.replace('\r', "\n"))
@@ -148,7 +163,14 @@ pub fn certificate_ders(text: &str, limits: &Limits) -> Vec<Vec<u8>> {
         .collect()
 }
 
+/// Read the PEM blocks of a file.
 pub fn pem(file: Arc<SourceFile>, limits: &Limits, ctx: &RunContext) -> Read {
+    pem_at(file, None, limits, ctx)
+}
+
+/// Read the PEM blocks of a file, or of a stretch of a stream (`stretch`:
+/// where it starts), whose subjects are numbered from the stream's start.
+pub fn pem_at(file: Arc<SourceFile>, stretch: Option<&super::Stretch>, limits: &Limits, ctx: &RunContext) -> Read {
     let normalized = normalized(&file.text);
     let text: &str = normalized.as_deref().unwrap_or(&file.text);
     let name = &file.name;
@@ -176,12 +198,20 @@ pub fn pem(file: Arc<SourceFile>, limits: &Limits, ctx: &RunContext) -> Read {
         .iter()
         .filter(|(_, b)| matches!(b, Ok(p) if matches!(label_kind(&p.label), Label::Certificate)) || b.is_err())
         .count();
-    // Blocks are numbered from 1 in the order they appear, every block
-    // counted (a key or a broken block too), as a person counts them:
-    // `bundle.pem#3` is the third BEGIN line of the file.
-    for (index, (start, block)) in (1..).zip(blocks) {
+    // Blocks of a file are numbered from 1 in the order they appear, every
+    // block counted (a key or a broken block too), as a person counts them:
+    // `bundle.pem#3` is the third BEGIN line. A stream numbers its
+    // certificate blocks, from those before this stretch.
+    let mut index = stretch.map_or(0, |s| s.blocks_before);
+    let numbered = certs > 1 || stretch.is_some();
+    let first_line = stretch.map_or(1, |s| s.first_line);
+    for (start, block) in blocks {
+        if stretch.is_none() {
+            // A file numbers every block, a key or a broken one too.
+            index += 1;
+        }
         let (line, _) = file.line_col(start);
-        let at = format!("{name}:{line}");
+        let at = format!("{name}:{}", line + first_line - 1);
         let begin_line = text.get(start..).and_then(|t| t.lines().next()).unwrap_or("");
         match block {
             // A broken key block: no snippet of the file, which would show key material.
@@ -199,17 +229,23 @@ pub fn pem(file: Arc<SourceFile>, limits: &Limits, ctx: &RunContext) -> Read {
                     Some(KEY_HELP_ZH),
                 ),
             ),
-            Err(why) => read.errors.push(
-                Diag::error("certlex::input::bad-pem", format!("{at}: {}", why.get_or(Lang::En, "")))
-                    .in_file(&file)
-                    .label(Span::new(start, start + 11), "this block")
-                    .zh_label("此块")
+            Err(why) => {
+                if stretch.is_some() && is_certificate_label(label_of(begin_line)) {
+                    // A stream numbers every certificate block, broken or not.
+                    index += 1;
+                }
+                let d = Diag::error("certlex::input::bad-pem", format!("{at}: {}", why.get_or(Lang::En, "")))
                     .help("re-export the certificate, or check that the file was not cut short")
                     .zh(
                         format!("{at}：{}", why.get_or(Lang::Zh, "")),
                         Some("请重新导出证书，或检查文件是否被截断"),
-                    ),
-            ),
+                    );
+                // A stretch's lines are not the stream's: no snippet.
+                read.errors.push(match stretch {
+                    None => d.in_file(&file).label(Span::new(start, start + 11), "this block").zh_label("此块"),
+                    Some(_) => d,
+                });
+            }
             Ok(p) => match label_kind(&p.label) {
                 Label::PrivateKey => read.errors.push(
                     Diag::error("certlex::input::private-key", format!("{at}: the file contains a private key ({})", p.label))
@@ -225,7 +261,10 @@ pub fn pem(file: Arc<SourceFile>, limits: &Limits, ctx: &RunContext) -> Read {
                         ),
                 ),
                 Label::Certificate => {
-                    let subject_name = if certs > 1 { format!("{name}#{index}") } else { name.clone() };
+                    if stretch.is_some() {
+                        index += 1;
+                    }
+                    let subject_name = if numbered { format!("{name}#{index}") } else { name.clone() };
                     match super::x509::subject(subject_name, &at, &p.contents, super::x509::From::Pem(labelled(&p.label)), ctx) {
                         Ok(s) => read.subjects.push(s),
                         Err(d) => read.errors.push(d),

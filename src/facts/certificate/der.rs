@@ -234,6 +234,98 @@ pub(super) fn tbs(der: &[u8]) -> Option<RawTbs<'_>> {
     Some(out)
 }
 
+/// What the run context needs of an input certificate, read from its DER
+/// without parsing it whole (a run reads every input certificate this way
+/// as it streams; most are not CAs and are parsed once, later, for facts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Glance<'a> {
+    /// It may issue certificates: a basicConstraints cA that is not zero, a
+    /// key usage with keyCertSign, X.509 v1 or v2, or an extension of those
+    /// two that cannot be read here. Generous on purpose: the context parses
+    /// such a certificate whole before keeping it.
+    pub may_issue: bool,
+    /// The issuer Name, as written (its whole DER).
+    pub issuer: &'a [u8],
+    /// The authority key identifier's keyIdentifier.
+    pub key_id: Option<&'a [u8]>,
+    /// The content of the signature algorithm's OBJECT IDENTIFIER.
+    pub signature_algorithm: &'a [u8],
+}
+
+/// Glance at a DER certificate (`None` when it is not strict DER here:
+/// the caller then parses it whole).
+pub(crate) fn glance(certificate: &[u8]) -> Option<Glance<'_>> {
+    let cert = single(certificate).ok().filter(|t| t.tag == 0x30)?;
+    let (tbs, rest) = read(cert.content).ok()?;
+    let (alg, _) = read(rest).ok()?;
+    let (oid, _) = read(alg.content).ok()?;
+    if tbs.tag != 0x30 || alg.tag != 0x30 || oid.tag != 0x06 {
+        return None;
+    }
+    // Each field of the TBS, with its whole encoding.
+    let mut fields = Vec::with_capacity(10);
+    let mut rest = tbs.content;
+    while !rest.is_empty() {
+        let (tlv, more) = read(rest).ok()?;
+        fields.push((tlv, rest.get(..rest.len() - more.len())?));
+        rest = more;
+    }
+    let (first, _) = fields.first()?;
+    // [0] version, absent for v1; v3 is 2.
+    let skip = usize::from(first.tag == 0xa0);
+    let v3 = first.tag == 0xa0 && single(first.content).ok().is_some_and(|v| v.content == [2]);
+    let (issuer_tlv, issuer) = fields.get(skip + 2)?;
+    if issuer_tlv.tag != 0x30 {
+        return None;
+    }
+    let mut may_issue = !v3;
+    let mut key_id = None;
+    for (field, _) in fields.iter().skip(skip + 3) {
+        if field.tag != 0xa3 {
+            continue;
+        }
+        let list = single(field.content).ok().filter(|t| t.tag == 0x30)?;
+        let mut exts = list.content;
+        while !exts.is_empty() {
+            let (ext, more) = read(exts).ok()?;
+            exts = more;
+            let (id, _) = read(ext.content).ok()?;
+            let value = extension(ext.content).map(|e| e.value);
+            match id.content {
+                // basicConstraints: SEQUENCE { cA BOOLEAN DEFAULT FALSE, ... }
+                [0x55, 0x1d, 0x13] => {
+                    let ca = value.and_then(|v| single(v).ok()).map(|seq| {
+                        read(seq.content)
+                            .ok()
+                            .is_some_and(|(b, _)| b.tag == 0x01 && b.content != [0])
+                    });
+                    may_issue |= ca.unwrap_or(true);
+                }
+                // keyUsage: BIT STRING, keyCertSign is bit 5
+                [0x55, 0x1d, 0x0f] => {
+                    let bits = value.and_then(|v| single(v).ok()).filter(|b| b.tag == 0x03);
+                    may_issue |= bits.is_none_or(|b| b.content.get(1).is_some_and(|byte| byte & 0x04 != 0));
+                }
+                // authorityKeyIdentifier: SEQUENCE { [0] keyIdentifier OPTIONAL, ... }
+                [0x55, 0x1d, 0x23] => {
+                    key_id = value
+                        .and_then(|v| single(v).ok())
+                        .and_then(|seq| read(seq.content).ok())
+                        .filter(|(k, _)| k.tag == 0x80)
+                        .map(|(k, _)| k.content);
+                }
+                _ => {}
+            }
+        }
+    }
+    Some(Glance {
+        may_issue,
+        issuer,
+        key_id,
+        signature_algorithm: oid.content,
+    })
+}
+
 /// Extension ::= SEQUENCE { extnID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }
 fn extension(content: &[u8]) -> Option<RawExtension<'_>> {
     let (_, rest) = read(content).ok()?;

@@ -98,3 +98,64 @@ fn a_self_signed_sm2_root_verifies_itself_and_anchors_its_chain() {
     assert_eq!(at(&r, "chain.anchored"), &Value::Bool(true));
     assert_eq!(at(&r, "chain.path_length_ok"), &Value::Bool(true));
 }
+
+/// Every certificate of the corpus and of the shared corpus (when present).
+fn all_corpus_ders() -> Vec<(String, Vec<u8>)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for base in [root.join("corpus/certificates"), root.join("../shared/corpus")] {
+        if !base.is_dir() {
+            continue;
+        }
+        for e in walkdir::WalkDir::new(&base).follow_links(true) {
+            let p = e.unwrap().into_path();
+            if !p
+                .extension()
+                .is_some_and(|x| x == "pem" || x == "der" || x == "crt" || x == "cer")
+            {
+                continue;
+            }
+            let bytes = std::fs::read(&p).unwrap();
+            for d in crate::input::certificate_ders(&bytes, &crate::limits::Limits::default()) {
+                out.push((p.display().to_string(), d));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_glance_at_the_der_finds_every_ca_and_what_the_parser_reads() {
+    use x509_parser::extensions::ParsedExtension;
+    let all = all_corpus_ders();
+    assert!(all.len() > 40, "{} certificates", all.len());
+    let mut cas = 0;
+    for (path, d) in &all {
+        let Ok((_, cert)) = X509Certificate::from_der(d) else {
+            continue;
+        };
+        let Some(g) = glance(d) else { continue };
+        let ca = crate::facts::context::may_issue(&cert);
+        cas += usize::from(ca);
+        // Generous: never misses a certificate that may issue others.
+        assert!(g.may_issue || !ca, "{path}: a CA the glance missed");
+        // The issuer name as written; x509-parser's raw form leaves out an
+        // empty RDN at the end, so the two are compared as names match.
+        let (_, glanced) = x509_parser::x509::X509Name::from_der(g.issuer).unwrap();
+        assert_eq!(match_key(&glanced), match_key(cert.tbs_certificate.issuer()), "{path}");
+        assert_eq!(
+            g.signature_algorithm,
+            cert.signature_algorithm.algorithm.as_bytes(),
+            "{path}"
+        );
+        let aki = cert.extensions().iter().find_map(|e| match e.parsed_extension() {
+            ParsedExtension::AuthorityKeyIdentifier(a) => a.key_identifier.as_ref().map(|k| k.0),
+            _ => None,
+        });
+        assert_eq!(g.key_id, aki, "{path}");
+    }
+    assert!(cas > 5, "{cas} CA certificates");
+    // An end-entity certificate is not taken for a CA.
+    assert!(!glance(&der("good/rsa-ee.pem")).unwrap().may_issue);
+    assert!(glance(&der("ca/rsa-root.pem")).unwrap().may_issue);
+}
