@@ -15,6 +15,8 @@ mod rules;
 #[cfg(test)]
 mod standard_tests;
 mod template;
+#[cfg(test)]
+mod test_support;
 
 use std::path::Path;
 use std::sync::Arc;

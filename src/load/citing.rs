@@ -102,7 +102,7 @@ fn written(law: &Law, c: &Citation, text: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::engine::{Evaluator, Status};
+    use crate::engine::Status;
     use crate::facts::SubjectKind;
     use crate::source::SourceFile;
 
@@ -184,17 +184,12 @@ regime current {
     #[test]
     fn citations_are_rendered_as_numbered_on_the_judging_date() {
         let rules = load("required by {citation}, as of {date}").rules.unwrap();
-        let profile = crate::facts::profile::read(
-            SourceFile::new("p.yaml", "kind: ca-profile\nlegal_entity:\n  jurisdiction: CN\n"),
-            &crate::limits::Limits::default(),
-        )
-        .unwrap();
         let at = |date: &str| {
-            let res = rules
-                .law
-                .resolve("current", crate::dates::parse_date(date).unwrap())
-                .unwrap();
-            Evaluator::new(&rules, res).check(&profile).remove(0)
+            crate::load::test_support::first_finding(
+                &rules,
+                "kind: ca-profile\nlegal_entity:\n  jurisdiction: CN\n",
+                date,
+            )
         };
         let f = at("2014-01-01");
         assert_eq!(f.status, Status::Fail);

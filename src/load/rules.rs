@@ -326,7 +326,7 @@ pub fn rule(
 
 #[cfg(test)]
 mod tests {
-    use crate::engine::{Evaluator, Status};
+    use crate::engine::Status;
     use crate::law::coverage::{ApartWhy, Exercise, ExerciseKind, coverage};
     use crate::source::SourceFile;
 
@@ -366,18 +366,7 @@ regime current {
     #[test]
     fn a_rule_on_law_not_encoded_is_undetermined_while_it_is_in_force() {
         let rules = load(&rule(UNDETERMINED)).rules.unwrap();
-        let profile = crate::facts::profile::read(
-            SourceFile::new("p.yaml", "kind: ca-profile\n"),
-            &crate::limits::Limits::default(),
-        )
-        .unwrap();
-        let at = |date: &str| {
-            let res = rules
-                .law
-                .resolve("current", crate::dates::parse_date(date).unwrap())
-                .unwrap();
-            Evaluator::new(&rules, res).check(&profile).remove(0)
-        };
+        let at = |date: &str| crate::load::test_support::first_finding(&rules, "kind: ca-profile\n", date);
         let f = at("2008-06-01");
         assert_eq!(f.status, Status::Undetermined);
         assert_eq!(
