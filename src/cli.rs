@@ -29,6 +29,7 @@ mod explain;
 mod facts;
 mod fmt;
 mod progress;
+mod providers;
 mod rules;
 mod serve;
 mod test;
@@ -90,6 +91,10 @@ pub struct Global {
     /// Largest compiled `matches` pattern a rule may use, in bytes.
     #[arg(long, global = true, value_name = "BYTES", default_value_t = Limits::default().max_regex_bytes)]
     pub max_regex_size: usize,
+    /// Add the providers of FILE (YAML, as register/providers.yaml) to the
+    /// built-in register of licensed providers.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub register: Option<PathBuf>,
 }
 
 /// The limits on inputs (`limits::Limits`), for commands that read them. A
@@ -185,6 +190,10 @@ pub enum Command {
     /// `POST /lintcert`), with the rules loaded once.
     #[command(after_help = serve::AFTER_HELP)]
     Serve(serve::ServeArgs),
+    /// List the register of electronic certification service providers:
+    /// who each is, its licence, the CA certificates that identify it, and
+    /// the source of each.
+    Providers(providers::ProvidersArgs),
 }
 
 /// The language of this run's diagnostics on standard error, set once from
@@ -203,6 +212,11 @@ pub fn main() -> ExitCode {
         Err(e) => e.exit(),
     };
     let _ = LANG.set(cli.global.lang());
+    if let Some(file) = &cli.global.register
+        && !providers::install(file)
+    {
+        return ExitCode::from(2);
+    }
     let code = match &cli.command {
         Command::Check(a) => check::run(&cli.global, a),
         Command::Rules(c) => rules::run(&cli.global, c),
@@ -214,6 +228,7 @@ pub fn main() -> ExitCode {
         Command::Coverage(a) => coverage::run(&cli.global, a),
         Command::Diff(a) => diff::run(&cli.global, a),
         Command::Serve(a) => serve::run(&cli.global, a),
+        Command::Providers(a) => providers::run(a),
     };
     ExitCode::from(code)
 }

@@ -10,6 +10,7 @@ pub mod crl;
 pub mod csr;
 mod display;
 pub mod profile;
+pub mod register;
 mod schema;
 pub mod shape;
 pub mod statement;

@@ -10,6 +10,7 @@ Feature: ESL article 22 — contents complete and accurate, and verifiable by re
   Scenario: A well-made certificate meets every basic a relying party needs
     Given the certificate "corpus/certificates/good/rsa-ee.pem"
     And the issuer certificate "corpus/certificates/ca/rsa-root.pem"
+    And the CA profile "corpus/ca-profiles/certlex-test-ca.yaml"
     Then rule "RFC5280-SERIAL-LENGTH" passes
     And rule "RFC5280-TIME-ENCODING" passes
     And rule "RFC5280-VERSION" passes

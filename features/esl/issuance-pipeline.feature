@@ -13,6 +13,7 @@ Feature: The issuance pipeline — before signing, requests, and revocation list
   Scenario: Every certificate rule runs on a to-be-signed certificate; the signature rules do not apply
     Given the to-be-signed certificate "corpus/pipeline/tbs/rsa-ee.tbs.der"
     And the issuer certificate "corpus/certificates/ca/rsa-root.pem"
+    And the CA profile "corpus/ca-profiles/certlex-test-ca.yaml"
     Then rule "ESL-21-2" passes
     And rule "ESL-22-CHAIN-NAMES" passes
     And rule "ESL-22-CHAIN-VALIDITY" passes

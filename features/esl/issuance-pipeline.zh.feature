@@ -11,6 +11,7 @@
     假如 待签名证书 "corpus/pipeline/tbs/sm2-sign.tbs.der"
     而且 颁发者证书 "corpus/certificates/ca/sm2-sub.pem"
     而且 颁发者证书 "corpus/certificates/ca/sm2-root.pem"
+    而且 机构概况 "corpus/ca-profiles/certlex-test-ca.yaml"
     那么 规则 "ESL-21-6" 不适用
     而且 规则 "GMT0015-SM2-SIGNATURE" 通过
     而且 规则 "ESL-22-CHAIN-NAMES" 通过

@@ -53,6 +53,10 @@ const COMMANDS: &[(&str, &str)] = &[
         "serve",
         "通过 HTTP 检查：供电子认证服务机构签发流程使用的服务（与 pkimetal 相同的 `POST /lintcert`），规则只加载一次",
     ),
+    (
+        "providers",
+        "列出电子认证服务提供者名录：各提供者、其许可证、识别它的认证机构证书及各项的来源",
+    ),
     ("help", "显示本帮助，或所给命令的帮助"),
     ("rules help", "显示本帮助，或所给命令的帮助"),
 ];
@@ -64,6 +68,11 @@ const OPTIONS: &[(&str, &str, &str)] = &[
     ("*", "rules", "使用 DIR 下的规则文件，而不是内置规则"),
     ("*", "lang", "标题和消息的语言（默认取自 LANG，否则为英文）"),
     ("*", "max_regex_size", "规则中 `matches` 模式编译后的最大大小（字节）"),
+    (
+        "*",
+        "register",
+        "将 FILE（YAML，格式同 register/providers.yaml）中的提供者加入内置的电子认证服务提供者名录",
+    ),
     (
         "*",
         "regime",
@@ -186,6 +195,7 @@ const OPTIONS: &[(&str, &str, &str)] = &[
     ),
     ("serve", "timeout", "一个请求最多可用的秒数，超过则回答 503"),
     ("serve", "quiet", "不在标准错误上为每个请求写一行日志"),
+    ("providers", "format", "输出格式：human（默认）或 json"),
 ];
 
 const RULES_CHECK: &str = "\
@@ -249,8 +259,16 @@ findings（attention，默认；或 all）和 issuer（签发输入的 CA 的证
   0  收到 SIGTERM 或 Ctrl-C 后，在进行中的请求完成后停止
   2  规则无法读取，或无法绑定地址";
 
+const PROVIDERS: &str = "示例：
+  certlex providers
+  certlex providers --format json
+  certlex --register my-providers.yaml providers
+
+内置名录为 register/providers.yaml；格式见 docs/register.md。";
+
 /// The texts after the help of commands, by command path.
 const AFTER_HELP: &[(&str, &str)] = &[
+    ("providers", PROVIDERS),
     ("check", EXIT_CODES),
     ("rules check", RULES_CHECK),
     ("schema", SCHEMA),

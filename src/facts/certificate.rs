@@ -33,8 +33,9 @@ use x509_parser::oid_registry::Oid;
 use x509_parser::prelude::FromDer;
 
 use super::value::{Record, RecordBuilder, Value};
-use crate::facts::context::{Established, RunContext};
-use schema::{ISSUER_PROVIDER, VALIDITY};
+use crate::facts::context::RunContext;
+use crate::facts::register::{Identified, Licensed, Link};
+use schema::{PROVIDER, VALIDITY};
 
 /// The certificate facts' documentation (`docs/facts/certificate.md`): the
 /// schema, and how `kind` is decided.
@@ -221,9 +222,33 @@ fn facts(der: &[u8], cert: &X509Certificate, ctx: &RunContext, form: Form) -> Re
         "chain_filed_since",
         Value::opt(ctx.chain_filed_since(&on_chain).map(Value::Date)),
     );
+    // The register and the CA profiles of the run know providers by their
+    // CA certificates: the issuing CA and those above it, or a self-signed
+    // certificate itself.
+    let not_before = cert.validity().not_before.timestamp();
+    let befores =
+        std::iter::once(not_before).chain(link.above.iter().map(|&i| ctx.issuer_not_before(i).unwrap_or(i64::MIN)));
+    let links: Vec<Link> = on_chain
+        .iter()
+        .zip(befores)
+        .map(|(fp, not_before)| Link { sha256: fp, not_before })
+        .collect();
+    let issuing = if link.above.is_empty() && link.anchored {
+        &links[..]
+    } else {
+        links.get(1..).unwrap_or_default()
+    };
     r.set(
         "issuer_provider",
-        issuer_provider(ctx.established(&on_chain), issuer_country.as_deref()),
+        provider(ctx.identify(issuing), not_before, issuer_country.as_deref()),
+    );
+    r.set(
+        "subject_provider",
+        if cert.is_ca() {
+            Value::Record(provider(ctx.identify(&links), not_before, None))
+        } else {
+            Value::Absent
+        },
     );
     r.set("self_signed", link.self_signed);
     r.set("signature", link.signature);
@@ -269,38 +294,60 @@ pub(crate) fn algorithm(oid: &Oid) -> Record {
     r.finish()
 }
 
-/// Where the issuing provider is established (see
-/// [`RunContext::established`]); when nothing decides it, the issuer's C
-/// attribute is named in the reason as a hint, never as the answer: the CA
-/// writes it itself.
-fn issuer_provider(established: Established, country: Option<&str>) -> Record {
-    let mut r = RecordBuilder::new(ISSUER_PROVIDER);
-    match (&established, established.word()) {
-        (Established::Known { provider, place }, Some(word)) => {
-            r.set("established", word);
-            r.set("place", *place);
-            r.set("decided_by", *provider);
+/// A provider record (`issuer_provider`, `subject_provider`) from what the
+/// CA profiles of the run and the register identify, its licence judged on
+/// `at` (the certificate's notBefore). When nothing identifies it, the
+/// issuer's C attribute is named in the reason as a hint, never as the
+/// answer: the CA writes it itself.
+fn provider(found: Option<Identified>, at: i64, country: Option<&str>) -> Record {
+    let mut r = RecordBuilder::new(PROVIDER);
+    let Some(found) = found else {
+        let (hint_zh, hint_en) = match country {
+            Some(c) => (
+                format!("；颁发者名称写有 C={c}，仅作参考，不能据此确定"),
+                format!("; the issuer's name says C={c}, a hint that does not decide it"),
+            ),
+            None => (String::new(), String::new()),
+        };
+        let why = Value::unknown(
+            format!(
+                "本次检查中没有机构概况（其 `ca_certificates` 或 `filed_chains` 含有该证书链上的认证机构证书），电子认证服务提供者名录也没有该证书链上的认证机构证书；请提供机构概况，或用 `--register` 增加名录条目{hint_zh}"
+            ),
+            format!(
+                "no CA profile in this run holds a CA certificate of this chain in its `ca_certificates` or `filed_chains`, and the register of providers has none of them; give the CA profile, or add a register entry with `--register`{hint_en}"
+            ),
+        );
+        r.set("established", why.clone());
+        r.set("licensed", why);
+        return r.finish();
+    };
+    let p = found.provider;
+    match &p.established {
+        Some(word) => {
+            r.set("established", word.as_str());
         }
-        _ => {
-            let (hint_zh, hint_en) = match country {
-                Some(c) => (
-                    format!("颁发者名称写有 C={c}，仅作参考，不能据此确定"),
-                    format!("the issuer's name says C={c}, a hint that does not decide it"),
-                ),
-                None => (
-                    "颁发者名称未写国家".to_string(),
-                    "the issuer's name states no country".to_string(),
-                ),
-            };
+        None => {
             r.set(
                 "established",
                 Value::unknown(
-                    format!("本次检查中没有机构概况说明签发该证书的电子认证服务提供者设立在何处（其 `ca_certificates` 或 `filed_chains` 含有该证书链上的认证机构证书，且写明 `legal_entity.jurisdiction`）；{hint_zh}"),
-                    format!("no CA profile in this run says where the provider that issued this certificate is established (one whose `ca_certificates` or `filed_chains` hold a CA certificate of this chain, and which states `legal_entity.jurisdiction`); {hint_en}"),
+                    format!("{}的机构概况未写明 `legal_entity.jurisdiction`", p.id),
+                    format!("the CA profile of {} does not state `legal_entity.jurisdiction`", p.id),
                 ),
             );
         }
     }
+    r.set("place", Value::opt(p.place.clone()));
+    r.set("decided_by", found.name(crate::i18n::Lang::En));
+    r.set(
+        "licensed",
+        match found.licensed_at(at) {
+            Licensed::Yes => Value::from("yes"),
+            Licensed::No(_) => Value::from("no"),
+            Licensed::Unknown(why) => Value::Unknown(std::sync::Arc::new(why)),
+        },
+    );
+    r.set("licence", Value::opt(p.licence.as_ref().and_then(|l| l.number.clone())));
+    r.set("entry", format!("{} ({})", p.id, p.source));
     r.finish()
 }
 

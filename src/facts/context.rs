@@ -5,6 +5,7 @@
 //! it (pass 1, `run::add_bytes`) and reads every subject with it
 //! (pass 2) is `run`.
 
+use crate::facts::register::{Identified, Link, Provider, Register};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
@@ -46,9 +47,11 @@ pub struct RunContext {
     /// run list them (`filed_chains`). `None`: no CA profile in the run lists
     /// any, so whether a chain is filed is unknown.
     pub filed_chains: Option<Vec<FiledChain>>,
-    /// The CA certificates CA profiles of this run name as their provider's
-    /// own, with where the provider is established (`issuer_provider`).
-    provider_certificates: Vec<ProviderCertificate>,
+    /// The providers CA profiles of this run describe (their CA
+    /// certificates, jurisdiction and permit), asked before `register`.
+    providers: Register,
+    /// The register of providers of this process ([`Register::active`]).
+    register: Arc<Register>,
     /// Rule statements filed with the regulator, as CA profiles of this run
     /// state them (`rule_statement.filing_number`): how a rule statement
     /// checked in the same run is matched with its CA. `None`: no CA
@@ -73,40 +76,6 @@ pub struct FiledChain {
     pub ca: String,
     /// When it was filed (seconds since 1970), if the profile says.
     pub filed: Option<i64>,
-}
-
-/// A CA certificate a CA profile names as its provider's own (in
-/// `ca_certificates` or `filed_chains`), and where that provider is
-/// established.
-#[derive(Debug, Clone)]
-pub struct ProviderCertificate {
-    /// SHA-256 of the CA certificate, 64 lowercase hexadecimal digits.
-    pub sha256: String,
-    /// The provider's name (the profile's legal entity).
-    pub provider: String,
-    /// The provider's `legal_entity.jurisdiction`, if the profile says.
-    pub jurisdiction: Option<String>,
-}
-
-/// Where the provider that issued a certificate is established.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Established<'a> {
-    /// Decided by a CA profile: its name and jurisdiction.
-    Known { provider: &'a str, place: &'a str },
-    /// Nothing in the run decides it.
-    Unknown,
-}
-
-impl Established<'_> {
-    /// In the mainland of the PRC: jurisdiction `CN`. Hong Kong, Macao and
-    /// Taiwan (`HK`, `MO`, `TW`) are outside the mainland, as is abroad.
-    pub fn word(&self) -> Option<&'static str> {
-        match self {
-            Established::Known { place, .. } if place.eq_ignore_ascii_case("CN") => Some("mainland"),
-            Established::Known { .. } => Some("outside-mainland"),
-            Established::Unknown => None,
-        }
-    }
 }
 
 /// A rule statement a CA profile says it published and filed.
@@ -182,6 +151,8 @@ pub(crate) struct IssuerLink {
     pub self_signed: bool,
     /// The issuer (a position in the context) whose key verifies its signature.
     pub parent: Option<usize>,
+    /// Its notBefore, for the register (an operating CA's time in service).
+    pub not_before: Option<i64>,
 }
 
 /// Why a certificate is kept as a possible issuer.
@@ -195,7 +166,16 @@ pub enum Origin {
 
 impl RunContext {
     pub fn new() -> Self {
-        Self::default()
+        Self {
+            register: Register::active(),
+            ..Self::default()
+        }
+    }
+
+    /// With another register than the process's (tests).
+    pub fn with_register(mut self, register: Arc<Register>) -> Self {
+        self.register = register;
+        self
     }
 
     /// Pass 1: consider one DER certificate. Returns whether it was kept.
@@ -356,26 +336,23 @@ impl RunContext {
         )
     }
 
-    /// Where the provider of a certificate whose chain has `fingerprints`
-    /// (the certificate's and those of the CA certificates found above it)
-    /// is established: from the first CA profile of the run whose filed
-    /// chains or CA certificates match and which states its jurisdiction.
-    pub fn established(&self, fingerprints: &[String]) -> Established<'_> {
-        self.provider_certificates
-            .iter()
-            .filter(|c| fingerprints.iter().any(|fp| c.sha256.eq_ignore_ascii_case(fp)))
-            .find_map(|c| {
-                c.jurisdiction.as_deref().map(|place| Established::Known {
-                    provider: c.provider.as_str(),
-                    place,
-                })
-            })
-            .unwrap_or(Established::Unknown)
+    /// The provider a CA certificate identifies (`chain[0]`, with the
+    /// chain above it): from a CA profile of the run first, then the
+    /// register.
+    pub fn identify(&self, chain: &[Link]) -> Option<Identified<'_>> {
+        self.providers.identify(chain).or_else(|| self.register.identify(chain))
     }
 
-    /// Record a CA certificate of a provider, from a CA profile.
-    pub fn add_provider_certificate(&mut self, c: ProviderCertificate) {
-        self.provider_certificates.push(c);
+    /// Issuer `index`'s notBefore, once its link has been worked out.
+    pub(crate) fn issuer_not_before(&self, index: usize) -> Option<i64> {
+        self.links.get(index)?.get()?.not_before
+    }
+
+    /// Record a provider a CA profile of the run describes.
+    pub fn add_provider(&mut self, p: Provider) {
+        if self.providers.entry(&p.id).is_none() {
+            self.providers.push(p);
+        }
     }
 
     /// Record a filed certificate chain, e.g. from a CA profile.

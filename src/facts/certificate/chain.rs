@@ -418,12 +418,15 @@ fn issuer_link(index: usize, ctx: &RunContext) -> Option<IssuerLink> {
             return IssuerLink {
                 self_signed: false,
                 parent: None,
+                not_before: None,
             };
         };
+        let not_before = Some(cert.validity().not_before.timestamp());
         if self_signed(&cert) == Verdict::Valid {
             return IssuerLink {
                 self_signed: true,
                 parent: None,
+                not_before,
             };
         }
         let parent = match find_issuer(&der, &cert, ctx) {
@@ -433,6 +436,7 @@ fn issuer_link(index: usize, ctx: &RunContext) -> Option<IssuerLink> {
         IssuerLink {
             self_signed: false,
             parent,
+            not_before,
         }
     })
 }

@@ -273,21 +273,39 @@ pub(super) static SIGNATURE: &[Field] = &[
 /// Where the provider that issued the certificate is established: a fact
 /// about the provider, not the certificate (its C attribute is written by
 /// the CA itself), decided by a CA profile of the run.
-pub(super) static ISSUER_PROVIDER: &[Field] = &[
+/// A provider as the register and the CA profiles of the run know it
+/// (`facts::register`): who issued a certificate (`issuer_provider`), or
+/// whom a CA certificate identifies (`subject_provider`).
+pub(super) static PROVIDER: &[Field] = &[
     Field::new(
         "established",
         Ty::Str,
-        "`mainland` (established in the mainland of the PRC, under the ESL) or `outside-mainland` (境外，含港澳台地区: abroad, or in Hong Kong, Macao or Taiwan), from the `legal_entity.jurisdiction` of the CA profile in this run whose `filed_chains` hold this certificate or a CA certificate above it; unknown when no such profile decides it (the issuer's C attribute is given in the reason as a hint only)",
+        "`mainland` (established in the mainland of the PRC, under the ESL) or `outside-mainland` (境外，含港澳台地区: abroad, or in Hong Kong, Macao or Taiwan): from a CA profile in this run whose `ca_certificates` or `filed_chains` hold a CA certificate of the chain (its `legal_entity.jurisdiction`), else from the register of providers; unknown when neither decides it (the issuer's C attribute is given in the reason as a hint only)",
     ),
     Field::new(
         "place",
         Ty::Str,
-        "the jurisdiction that decided `established` (`CN`, `HK`, `DE` …); absent when it is unknown",
+        "the jurisdiction that decided `established` (`CN`, `HK`, `DE` …); absent when it is unknown or the register says only `mainland`",
     ),
     Field::new(
         "decided_by",
         Ty::Str,
-        "what decided `established`: the CA profile's legal entity name; absent when it is unknown",
+        "who the provider is: the CA profile's legal entity name, or the register entry's name; absent when neither knows the chain",
+    ),
+    Field::new(
+        "licensed",
+        Ty::Str,
+        "`yes` or `no`: whether the provider held an electronic certification licence (ESL 18) on the date the certificate was issued (its notBefore), from the CA profile's permit dates or the register (a national root's operating CA: from its notBefore to the date of the list that names it); unknown when neither gives the dates, with what is known in the reason",
+    ),
+    Field::new(
+        "licence",
+        Ty::Str,
+        "the licence number (许可证号) the CA profile or the register gives; absent when none is known",
+    ),
+    Field::new(
+        "entry",
+        Ty::Str,
+        "the register entry (or `profile:<name>` for a CA profile of the run) that identifies the provider, and its source",
     ),
 ];
 
@@ -495,8 +513,13 @@ pub static SCHEMA: &[Field] = &[
     ),
     Field::new(
         "issuer_provider",
-        Ty::Record(ISSUER_PROVIDER),
-        "where the provider that issued this certificate is established, which decides whether the ESL's duties on certificates reach it",
+        Ty::Record(PROVIDER),
+        "the provider that issued this certificate: where it is established, which decides whether the ESL's duties on certificates reach it (ESL 26), and whether it was licensed when it issued it (ESL 16, 18)",
+    ),
+    Field::new(
+        "subject_provider",
+        Ty::Record(PROVIDER),
+        "for a CA certificate, the provider it identifies (an operating CA certificate issued by the national root identifies a licensed provider); absent for a certificate that is not a CA's",
     ),
     Field::new(
         "issuer_recognized",

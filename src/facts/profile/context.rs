@@ -4,8 +4,9 @@
 //! of its rule statement (to match a rule statement with its CA). A profile
 //! that does not read gives nothing here; pass 2 reports its errors.
 
-use super::{FILED_CHAIN, LEGAL_ENTITY, RECOGNITION, RULE_STATEMENT, SCHEMA};
-use crate::facts::context::{FiledChain, FiledStatement, ProviderCertificate, Recognition, RunContext};
+use super::{FILED_CHAIN, LEGAL_ENTITY, PERMIT, RECOGNITION, RULE_STATEMENT, SCHEMA};
+use crate::facts::context::{FiledChain, FiledStatement, Recognition, RunContext};
+use crate::facts::register::{Certificate, Licence, Provider, Role};
 use crate::facts::schema::{Field, lookup};
 use crate::facts::{Record, Value};
 use crate::limits::Limits;
@@ -74,16 +75,17 @@ pub fn gather(ctx: &mut RunContext, bytes: &[u8], limits: &Limits) {
         }
     }
 
-    let own = records(facts, "ca_certificates").chain(records(facts, "filed_chains"));
-    for c in own {
+    let certificates: Vec<Certificate> = records(facts, "ca_certificates")
+        .chain(records(facts, "filed_chains"))
         // Both records have `sha256` in the same sense.
-        if let Some(sha256) = text(c, FILED_CHAIN, "sha256") {
-            ctx.add_provider_certificate(ProviderCertificate {
-                sha256,
-                provider: ca.clone(),
-                jurisdiction: jurisdiction.clone(),
-            });
-        }
+        .filter_map(|c| text(c, FILED_CHAIN, "sha256"))
+        .map(|sha256| Certificate {
+            sha256,
+            subject: String::new(),
+        })
+        .collect();
+    if !certificates.is_empty() {
+        ctx.add_provider(profile_provider(facts, &ca, jurisdiction.as_deref(), certificates));
     }
 
     // A provider outside the mainland that lists its own CA certificates
@@ -117,6 +119,44 @@ pub fn gather(ctx: &mut RunContext, bytes: &[u8], limits: &Limits) {
             ca,
             filed: date(rs, RULE_STATEMENT, "filed"),
         });
+    }
+}
+
+/// The provider a CA profile describes, as a register entry of this run:
+/// its CA certificates, where it is established (`legal_entity.jurisdiction`)
+/// and its permit's dates.
+fn profile_provider(facts: &Record, ca: &str, jurisdiction: Option<&str>, certificates: Vec<Certificate>) -> Provider {
+    let licence = match get(facts, SCHEMA, "permit") {
+        Value::Record(p) => Some(Licence {
+            number: text(p, PERMIT, "number"),
+            from: date(p, PERMIT, "issued"),
+            until: date(p, PERMIT, "expires"),
+            seen: None,
+        }),
+        _ => None,
+    };
+    let established = jurisdiction.map(|j| {
+        if j.eq_ignore_ascii_case("CN") {
+            "mainland"
+        } else {
+            "outside-mainland"
+        }
+        .to_string()
+    });
+    Provider {
+        id: format!("profile:{ca}"),
+        name: crate::i18n::Text::new(Some(ca.to_string()), Some(ca.to_string())),
+        role: Role::Provider,
+        issued_by: None,
+        established,
+        place: jurisdiction.map(str::to_string),
+        source: format!("the CA profile of {ca} in this run"),
+        basis: "the CA profile lists these CA certificates as its own".to_string(),
+        licence,
+        listed: None,
+        names: vec![ca.to_string()],
+        certificates,
+        origin: "a CA profile".to_string(),
     }
 }
 
