@@ -46,6 +46,7 @@ fn check(rel: &str, all: bool) -> (i32, String) {
         .args(["check", "--format", "json", "--lang", "en", "--at", AT])
         .args(["--findings", findings])
         .args(["--issuers", "corpus/certificates/ca"])
+        .args(["--register", run::TEST_REGISTER])
         .arg(format!("corpus/certificates/{rel}"))
         .output()
         .unwrap();

@@ -48,7 +48,20 @@ fn statuses(o: &Output) -> Vec<(String, String)> {
 fn a_rule_whose_fact_is_missing_is_undetermined_and_fails_the_run() {
     let at = ["--at", "2026-06-01", "--format", "json"];
     // With its issuer, the certificate conforms; without, its signature is unknown.
-    let with = certlex(&[&["check"][..], &at, &["--issuers", ITS_ISSUERS, NO_ISSUER_GIVEN]].concat());
+    let with = certlex(
+        &[
+            &["check"][..],
+            &at,
+            &[
+                "--register",
+                run::TEST_REGISTER,
+                "--issuers",
+                ITS_ISSUERS,
+                NO_ISSUER_GIVEN,
+            ],
+        ]
+        .concat(),
+    );
     assert_eq!(with.status.code(), Some(0), "{}", all(&with));
     let without = certlex(&[&["check"][..], &at, &[NO_ISSUER_GIVEN]].concat());
     let undetermined: Vec<String> = statuses(&without)

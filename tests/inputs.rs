@@ -30,6 +30,8 @@ fn certlex(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
             "2026-06-01",
             "--issuers",
             "corpus/certificates/ca",
+            "--register",
+            run::TEST_REGISTER,
             "--findings",
             "all",
         ])

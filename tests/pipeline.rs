@@ -50,6 +50,7 @@ fn check(rel: &str) -> (i32, Value) {
             AT,
         ])
         .args(["--issuers", "corpus/certificates/ca"])
+        .args(["--register", run::TEST_REGISTER])
         .arg(format!("corpus/pipeline/{rel}"))
         .output()
         .unwrap();

@@ -141,6 +141,8 @@ async fn the_answer_is_the_report_of_certlex_check() {
                 findings,
                 "--issuers",
                 "corpus/certificates/ca",
+                "--register",
+                "corpus/certificates/register.yaml",
                 &path,
             ])
             .output()

@@ -23,8 +23,14 @@ use certlex::serve::request::{Raw, decode};
 use certlex::serve::{Config, Endpoint, LINT, Service, lint};
 use proptest::prelude::*;
 
-static SERVICE: LazyLock<Arc<Service>> =
-    LazyLock::new(|| Service::new(certlex::load::builtin().unwrap(), Config::default()));
+#[path = "support/http.rs"]
+mod http;
+
+/// The service with the test CA's register, so its certificates can conform.
+static SERVICE: LazyLock<Arc<Service>> = LazyLock::new(|| {
+    http::install_test_register();
+    Service::new(certlex::load::builtin().unwrap(), Config::default())
+});
 
 fn endpoint() -> impl Strategy<Value = &'static Endpoint> {
     (0..LINT.len()).prop_map(|i| &LINT[i])

@@ -231,7 +231,10 @@ impl Register {
                 },
                 _ => How::Own,
             };
-            let certificate = p.certificates.iter().find(|c| c.sha256.eq_ignore_ascii_case(first.sha256));
+            let certificate = p
+                .certificates
+                .iter()
+                .find(|c| c.sha256.eq_ignore_ascii_case(first.sha256));
             return Some(Identified {
                 provider: p,
                 how,

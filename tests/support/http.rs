@@ -31,7 +31,11 @@ pub fn quiet() -> Config {
     }
 }
 
+/// Serve with the test CA's register (corpus/certificates/register.yaml)
+/// installed, as `certlex --register … serve` would: the tests compare the
+/// service's answers with `check --register …`.
 pub async fn start(config: Config) -> TestServer {
+    install_test_register();
     let rules = certlex::load::builtin().expect("the built-in rules load");
     let server = Server::bind("127.0.0.1:0".parse().unwrap(), Service::new(rules, config))
         .await
@@ -179,4 +183,16 @@ impl Reply {
         assert!(j.get("hint").is_some(), "{}", self.text());
         j
     }
+}
+
+/// Make the test CA's register this test process's register (once).
+pub fn install_test_register() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/certificates/register.yaml");
+        let text = std::fs::read_to_string(path).expect("the test register");
+        let file = certlex::source::SourceFile::new(path, text);
+        let r = certlex::facts::register::read(&file, &certlex::limits::Limits::default()).expect("it reads");
+        certlex::facts::register::install(r).expect("it installs");
+    });
 }

@@ -12,6 +12,11 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The register file that tells certlex the (fictional) licence of the test
+/// CA of corpus/certificates/: give it where a test checks that CA's
+/// certificates for conformance, as a CA gives its own.
+pub const TEST_REGISTER: &str = "corpus/certificates/register.yaml";
+
 /// The `certlex` binary at the repository root, without colour and in
 /// English whatever the environment of the test run says.
 pub fn command() -> Command {

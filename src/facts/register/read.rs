@@ -255,16 +255,19 @@ impl Reader<'_> {
                 None
             })?,
             issued_by: self.text(entries, "issued_by", &what),
-            established: Some(established.or_else(|| {
-                self.error(
-                    node.span,
-                    format!("{what} has no `established`"),
-                    "in this entry",
-                    "add `established: mainland` or `established: outside-mainland` with `place:`",
-                );
-                None
-            })?)
-            .map(str::to_string),
+            established: Some(
+                established
+                    .or_else(|| {
+                        self.error(
+                            node.span,
+                            format!("{what} has no `established`"),
+                            "in this entry",
+                            "add `established: mainland` or `established: outside-mainland` with `place:`",
+                        );
+                        None
+                    })?
+                    .to_string(),
+            ),
             place: self.text(entries, "place", &what),
             source: source?,
             basis: self.required(entries, node.span, "basis", &what)?,
