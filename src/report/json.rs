@@ -70,8 +70,50 @@ impl<'a, W: Write> Json<'a, W> {
 /// `v` pretty-printed, its lines after the first indented by `by` spaces,
 /// to sit inside the streamed document.
 pub(super) fn indented(v: &impl Serialize, by: usize) -> String {
-    let text = serde_json::to_string_pretty(v).unwrap_or_default();
-    text.replace('\n', &format!("\n{}", " ".repeat(by)))
+    let mut buf = Vec::with_capacity(1024);
+    // Writing to a Vec cannot fail, and serde_json writes UTF-8.
+    let _ = write_indented(&mut buf, v, by);
+    String::from_utf8(buf).unwrap_or_default()
+}
+
+/// Write `v` pretty-printed to `out`, its lines after the first indented by
+/// `by` spaces: in one pass, without a string to re-indent (the report's
+/// hottest path). Pretty JSON has line breaks only between tokens (a line
+/// break inside a string is written `\n`), so indenting after each one is
+/// exact.
+pub(super) fn write_indented<W: Write>(out: &mut W, v: &impl Serialize, by: usize) -> io::Result<()> {
+    let mut w = Indent { out, by };
+    serde_json::to_writer_pretty(&mut w, v).map_err(io::Error::other)
+}
+
+/// A writer that puts `by` spaces after every line break.
+struct Indent<'w, W: Write> {
+    out: &'w mut W,
+    by: usize,
+}
+
+impl<W: Write> Write for Indent<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        const SPACES: &[u8] = &[b' '; 64];
+        let mut rest = buf;
+        while let Some(i) = rest.iter().position(|&b| b == b'\n') {
+            let (line, after) = rest.split_at(i + 1);
+            self.out.write_all(line)?;
+            let mut left = self.by;
+            while left > 0 {
+                let n = left.min(SPACES.len());
+                self.out.write_all(SPACES.get(..n).unwrap_or_default())?;
+                left -= n;
+            }
+            rest = after;
+        }
+        self.out.write_all(rest)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// What the report says of the run before any subject.
@@ -361,7 +403,8 @@ impl<W: Write> Reporter for Json<'_, W> {
         let v = subject(self.rules, &self.meta, s, findings);
         let sep = if self.subjects == 0 { "" } else { "," };
         self.subjects += 1;
-        write!(self.out, "{sep}\n    {}", indented(&v, 4))
+        write!(self.out, "{sep}\n    ")?;
+        write_indented(&mut self.out, &v, 4)
     }
 
     fn input_error(&mut self, diag: &Diag) -> io::Result<()> {
