@@ -201,7 +201,7 @@ fn date(t: &x509_ocsp::OcspGeneralizedTime) -> Value {
 /// Read the facts of one DER-encoded OCSP response, finding the CA and the
 /// certificates it answers for in the context.
 pub fn extract(der: &[u8], ctx: &RunContext) -> Result<Record, ParseError> {
-    let (_, rest) = read(der).map_err(|e| bad("its outer SEQUENCE", e))?;
+    let (_, rest) = read(der).map_err(|e| bad(&format!("its outer SEQUENCE ({} bytes in all)", der.len()), e))?;
     if !rest.is_empty() {
         return Err(ParseError(format!(
             "{} bytes of data follow the OCSP response",
@@ -222,7 +222,12 @@ pub fn extract(der: &[u8], ctx: &RunContext) -> Result<Record, ParseError> {
     }
     r.set("response_type", "basic");
     let basic_der = bytes.response.as_bytes();
-    let basic = BasicOcspResponse::from_der(basic_der).map_err(|e| bad("BasicOCSPResponse", e))?;
+    let basic = BasicOcspResponse::from_der(basic_der).map_err(|e| {
+        bad(
+            "its responseBytes do not hold a BasicOCSPResponse (offsets count from the start of the responseBytes)",
+            e,
+        )
+    })?;
     let data = &basic.tbs_response_data;
     let mut id = RecordBuilder::new(RESPONDER_ID);
     match &data.responder_id {
