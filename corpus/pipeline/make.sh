@@ -227,6 +227,8 @@ ocsp ocsp/delegated-no-eku.ocsp.der rsa-root $CERTS/good/rsa-ee.pem good "$T/del
 openssl req -new -x509 -key $CERTS/keys/rsa-sub.key -subj "/C=CN/O=certlex 测试认证有限公司/CN=Self Responder" -utf8 \
   -days 3650 -addext "extendedKeyUsage=OCSPSigning" -out "$T/self.pem" 2>/dev/null
 ocsp ocsp/not-authorised.ocsp.der rsa-root $CERTS/good/rsa-ee.pem good "$T/self.pem" $CERTS/keys/rsa-sub.key -ndays 7
+# The same response in a PEM block (RFC 7468 names no label for OCSP; tools write `OCSP RESPONSE`).
+{ echo "-----BEGIN OCSP RESPONSE-----"; base64 -w 64 ocsp/rsa-good.ocsp.der; echo "-----END OCSP RESPONSE-----"; } >ocsp/rsa-good.ocsp.pem
 # One octet of the signature changed.
 ocsp ocsp/bad-signature.ocsp.der rsa-root $CERTS/good/rsa-ee.pem good $CERTS/ca/rsa-root.pem $CERTS/keys/rsa-root.key -ndays 7 -badsig
 # An unsuccessful response: tryLater (3), no response bytes.
