@@ -198,8 +198,8 @@ fn date(t: &x509_ocsp::OcspGeneralizedTime) -> Value {
     Value::Date(i64::try_from(t.0.to_unix_duration().as_secs()).unwrap_or(i64::MAX))
 }
 
-/// Read the facts of one DER-encoded OCSP response, finding the CA and the
-/// certificates it answers for in the context.
+/// Read the facts of one DER-encoded OCSP response, finding the CA it
+/// answers for in the context.
 pub fn extract(der: &[u8], ctx: &RunContext) -> Result<Record, ParseError> {
     let (_, rest) = read(der).map_err(|e| bad(&format!("its outer SEQUENCE ({} bytes in all)", der.len()), e))?;
     if !rest.is_empty() {
@@ -302,31 +302,28 @@ fn tbs_response_data(basic: &[u8]) -> Option<&[u8]> {
     outer.content.get(..outer.content.len() - rest.len())
 }
 
-/// The hash of a CertID as a digest algorithm, if certlex can compute it.
-fn hash_of(id: &CertId) -> Option<&'static digest::Algorithm> {
-    match id.hash_algorithm.oid.to_string().as_str() {
-        "1.3.14.3.2.26" => Some(&digest::SHA1_FOR_LEGACY_USE_ONLY),
-        "2.16.840.1.101.3.4.2.1" => Some(&digest::SHA256),
-        "2.16.840.1.101.3.4.2.2" => Some(&digest::SHA384),
-        "2.16.840.1.101.3.4.2.3" => Some(&digest::SHA512),
-        _ => None,
-    }
+/// The hashes a CertID may use that certlex computes: OID, name, digest.
+static HASHES: [(&str, &str, &digest::Algorithm); 4] = [
+    ("1.3.14.3.2.26", "sha1", &digest::SHA1_FOR_LEGACY_USE_ONLY),
+    ("2.16.840.1.101.3.4.2.1", "sha256", &digest::SHA256),
+    ("2.16.840.1.101.3.4.2.2", "sha384", &digest::SHA384),
+    ("2.16.840.1.101.3.4.2.3", "sha512", &digest::SHA512),
+];
+
+fn hash_entry(id: &CertId) -> Option<&'static (&'static str, &'static str, &'static digest::Algorithm)> {
+    let oid = id.hash_algorithm.oid.to_string();
+    HASHES.iter().find(|(o, _, _)| *o == oid)
 }
 
+/// The CertID's hash by name, or its OID when certlex does not know it.
 fn hash_word(id: &CertId) -> String {
-    match id.hash_algorithm.oid.to_string().as_str() {
-        "1.3.14.3.2.26" => "sha1".into(),
-        "2.16.840.1.101.3.4.2.1" => "sha256".into(),
-        "2.16.840.1.101.3.4.2.2" => "sha384".into(),
-        "2.16.840.1.101.3.4.2.3" => "sha512".into(),
-        other => other.into(),
-    }
+    hash_entry(id).map_or_else(|| id.hash_algorithm.oid.to_string(), |(_, word, _)| (*word).to_string())
 }
 
 /// The DER of the CA certificate the CertID names (the hashes of its
 /// subject name and of its public key), among the context's.
 fn find_ca(id: &CertId, ctx: &RunContext) -> Option<Arc<[u8]>> {
-    let alg = hash_of(id)?;
+    let (_, _, alg) = hash_entry(id)?;
     let hashed = |data: &[u8]| digest::digest(alg, data);
     (0..ctx.issuer_count()).filter_map(|i| ctx.issuer(i)).find_map(|der| {
         let (_, ca) = X509Certificate::from_der(der).ok()?;
