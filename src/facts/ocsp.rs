@@ -425,7 +425,7 @@ fn signer(s: &Signed, id: &ResponderId, ca_der: Option<&[u8]>, certs: &[Vec<u8>]
     let could_not = unsupported.is_some();
     let why = unsupported.unwrap_or_else(|| {
         Text::both(
-            "OCSP 响应所涉证书的 CA 证书不在输入之中，请用 `--issuers` 提供",
+            "OCSP 响应所涉证书的 CA 证书不在输入之中，请用 `--issuers CA.pem` 提供",
             "the certificate of the CA whose certificates the OCSP response answers for is not among the inputs; give it with `--issuers CA.pem`",
         )
     });
