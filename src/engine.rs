@@ -52,7 +52,9 @@ impl JudgedAt {
     /// their own date, CA profiles (what a CA holds now) at the check date.
     pub fn default_for(kind: SubjectKind) -> Self {
         match kind {
-            SubjectKind::Certificate | SubjectKind::RuleStatement | SubjectKind::Crl => JudgedAt::OwnDate,
+            SubjectKind::Certificate | SubjectKind::RuleStatement | SubjectKind::Crl | SubjectKind::Ocsp => {
+                JudgedAt::OwnDate
+            }
             SubjectKind::CaProfile | SubjectKind::Csr => JudgedAt::CheckDate,
         }
     }

@@ -9,6 +9,7 @@ pub mod context;
 pub mod crl;
 pub mod csr;
 mod display;
+pub mod ocsp;
 pub mod profile;
 pub mod register;
 mod schema;
@@ -33,15 +34,18 @@ pub enum SubjectKind {
     Csr,
     /// A certificate revocation list (RFC 5280 section 5).
     Crl,
+    /// An OCSP response (RFC 6960).
+    Ocsp,
 }
 
 impl SubjectKind {
-    pub const ALL: [SubjectKind; 5] = [
+    pub const ALL: [SubjectKind; 6] = [
         Self::Certificate,
         Self::CaProfile,
         Self::RuleStatement,
         Self::Csr,
         Self::Crl,
+        Self::Ocsp,
     ];
 
     /// The word used in rule files (`applies-to certificate`).
@@ -52,6 +56,7 @@ impl SubjectKind {
             Self::RuleStatement => "rule-statement",
             Self::Csr => "csr",
             Self::Crl => "crl",
+            Self::Ocsp => "ocsp",
         }
     }
 
@@ -67,6 +72,7 @@ impl SubjectKind {
             Self::CaProfile => profile::SCHEMA,
             Self::Csr => csr::SCHEMA,
             Self::Crl => crl::SCHEMA,
+            Self::Ocsp => ocsp::SCHEMA,
         }
     }
 
@@ -79,6 +85,7 @@ impl SubjectKind {
             Self::Certificate => Some(certificate::OWN_DATE),
             Self::RuleStatement => Some(statement::OWN_DATE),
             Self::Crl => Some(crl::OWN_DATE),
+            Self::Ocsp => Some(ocsp::OWN_DATE),
             Self::CaProfile | Self::Csr => None,
         }
     }
@@ -105,6 +112,7 @@ impl SubjectKind {
             Self::RuleStatement => lang.pick("电子认证业务规则", "rule statement"),
             Self::Csr => lang.pick("证书申请", "certification request"),
             Self::Crl => lang.pick("证书撤销列表", "CRL"),
+            Self::Ocsp => lang.pick("OCSP 响应", "OCSP response"),
         }
     }
 }
@@ -116,7 +124,7 @@ impl fmt::Display for SubjectKind {
 }
 
 /// One thing being checked: a certificate, a CA profile, a rule statement, a
-/// certification request or a CRL,
+/// certification request, a CRL or an OCSP response,
 /// with its facts and (for YAML and Markdown) the text they were read from.
 #[derive(Debug, Clone)]
 pub struct Subject {

@@ -51,7 +51,8 @@ pub fn skip_reason(why: &str, lang: crate::i18n::Lang) -> &str {
 
 /// Extensions of files picked up in directory walks.
 const KNOWN_EXTENSIONS: &[&str] = &[
-    "pem", "crt", "cer", "cert", "der", "csr", "req", "p10", "crl", "tbs", "yaml", "yml", "md", "markdown", "txt",
+    "pem", "crt", "cer", "cert", "der", "csr", "req", "p10", "crl", "tbs", "ocsp", "yaml", "yml", "md", "markdown",
+    "txt",
 ];
 
 /// The files named by `paths`, directories walked in name order; hidden

@@ -53,6 +53,10 @@ pub struct Endpoint {
     pub kind: SubjectKind,
     /// Accepted in place of `b64input` (pkimetal: `b64cert` for `/lintcert`).
     pub field: &'static str,
+    /// The certificate forms (the `form` fact) it takes, as pkimetal's
+    /// endpoints do: signed ones at `/lintcert`, a TBS alone at
+    /// `/linttbscert`; empty for kinds without forms.
+    pub forms: &'static [&'static str],
 }
 
 /// The lint endpoints. A new subject kind is one line here (and the kind).
@@ -61,32 +65,44 @@ pub const LINT: &[Endpoint] = &[
         path: "/lintcert",
         kind: SubjectKind::Certificate,
         field: "b64cert",
+        forms: &["certificate", "precertificate"],
     },
     // A to-be-signed certificate is a certificate subject (`form` `tbs`).
     Endpoint {
         path: "/linttbscert",
         kind: SubjectKind::Certificate,
         field: "b64tbscert",
+        forms: &["tbs"],
     },
     Endpoint {
         path: "/lintcsr",
         kind: SubjectKind::Csr,
         field: "b64csr",
+        forms: &[],
     },
     Endpoint {
         path: "/lintcrl",
         kind: SubjectKind::Crl,
         field: "b64crl",
+        forms: &[],
+    },
+    Endpoint {
+        path: "/lintocsp",
+        kind: SubjectKind::Ocsp,
+        field: "b64ocsp",
+        forms: &[],
     },
     Endpoint {
         path: "/lintprofile",
         kind: SubjectKind::CaProfile,
         field: "b64profile",
+        forms: &[],
     },
     Endpoint {
         path: "/lintstatement",
         kind: SubjectKind::RuleStatement,
         field: "b64statement",
+        forms: &[],
     },
 ];
 

@@ -62,6 +62,7 @@ const INPUT_PREFIXES: &[&str] = &[
     "tbs-",
     "csr-",
     "crl-",
+    "ocsp-",
 ];
 
 /// What the library makes of one input, read as `certlex check` reads it

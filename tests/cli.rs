@@ -632,7 +632,7 @@ fn usage_errors_of_every_command_are_in_chinese_with_lang_zh() {
             &["diff", "--from", "current", "--to", "current", "--at", "soon"],
             "`soon` 不是日期",
         ),
-        (&["schema", "ocsp"], "未知的类别 `ocsp`"),
+        (&["schema", "timestamp"], "未知的类别 `timestamp`"),
         (&["coverage", "--min-coverage", "200"], "`200` 不是百分比"),
         (&["rules", "check", "rules/esl/instrument.rules", "rules"], "是文件夹"),
         (&["fmt", "no/such/dir"], "不存在"),

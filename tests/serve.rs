@@ -692,3 +692,88 @@ async fn to_be_signed_certificates_requests_and_crls_have_their_endpoints() {
     assert_eq!(j["hint"], "post it to `/lintcrl`");
     s.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ocsp_responses_have_their_endpoint() {
+    let s = start(quiet()).await;
+    let root = text("certificates/ca/rsa-root.pem");
+    let r = s
+        .form(
+            "/lintocsp?at=2026-11-28&findings=all",
+            &[
+                ("b64ocsp", &base64(&corpus("pipeline/ocsp/rsa-good.ocsp.der"))),
+                ("issuer", &root),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    let j = r.json();
+    assert_eq!(subject(&j)["kind"], "ocsp");
+    let findings = subject(&j)["findings"].as_array().unwrap();
+    let signature = findings.iter().find(|f| f["rule"] == "OCSP-SIGNATURE").unwrap();
+    assert_eq!(signature["status"], "pass", "{j:#}");
+    // A raw DER body, and a broken response: 400 with the reader's message.
+    let r = s
+        .post(
+            "/lintocsp?at=2026-11-28",
+            None,
+            corpus("pipeline/ocsp/try-later.ocsp.der"),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    s.post("/lintocsp", None, corpus("bad/ocsp-truncated.der"))
+        .await
+        .assert_error(400, "certlex::input::bad-der");
+    // Each endpoint refuses the other kinds, naming the right one.
+    let j = s
+        .post("/lintcrl", None, corpus("pipeline/ocsp/rsa-good.ocsp.der"))
+        .await
+        .assert_error(400, "certlex::serve::wrong-kind");
+    assert_eq!(j["hint"], "post it to `/lintocsp`");
+    let j = s
+        .post("/lintocsp", None, corpus("pipeline/crl/rsa-root.crl.der"))
+        .await
+        .assert_error(400, "certlex::serve::wrong-kind");
+    assert_eq!(j["hint"], "post it to `/lintcrl`");
+    s.shutdown().await;
+}
+
+/// pkimetal's `/linttbscert` takes a TBSCertificate alone: a signed
+/// certificate (or precertificate) there is refused, and a TBS at `/lintcert`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn to_be_signed_and_signed_certificates_keep_to_their_endpoints() {
+    let s = start(quiet()).await;
+    for signed in ["certificates/good/rsa-ee.pem", "pipeline/precert/rsa-ee.precert.pem"] {
+        let j = s
+            .post("/linttbscert", None, corpus(signed))
+            .await
+            .assert_error(400, "certlex::serve::wrong-kind");
+        let message = j["message"].as_str().unwrap();
+        assert!(
+            message.contains("a signed certificate, not a to-be-signed certificate"),
+            "{signed}: {j:#}"
+        );
+        assert_eq!(j["hint"], "use `/lintcert`", "{signed}");
+    }
+    let j = s
+        .post("/lintcert", None, corpus("pipeline/tbs/rsa-ee.tbs.der"))
+        .await
+        .assert_error(400, "certlex::serve::wrong-kind");
+    assert!(
+        j["message"]
+            .as_str()
+            .unwrap()
+            .contains("a to-be-signed certificate, not a signed certificate"),
+        "{j:#}"
+    );
+    assert_eq!(j["hint"], "use `/linttbscert`");
+    let r = s
+        .post(
+            "/linttbscert?at=2026-06-01",
+            None,
+            corpus("pipeline/tbs/rsa-ee.tbs.der"),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    s.shutdown().await;
+}

@@ -177,3 +177,12 @@ crl = fixture("crl/rsa-root.crl.der")
 write("crl-truncated.der", crl[: len(crl) // 2])
 write("crl-trailing-bytes.der", crl + b"\x00" * 8)
 write("crl-not-a-crl.pem", pem_body(tlv(0x30, tlv(0x02, b"\x01")), "X509 CRL"))
+ocsp = fixture("ocsp/rsa-good.ocsp.der")
+write("ocsp-truncated.der", ocsp[: len(ocsp) // 2])
+write("ocsp-trailing-bytes.der", ocsp + b"\x00" * 8)
+# successful, id-pkix-ocsp-basic, but the response bytes hold SEQUENCE { INTEGER 1 }
+BASIC = bytes.fromhex("2b0601050507300101")
+write(
+    "ocsp-does-not-decode.der",
+    tlv(0x30, tlv(0x0A, b"\x00") + tlv(0xA0, tlv(0x30, tlv(0x06, BASIC) + tlv(0x04, tlv(0x30, tlv(0x02, b"\x01")))))),
+)

@@ -175,3 +175,61 @@ patch crl/reason-code-7.crl.der 0603551d1504030a0104 0603551d1504030a0107
 openssl crl -in crl/rsa-root.crl.pem -outform DER -out "$T/a.der"
 n=$(wc -c <"$T/a.der")
 { head -c $((n - 10)) "$T/a.der"; printf '\x00'; tail -c 9 "$T/a.der"; } >crl/bad-signature.crl.der
+
+# ---- ocsp/: OCSP responses (RFC 6960), made by `openssl ocsp` ----
+# producedAt and thisUpdate are the time the script runs (OpenSSL takes no
+# other): tests give `--at` a date inside the window they need.
+
+mkdir -p ocsp
+# A delegated responder certificate issued by ISSUER
+ocsp_signer() { # OUT ISSUER SERIAL EXT
+  issue "$1" "/C=CN/O=certlex 测试认证有限公司/CN=certlex Test OCSP Responder" rsa-sub "$2" "$3" "$4"
+}
+RESPONDER="basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid:always"
+ocsp_signer "$T/delegated.pem" rsa-root 5001 "$RESPONDER\nextendedKeyUsage=OCSPSigning\nnoCheck=ignored"
+ocsp_signer "$T/delegated-no-eku.pem" rsa-root 5002 "$RESPONDER\nextendedKeyUsage=clientAuth"
+ocsp_signer "$T/delegated-no-nocheck.pem" rsa-root 5003 "$RESPONDER\nextendedKeyUsage=OCSPSigning"
+
+# ocsp OUT ISSUER CERT STATUS SIGNER SIGNER_KEY [OPTIONS...]
+# STATUS: good, revoked (keyCompromise at 2026-04-01) or unknown (not in the index)
+ocsp() {
+  local out=$1 issuer=$2 cert=$3 status=$4 signer=$5 key=$6
+  shift 6
+  local serial
+  serial=$(openssl x509 -in "$cert" -noout -serial | cut -d= -f2)
+  case $status in
+    good) printf 'V\t300601000000Z\t\t%s\tunknown\t/CN=x\n' "$serial" >"$T/index.txt" ;;
+    revoked) printf 'R\t300601000000Z\t260401000000Z,keyCompromise\t%s\tunknown\t/CN=x\n' "$serial" >"$T/index.txt" ;;
+    unknown) : >"$T/index.txt" ;;
+  esac
+  local opts=(-rmd sha256)
+  if is_sm2 "$key"; then opts=(-rmd sm3 -rsigopt "distid:$SM2ID"); fi
+  openssl ocsp -index "$T/index.txt" -CA "$CERTS/ca/$issuer.pem" -issuer "$CERTS/ca/$issuer.pem" -cert "$cert" \
+    -rsigner "$signer" -rkey "$key" "${opts[@]}" -respout "$out" "$@" >"$T/ocsp.log" 2>&1 ||
+    { cat "$T/ocsp.log" >&2; exit 1; }
+}
+
+ocsp ocsp/rsa-good.ocsp.der rsa-root $CERTS/good/rsa-ee.pem good $CERTS/ca/rsa-root.pem $CERTS/keys/rsa-root.key -ndays 7
+ocsp ocsp/rsa-revoked.ocsp.der rsa-root $CERTS/good/rsa-ee.pem revoked $CERTS/ca/rsa-root.pem $CERTS/keys/rsa-root.key -ndays 7
+ocsp ocsp/rsa-unknown.ocsp.der rsa-root $CERTS/good/rsa-ee.pem unknown $CERTS/ca/rsa-root.pem $CERTS/keys/rsa-root.key -ndays 7
+ocsp ocsp/sm2-good.ocsp.der sm2-sub $CERTS/good/sm2-sign.pem good $CERTS/ca/sm2-sub.pem $CERTS/keys/sm2-sub.key -ndays 7
+# The responder named by its key hash, the CA certificate left out.
+ocsp ocsp/by-key.ocsp.der rsa-root $CERTS/good/rsa-ee.pem good $CERTS/ca/rsa-root.pem $CERTS/keys/rsa-root.key \
+  -ndays 7 -resp_key_id -resp_no_certs
+# No nextUpdate: the responder does not say when newer information will be there.
+ocsp ocsp/no-next-update.ocsp.der rsa-root $CERTS/good/rsa-ee.pem good $CERTS/ca/rsa-root.pem $CERTS/keys/rsa-root.key
+# Delegated responders issued by rsa-root, with and without id-kp-OCSPSigning.
+ocsp ocsp/delegated.ocsp.der rsa-root $CERTS/good/rsa-ee.pem good "$T/delegated.pem" $CERTS/keys/rsa-sub.key -ndays 7
+ocsp ocsp/delegated-no-nocheck.ocsp.der rsa-root $CERTS/good/rsa-ee.pem good "$T/delegated-no-nocheck.pem" $CERTS/keys/rsa-sub.key -ndays 7
+ocsp ocsp/delegated-no-eku.ocsp.der rsa-root $CERTS/good/rsa-ee.pem good "$T/delegated-no-eku.pem" $CERTS/keys/rsa-sub.key -ndays 7
+# Signed by a key the CA did not certify: rsa-sub's key under a
+# self-signed certificate that claims id-kp-OCSPSigning.
+openssl req -new -x509 -key $CERTS/keys/rsa-sub.key -subj "/C=CN/O=certlex 测试认证有限公司/CN=Self Responder" -utf8 \
+  -days 3650 -addext "extendedKeyUsage=OCSPSigning" -out "$T/self.pem" 2>/dev/null
+ocsp ocsp/not-authorised.ocsp.der rsa-root $CERTS/good/rsa-ee.pem good "$T/self.pem" $CERTS/keys/rsa-sub.key -ndays 7
+# The same response in a PEM block (RFC 7468 names no label for OCSP; tools write `OCSP RESPONSE`).
+{ echo "-----BEGIN OCSP RESPONSE-----"; base64 -w 64 ocsp/rsa-good.ocsp.der; echo "-----END OCSP RESPONSE-----"; } >ocsp/rsa-good.ocsp.pem
+# One octet of the signature changed.
+ocsp ocsp/bad-signature.ocsp.der rsa-root $CERTS/good/rsa-ee.pem good $CERTS/ca/rsa-root.pem $CERTS/keys/rsa-root.key -ndays 7 -badsig
+# An unsuccessful response: tryLater (3), no response bytes.
+printf '\x30\x03\x0a\x01\x03' >ocsp/try-later.ocsp.der

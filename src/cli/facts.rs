@@ -107,7 +107,11 @@ pub fn run_schema(a: &SchemaArgs) -> u8 {
     };
     let json = match kind {
         SubjectKind::CaProfile => !a.markdown,
-        SubjectKind::Certificate | SubjectKind::RuleStatement | SubjectKind::Csr | SubjectKind::Crl => a.json_schema,
+        SubjectKind::Certificate
+        | SubjectKind::RuleStatement
+        | SubjectKind::Csr
+        | SubjectKind::Crl
+        | SubjectKind::Ocsp => a.json_schema,
     };
     if !json {
         return super::emit(&schema_markdown(kind)).err().unwrap_or(0);
@@ -149,6 +153,10 @@ pub fn schema_markdown(kind: SubjectKind) -> String {
         SubjectKind::Crl => (
             "CRL facts",
             "What certlex reads from a certificate revocation list (RFC 5280 section 5; PEM `X509 CRL` or DER; RSA, ECDSA and SM2). The issuing CA's certificate, given as an input or with `--issuers`, verifies its signature.",
+        ),
+        SubjectKind::Ocsp => (
+            "OCSP response facts",
+            "What certlex reads from an OCSP response (RFC 6960; DER, told by its structure; RSA, ECDSA and SM2). The certificate of the CA the response answers for, given as an input or with `--issuers`, verifies its signature or the delegated responder certificate it carries.",
         ),
     };
     crate::facts::markdown(title, intro, kind.schema())

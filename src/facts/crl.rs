@@ -140,7 +140,8 @@ pub static SCHEMA: &[Field] = &[
     ),
 ];
 
-const REASONS: [&str; 11] = [
+/// Reason codes by number (RFC 5280 5.3.1), as CRL entries and OCSP responses give them.
+pub(super) const REASONS: [&str; 11] = [
     "unspecified",
     "keyCompromise",
     "cACompromise",

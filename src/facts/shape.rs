@@ -105,6 +105,8 @@ mod tests {
             ("corpus/pipeline/tbs/rsa-ee.tbs.der", Shape::Tbs),
             ("corpus/pipeline/csr/rsa.csr.der", Shape::Csr),
             ("corpus/pipeline/crl/rsa-root.crl.der", Shape::Crl),
+            ("corpus/pipeline/ocsp/rsa-good.ocsp.der", Shape::OcspResponse),
+            ("corpus/pipeline/ocsp/try-later.ocsp.der", Shape::OcspResponse),
         ];
         for (path, want) in cases {
             assert_eq!(shape(&fixture(path)), want, "{path}");
@@ -117,6 +119,7 @@ mod tests {
             ("corpus/pipeline/crl/rsa-root.crl.der", Shape::Crl),
             ("corpus/pipeline/csr/rsa.csr.der", Shape::Csr),
             ("corpus/pipeline/tbs/rsa-ee.tbs.der", Shape::Tbs),
+            ("corpus/pipeline/ocsp/rsa-good.ocsp.der", Shape::OcspResponse),
         ] {
             let der = fixture(path);
             let cut = der.get(..der.len() / 2).unwrap();

@@ -37,7 +37,7 @@ enum Label {
 /// Is this PEM label one of a certificate?
 /// A block certlex reads as a subject, by its ASN.1 structure: a CERTIFICATE
 /// block may hold a to-be-signed certificate (pkimetal's `/linttbscert`
-/// input); requests and CRLs are read too.
+/// input); requests, CRLs and OCSP responses are read too.
 pub fn is_certificate_label(label: &str) -> bool {
     matches!(
         label,
@@ -47,6 +47,7 @@ pub fn is_certificate_label(label: &str) -> bool {
             | "CERTIFICATE REQUEST"
             | "NEW CERTIFICATE REQUEST"
             | "X509 CRL"
+            | "OCSP RESPONSE"
     )
 }
 
@@ -58,14 +59,16 @@ fn label_kind(label: &str) -> Label {
     }
 }
 
-/// What a label says its block holds, when it names one kind: a request or
-/// a CRL (a `CERTIFICATE` block's structure tells a certificate from a
-/// to-be-signed one).
+/// What a label says its block holds, when it names one kind: a request, a
+/// CRL or an OCSP response (RFC 7468 names no label for OCSP; `OCSP
+/// RESPONSE` is the one tools write) — a `CERTIFICATE` block's structure
+/// tells a certificate from a to-be-signed one.
 fn labelled(label: &str) -> Option<crate::facts::shape::Shape> {
     use crate::facts::shape::Shape;
     match label {
         "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => Some(Shape::Csr),
         "X509 CRL" => Some(Shape::Crl),
+        "OCSP RESPONSE" => Some(Shape::OcspResponse),
         _ => None,
     }
 }

@@ -1,12 +1,12 @@
 //! One X.509-family DER value into a subject, by its ASN.1 structure
 //! ([`crate::facts::shape`]): a certificate, a to-be-signed certificate, a
-//! PKCS#10 request or a CRL. Used for DER files and for the PEM blocks that
+//! PKCS#10 request, a CRL or an OCSP response. Used for DER files and for the PEM blocks that
 //! hold such values, whatever their label says.
 
 use crate::diag::Diag;
 use crate::facts::context::RunContext;
 use crate::facts::shape::{Shape, shape};
-use crate::facts::{Record, Subject, SubjectKind, certificate, crl, csr};
+use crate::facts::{Record, Subject, SubjectKind, certificate, crl, csr, ocsp};
 
 const CERTIFICATE: &str = "an X.509 certificate";
 
@@ -35,17 +35,7 @@ pub fn subject(name: String, at: &str, der: &[u8], from: From, ctx: &RunContext)
         ),
         Shape::Csr => (SubjectKind::Csr, csr::extract(der), "a PKCS#10 certification request"),
         Shape::Crl => (SubjectKind::Crl, crl::extract(der, ctx), "an X.509 CRL"),
-        Shape::OcspResponse => {
-            return Err(Diag::error(
-                "certlex::input::ocsp-not-read",
-                format!("{at}: an OCSP response, which certlex does not read yet"),
-            )
-            .help("check certificates, to-be-signed certificates, certification requests and CRLs")
-            .zh(
-                format!("{at}：这是 OCSP 响应，certlex 暂不读取"),
-                Some("可以检查证书、待签名证书、证书申请和证书吊销列表（CRL）"),
-            ));
-        }
+        Shape::OcspResponse => (SubjectKind::Ocsp, ocsp::extract(der, ctx), "an OCSP response"),
     };
     match read {
         Ok(facts) => Ok(Subject {

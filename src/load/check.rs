@@ -492,6 +492,7 @@ impl<'a> Checker<'a> {
             SubjectKind::RuleStatement => "rule statements have",
             SubjectKind::Csr => "certification requests have",
             SubjectKind::Crl => "CRLs have",
+            SubjectKind::Ocsp => "OCSP responses have",
         };
         self.error(
             "certlex::rules::unknown-fact",

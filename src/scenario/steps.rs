@@ -89,6 +89,8 @@ fn certificate(w: &mut LawWorld, path: String) -> Result<(), String> {
 #[given(regex = r#"^证书申请 "([^"]+)"$"#)]
 #[given(regex = r#"^the CRL "([^"]+)"$"#)]
 #[given(regex = r#"^证书撤销列表 "([^"]+)"$"#)]
+#[given(regex = r#"^the OCSP response "([^"]+)"$"#)]
+#[given(regex = r#"^OCSP 响应 "([^"]+)"$"#)]
 fn pipeline_input(w: &mut LawWorld, path: String) -> Result<(), String> {
     add(w, &path)
 }

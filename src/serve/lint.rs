@@ -88,6 +88,9 @@ pub fn lint(service: &Service, endpoint: &Endpoint, req: Request) -> Result<Answ
             .help(hint),
         ));
     }
+    if let Some(wrong) = wrong_form(&name, endpoint, &subject) {
+        return Err(ApiError::from(wrong));
+    }
     // Evidence named for a rule that does not exist is an input error, as in `check`.
     let wrong: Vec<Diag> = crate::load::check_attestations(&subject, rules)
         .into_iter()
@@ -121,6 +124,32 @@ pub fn lint(service: &Service, endpoint: &Endpoint, req: Request) -> Result<Answ
         }),
         Err(_) => Err(ApiError::internal()),
     }
+}
+
+/// A certificate of a form the endpoint does not take: a signed certificate
+/// at `/linttbscert` (pkimetal's takes a TBSCertificate only), a TBS at
+/// `/lintcert`.
+fn wrong_form(name: &str, endpoint: &Endpoint, subject: &crate::facts::Subject) -> Option<Diag> {
+    let (i, _) = crate::facts::lookup(subject.kind.schema(), "form")?;
+    let crate::facts::Value::Str(form) = subject.facts.get(i) else {
+        return None;
+    };
+    if endpoint.forms.is_empty() || endpoint.forms.contains(&&**form) {
+        return None;
+    }
+    let (what, not) = if &**form == "tbs" {
+        ("a to-be-signed certificate", "a signed certificate")
+    } else {
+        ("a signed certificate", "a to-be-signed certificate")
+    };
+    let right = super::LINT
+        .iter()
+        .find(|e| e.kind == subject.kind && e.forms.contains(&&**form))
+        .map_or("/lintcert", |e| e.path);
+    Some(
+        Diag::error("certlex::serve::wrong-kind", format!("`{name}` is {what}, not {not}"))
+            .help(format!("use `{right}`")),
+    )
 }
 
 /// The regime and date of the request (default: `current`, today).
