@@ -28,6 +28,7 @@ mod diff;
 mod explain;
 mod facts;
 mod fmt;
+mod lsp;
 mod progress;
 mod rules;
 mod serve;
@@ -185,6 +186,9 @@ pub enum Command {
     /// `POST /lintcert`), with the rules loaded once.
     #[command(after_help = serve::AFTER_HELP)]
     Serve(serve::ServeArgs),
+    /// Language server for rule files and features (for editors: diagnostics,
+    /// hover, completion, definitions, formatting), on standard input and output.
+    Lsp(lsp::LspArgs),
 }
 
 /// The language of this run's diagnostics on standard error, set once from
@@ -214,6 +218,7 @@ pub fn main() -> ExitCode {
         Command::Coverage(a) => coverage::run(&cli.global, a),
         Command::Diff(a) => diff::run(&cli.global, a),
         Command::Serve(a) => serve::run(&cli.global, a),
+        Command::Lsp(a) => lsp::run(&cli.global, a),
     };
     ExitCode::from(code)
 }
