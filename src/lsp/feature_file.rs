@@ -29,7 +29,7 @@ pub fn diagnostics(text: &str, rules: Option<&RuleSet>) -> Vec<Diagnostic> {
 }
 
 /// The rule id under the cursor, if a step names one there.
-fn rule_at<'a>(text: &'a str, offset: usize) -> Option<(String, Span)> {
+fn rule_at(text: &str, offset: usize) -> Option<(String, Span)> {
     let lang = language(text);
     steps(text, lang).into_iter().find_map(|s| {
         let (step, groups) = catalogue::find(lang, s.text)?;

@@ -95,6 +95,9 @@ const fn step(
 
 use Keyword::{Given, Then, When};
 
+const RULE_STATUS_TEMPLATE_EN: &str =
+    r#"rule "RULE" passes|fails|is not applicable|needs evidence|is undetermined|is not in force"#;
+
 /// The vocabulary, in the order `docs/scenarios.md` lists it.
 pub static STEPS: &[Step] = &[
     // ---- the law that applies ----
@@ -322,7 +325,7 @@ pub static STEPS: &[Step] = &[
         Then,
         RULE_STATUS_EN,
         RULE_STATUS_ZH,
-        r#"rule "RULE" passes|fails|is not applicable|needs evidence|is undetermined|is not in force"#,
+        RULE_STATUS_TEMPLATE_EN,
         r#"规则 "RULE" 通过|不通过|不适用|需要证据|无法判定|未生效"#,
         r#"rule "ESL-21-1" passes"#,
         r#"规则 "ESL-21-1" 通过"#,
@@ -409,8 +412,8 @@ pub fn find(lang: Lang, text: &str) -> Option<(&'static Step, Vec<String>)> {
 
 /// What is wrong with a step no pattern matches, in the feature's
 /// language: a hint for full-width quotes, the nearest step of the
-/// vocabulary in both languages.
-pub fn unknown_step_help(lang: Lang, text: &str) -> String {
+/// vocabulary in both languages (of the step's keyword, where one is near).
+pub fn unknown_step_help(lang: Lang, keyword: Option<Keyword>, text: &str) -> String {
     let mut parts = Vec::new();
     let ascii = text.replace(['“', '”', '＂'], "\"");
     if ascii != text {
@@ -419,7 +422,10 @@ pub fn unknown_step_help(lang: Lang, text: &str) -> String {
             Lang::En => "the step has full-width quotes (“ ”): write plain \" instead".to_string(),
         });
     }
-    if let Some(near) = nearest(lang, &ascii) {
+    let near = keyword
+        .and_then(|k| nearest(lang, Some(k), &ascii))
+        .or_else(|| nearest(lang, None, &ascii));
+    if let Some(near) = near {
         parts.push(match lang {
             Lang::Zh => format!("是否想写：{}（英文：{}）", near.template_zh, near.template_en),
             Lang::En => format!("did you mean: {} (in Chinese: {})", near.template_en, near.template_zh),
@@ -433,12 +439,13 @@ pub fn unknown_step_help(lang: Lang, text: &str) -> String {
     parts.join("; ")
 }
 
-/// The step of the vocabulary nearest to `text` (quoted values set aside),
-/// if any is near enough to be worth suggesting.
-pub fn nearest(lang: Lang, text: &str) -> Option<&'static Step> {
+/// The step of the vocabulary (of `keyword`, if given) nearest to `text`
+/// (quoted values set aside), if any is near enough to be worth suggesting.
+pub fn nearest(lang: Lang, keyword: Option<Keyword>, text: &str) -> Option<&'static Step> {
     let want = skeleton(text);
     STEPS
         .iter()
+        .filter(|s| keyword.is_none_or(|k| s.keyword == k))
         .map(|s| {
             let score = [s.template(lang), s.example(lang)]
                 .iter()
@@ -554,23 +561,27 @@ mod tests {
 
     #[test]
     fn unknown_steps_get_the_nearest_step_in_both_languages() {
-        let help = unknown_step_help(Lang::En, r#"the certficate "a.pem""#);
+        let help = unknown_step_help(Lang::En, Some(Given), r#"the certficate "a.pem""#);
         assert!(
             help.contains(r#"did you mean: the certificate "PATH" (in Chinese: 证书 "PATH")"#),
             "{help}"
         );
-        let help = unknown_step_help(Lang::Zh, r#"规则 "ESL-21-1" 通 过"#);
+        let help = unknown_step_help(Lang::Zh, Some(Then), r#"规则 "ESL-21-1" 通 过"#);
         assert!(help.contains("是否想写：规则 \"RULE\""), "{help}");
         assert!(help.contains("英文：rule \"RULE\""), "{help}");
-        assert!(nearest(Lang::En, "completely unrelated words here").is_none());
+        assert!(nearest(Lang::En, None, "completely unrelated words here").is_none());
+        // The step's own keyword first: `Then the certificate passes` is
+        // nearer a Then step than the Given step `the certificate "PATH"`.
+        let then = nearest(Lang::En, Some(Then), r#"rule "X" pases"#).unwrap();
+        assert_eq!(then.template_en, RULE_STATUS_TEMPLATE_EN);
     }
 
     #[test]
     fn full_width_quotes_get_a_hint() {
-        let help = unknown_step_help(Lang::Zh, "证书 “corpus/a.pem”");
+        let help = unknown_step_help(Lang::Zh, Some(Given), "证书 “corpus/a.pem”");
         assert!(help.contains("全角引号"), "{help}");
         assert!(help.contains("证书 \"PATH\""), "{help}");
-        let help = unknown_step_help(Lang::En, "the certificate “corpus/a.pem”");
+        let help = unknown_step_help(Lang::En, Some(Given), "the certificate “corpus/a.pem”");
         assert!(help.contains("full-width quotes"), "{help}");
     }
 

@@ -136,7 +136,7 @@ pub fn problems(text: &str, rules: Option<&RuleSet>) -> Vec<Problem> {
                 s.span,
                 "certlex::scenario::unknown-step",
                 message,
-                catalogue::unknown_step_help(lang, s.text),
+                catalogue::unknown_step_help(lang, Some(s.keyword), s.text),
             ));
             continue;
         };
