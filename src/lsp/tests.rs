@@ -190,6 +190,10 @@ fn incremental_edits_and_ranges_count_utf16_code_units() {
     let u = uri("rules/scratch/new.rules");
     let text = "rule SCRATCH-1 {\n  cites ESL 21(1)\n  title.zh \"证书载明名称\"\n  title.en \"Names\"\n  applies-to certificate\n  severity error\n  require issuer.organization is present\n  message.zh \"未载明{issuer.organization}\"\n  message.en \"no name\"\n}\n";
     assert!(c.open(&u, text).is_empty());
+    // A placeholder in a message is a fact path too.
+    let h = c.at("textDocument/hover", &u, text, "organization}", 3);
+    let md = h["contents"]["value"].as_str().unwrap();
+    assert!(md.starts_with("`issuer.organization` — "), "{md}");
     // Replace `organization` inside the Chinese message by a misspelling:
     // line 7, after `  message.zh "未载明{issuer.` — 4 Chinese characters
     // are 4 code units (12 bytes).
