@@ -28,6 +28,7 @@ mod diff;
 mod explain;
 mod facts;
 mod fmt;
+mod lsp;
 mod progress;
 mod providers;
 mod rules;
@@ -194,6 +195,9 @@ pub enum Command {
     /// who each is, its licence, the CA certificates that identify it, and
     /// the source of each.
     Providers(providers::ProvidersArgs),
+    /// Language server for rule files and features (for editors: diagnostics,
+    /// hover, completion, definitions, formatting), on standard input and output.
+    Lsp(lsp::LspArgs),
 }
 
 /// The language of this run's diagnostics on standard error, set once from
@@ -229,6 +233,7 @@ pub fn main() -> ExitCode {
         Command::Diff(a) => diff::run(&cli.global, a),
         Command::Serve(a) => serve::run(&cli.global, a),
         Command::Providers(a) => providers::run(a),
+        Command::Lsp(a) => lsp::run(&cli.global, a),
     };
     ExitCode::from(code)
 }

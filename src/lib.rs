@@ -17,6 +17,7 @@ pub mod lang;
 pub mod law;
 pub mod limits;
 pub mod load;
+pub mod lsp;
 pub mod report;
 pub mod run;
 pub mod scenario;

@@ -4,7 +4,9 @@
 //!
 //! Used by `cargo test` (tests/scenarios.rs) and by `certlex test`.
 
+pub mod catalogue;
 pub mod index;
+pub mod lines;
 mod profile_steps;
 mod steps;
 

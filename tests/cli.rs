@@ -313,6 +313,86 @@ fn an_undefined_step_fails_the_run() {
 }
 
 #[test]
+fn an_undefined_step_is_named_with_the_nearest_step_in_both_languages() {
+    let dir = temp_dir("unknown-step");
+    let feature = dir.join("typo.feature");
+    std::fs::write(
+        &feature,
+        "Feature: x\n  Scenario: y\n    Given the certficate \"corpus/certificates/real/cfca-ev-root.pem\"\n    Then it conforms\n",
+    )
+    .unwrap();
+    let o = certlex(&["test", feature.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("typo.feature:3:11: unknown step `the certficate"), "{err}");
+    assert!(
+        err.contains("help: did you mean: the certificate \"PATH\" (in Chinese: 证书 \"PATH\")"),
+        "{err}"
+    );
+    std::fs::write(
+        &feature,
+        "# language: zh-CN\n功能: x\n  场景: y\n    假如 证书 “corpus/certificates/real/cfca-ev-root.pem”\n    那么 符合\n",
+    )
+    .unwrap();
+    let err = stderr(&certlex(&["test", feature.to_str().unwrap()]));
+    assert!(err.contains("typo.feature:4:8: 未知步骤"), "{err}");
+    assert!(
+        err.contains("全角引号") && err.contains("是否想写：证书 \"PATH\"（英文：the certificate \"PATH\"）"),
+        "{err}"
+    );
+}
+
+#[test]
+fn list_steps_prints_every_step_in_the_languages_asked_for() {
+    let both = stdout(&certlex(&["test", "--list-steps"]));
+    assert!(
+        both.contains("  Given the certificate \"PATH\"\n  假如 证书 \"PATH\"\n"),
+        "{both}"
+    );
+    assert!(both.contains("e.g. Then rule \"ESL-21-1\" passes"), "{both}");
+    let zh = certlex(&["--lang", "zh", "test", "--list-steps"]);
+    assert_eq!(zh.status.code(), Some(0));
+    let zh = stdout(&zh);
+    assert!(
+        zh.contains("例如 那么 规则 \"ESL-21-1\" 通过") && !zh.contains("Given the"),
+        "{zh}"
+    );
+}
+
+#[test]
+fn the_language_server_answers_over_standard_input_and_output() {
+    use std::io::{Read as _, Write as _};
+    let frame = |body: &str| format!("Content-Length: {}\r\n\r\n{body}", body.len());
+    let mut child = run::command()
+        .args(["lsp", "--stdio"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let messages = [
+        r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#,
+        r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#,
+        r#"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///tmp/x.rules","languageId":"certlex-rules","version":1,"text":"rule X {\n  severty error\n}\n"}}}"#,
+        r#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#,
+        r#"{"jsonrpc":"2.0","method":"exit"}"#,
+    ];
+    for m in messages {
+        input.write_all(frame(m).as_bytes()).unwrap();
+    }
+    drop(input);
+    let mut out = String::new();
+    child.stdout.take().unwrap().read_to_string(&mut out).unwrap();
+    assert!(child.wait().unwrap().success());
+    assert!(out.contains(r#""hoverProvider":true"#), "{out}");
+    assert!(
+        out.contains("textDocument/publishDiagnostics") && out.contains("severty"),
+        "{out}"
+    );
+    assert!(out.contains(r#""id":2,"result":null"#), "{out}");
+}
+
+#[test]
 fn help_teaches_exit_codes() {
     let o = certlex(&["check", "--help"]);
     let out = stdout(&o);

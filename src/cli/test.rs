@@ -9,7 +9,8 @@ use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
 
-use super::{Global, load_rules};
+use super::{Global, LangArg, load_rules};
+use crate::i18n::Lang;
 use crate::report::Output;
 
 #[derive(Args)]
@@ -28,6 +29,10 @@ pub struct TestArgs {
     /// Also write a JUnit XML report to FILE (written the same way).
     #[arg(long, value_name = "FILE", conflicts_with = "format")]
     pub junit: Option<PathBuf>,
+    /// Print every step in Chinese and English with an example, and run
+    /// nothing (`--lang zh` or `--lang en` for one language).
+    #[arg(long)]
+    pub list_steps: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -50,6 +55,17 @@ fn open(path: Option<&PathBuf>) -> Result<Output, u8> {
 }
 
 pub fn run(g: &Global, a: &TestArgs) -> u8 {
+    if a.list_steps {
+        let langs: &[Lang] = match g.lang {
+            Some(LangArg::Zh) => &[Lang::Zh],
+            Some(LangArg::En) => &[Lang::En],
+            None => &[Lang::En, Lang::Zh],
+        };
+        return match super::emit(&crate::scenario::catalogue::listing(langs)) {
+            Ok(()) => 0,
+            Err(code) => code,
+        };
+    }
     let Some(rules) = load_rules(g) else { return 2 };
     let paths = if a.paths.is_empty() {
         vec![PathBuf::from("features")]
@@ -84,6 +100,10 @@ pub fn run(g: &Global, a: &TestArgs) -> u8 {
         },
         junit.as_mut().map(|j| j as &mut dyn std::io::Write),
     );
+    // cucumber says a step matched nothing; say which step was meant.
+    for problem in crate::scenario::lines::unknown_steps(&paths) {
+        say_err!("{problem}");
+    }
     for out in [human, junit].into_iter().flatten() {
         let closed = out.closed;
         match out.inner.commit() {

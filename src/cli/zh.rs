@@ -57,6 +57,10 @@ const COMMANDS: &[(&str, &str)] = &[
         "providers",
         "列出电子认证服务提供者名录：各提供者、其许可证、识别它的认证机构证书及各项的来源",
     ),
+    (
+        "lsp",
+        "规则文件和 feature 文件的语言服务器（供编辑器使用：诊断、悬停说明、补全、跳转到定义、排版），经标准输入输出通信",
+    ),
     ("help", "显示本帮助，或所给命令的帮助"),
     ("rules help", "显示本帮助，或所给命令的帮助"),
 ];
@@ -151,6 +155,16 @@ const OPTIONS: &[(&str, &str, &str)] = &[
     ),
     ("test", "output", "将报告写入 FILE 而不是标准输出；运行完成后文件才出现"),
     ("test", "junit", "另将 JUnit XML 报告写入 FILE（写法相同）"),
+    (
+        "test",
+        "list_steps",
+        "列出所有步骤的中英文写法及示例（`--lang zh` 或 `--lang en` 只列一种语言），不运行场景",
+    ),
+    (
+        "lsp",
+        "stdio",
+        "经标准输入输出通信（唯一的方式；编辑器的客户端会传入此选项）",
+    ),
     ("facts", "path", "输入文件（`-` 读取标准输入）"),
     ("schema", "kind", "`certificate`、`ca-profile` 或 `rule-statement`"),
     (

@@ -20,6 +20,9 @@ pub struct InContext {
     pub errors_elsewhere: usize,
     /// For each checked file, the name of the set's file it took the place of.
     pub replaced: Vec<Option<String>>,
+    /// The rule set with the checked files in it, when it loads without
+    /// errors (the language server answers hovers from it).
+    pub rules: Option<crate::engine::RuleSet>,
 }
 
 /// The file of the set that `path` stands for. In a rules directory, the same
@@ -72,6 +75,7 @@ pub fn check_in_context(
         diags: loaded.diags.into_iter().filter(|d| ours(d)).collect(),
         errors_elsewhere,
         replaced,
+        rules: loaded.rules,
     }
 }
 

@@ -31,14 +31,14 @@ fn set_date(w: &mut LawWorld, date: &str) -> Result<(), String> {
     Ok(())
 }
 
-#[given("the current regime")]
-#[given("现行法律")]
+#[given(regex = r"^the current regime$")]
+#[given(regex = r"^现行法律$")]
 fn current(w: &mut LawWorld) -> Result<(), String> {
     set_regime(w, "current")
 }
 
-#[given("the draft measures of 2024")]
-#[given("2024年办法征求意见稿")]
+#[given(regex = r"^the draft measures of 2024$")]
+#[given(regex = r"^2024年办法征求意见稿$")]
 fn draft_2024(w: &mut LawWorld) -> Result<(), String> {
     set_regime(w, "draft-2024")
 }
