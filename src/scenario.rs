@@ -6,6 +6,7 @@
 
 pub mod index;
 mod profile_steps;
+pub mod results;
 mod steps;
 
 use std::path::{Path, PathBuf};
