@@ -199,6 +199,13 @@ async fn a_lawyer_reads_an_article_breaks_a_rule_and_checks_a_certificate() {
     )
     .await;
     screenshot(&c, "law.png").await;
+    c.execute(
+        "document.getElementById('scenarios').scrollIntoView({block: 'center'});",
+        vec![],
+    )
+    .await
+    .unwrap();
+    screenshot(&c, "scenarios.png").await;
 
     // Search across article text.
     c.find(Locator::Id("search"))
@@ -271,6 +278,9 @@ async fn a_lawyer_reads_an_article_breaks_a_rule_and_checks_a_certificate() {
         "document.getElementById('findings').innerText.includes('ESL 21')",
     )
     .await;
+    c.execute("document.getElementById('findings').scrollIntoView();", vec![])
+        .await
+        .unwrap();
     screenshot(&c, "try.png").await;
 
     c.close().await.unwrap();

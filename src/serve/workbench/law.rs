@@ -172,7 +172,7 @@ struct RuleOut<'a> {
     file: String,
     line: usize,
     /// The rule as written.
-    source: &'a str,
+    source: String,
     parameters: Vec<ParamOut<'a>>,
     /// Per regime: in force on the date asked about?
     in_force: Vec<(&'a str, bool)>,
@@ -273,7 +273,7 @@ pub fn article<'a>(
                 cites: r.citations_text(),
                 file: name(&r.origin.file.name),
                 line: r.origin.file.line_col(r.origin.span.start).0,
-                source: r.origin.file.slice(r.origin.span),
+                source: block_text(&r.origin),
                 parameters,
                 in_force: evaluators
                     .iter()
@@ -297,6 +297,22 @@ pub fn article<'a>(
         versions: a.versions.iter().enumerate().map(|(i, v)| version(a, i, v)).collect(),
         rules,
     }
+}
+
+/// The whole block a definition's origin (its head) starts, as written.
+fn block_text(origin: &crate::law::Origin) -> String {
+    fn smallest(entries: &[crate::lang::ast::Entry], at: usize) -> Option<crate::source::Span> {
+        entries.iter().find_map(|e| match &e.body {
+            crate::lang::ast::EntryBody::Block(b) if b.span.0.start <= at && at < b.span.0.end => {
+                smallest(&b.entries, at).or(Some(b.span.0))
+            }
+            _ => None,
+        })
+    }
+    let file = &origin.file;
+    let parsed = crate::lang::parse(file);
+    let span = smallest(&parsed.file.items, origin.span.start).unwrap_or(origin.span);
+    file.slice(span).to_string()
 }
 
 /// The scenarios that exercise any of `rules`.
@@ -448,7 +464,8 @@ mod tests {
         let zh = out.versions[0].text.zh.as_deref().unwrap_or("");
         assert!(zh.contains("五年"), "{zh}");
         let rule = out.rules.iter().find(|r| r.id == "ESL-24-RETENTION").unwrap();
-        assert!(rule.source.contains("ESL-24-RETENTION"));
+        assert!(rule.source.starts_with("rule ESL-24-RETENTION"), "{}", rule.source);
+        assert!(rule.source.trim_end().ends_with('}'), "{}", rule.source);
         let p = &rule.parameters[0];
         assert!(p.values.iter().any(|(w, _)| w.contains("5 years")), "{:?}", p.values);
         assert!(p.now.iter().any(|n| n.value.is_some()));

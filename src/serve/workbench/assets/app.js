@@ -255,8 +255,11 @@ async function showFindings(report) {
     groups.get(k).items.push(f);
   }
   const adverse = (s) => s !== "pass" && s !== "not-applicable" && s !== "not-in-force";
+  for (const g of groups.values()) g.items.sort((a, b) => Number(adverse(b.status)) - Number(adverse(a.status)));
   const order = [...groups.entries()].sort((a, b) => Number(b[1].items.some((f) => adverse(f.status))) - Number(a[1].items.some((f) => adverse(f.status))));
-  let html = `<h3>${esc(subject.name)} — ${subject.blocking ? `<span class="badge fail">不合规 · not conformant</span>` : `<span class="badge pass">合规 · conformant</span>`}</h3>`;
+  const named = $("try-file").files[0] ? $("try-file").files[0].name : "粘贴的内容 · pasted";
+  const counts = subject.findings.filter((f) => adverse(f.status)).length;
+  let html = `<h3>${esc(named)} (${esc(subject.kind)}): ${counts} adverse of ${subject.findings.length} — ${subject.blocking ? `<span class="badge fail">不合规 · not conformant</span>` : `<span class="badge pass">合规 · conformant</span>`}</h3>`;
   for (const [k, g] of order) {
     let text = "";
     if (g.inst) {
