@@ -172,7 +172,7 @@ pub fn router(service: Arc<Service>) -> Router {
         .route("/rules", get(catalogue::rules).fallback(method_not_allowed))
         .route("/healthz", get(healthz).fallback(method_not_allowed))
         .route("/version", get(catalogue::version).fallback(method_not_allowed))
-        .route("/", get(workbench::index))
+        .route("/", get(workbench::index).fallback(method_not_allowed))
         .route("/assets/app.js", get(workbench::app_js))
         .route("/assets/app.css", get(workbench::app_css))
         .route("/api/law", get(workbench::law_tree))

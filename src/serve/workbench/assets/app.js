@@ -119,6 +119,11 @@ async function runScenarios(ids, box) {
   }
 }
 
+// A new date shows the current article's parameter values and marks on it.
+$("at").addEventListener("change", () => {
+  if (state.article && $("view-law").classList.contains("active")) openArticle(state.article.instrument, state.article.number);
+});
+
 let searchTimer = null;
 $("search").addEventListener("input", () => {
   clearTimeout(searchTimer);
