@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod index;
 pub mod lines;
 mod profile_steps;
+pub mod results;
 mod steps;
 
 use std::path::{Path, PathBuf};

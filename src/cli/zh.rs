@@ -210,6 +210,11 @@ const OPTIONS: &[(&str, &str, &str)] = &[
     ("serve", "timeout", "一个请求最多可用的秒数，超过则回答 503"),
     ("serve", "quiet", "不在标准错误上为每个请求写一行日志"),
     ("providers", "format", "输出格式：human（默认）或 json"),
+    (
+        "serve",
+        "features",
+        "工作台为显示条文的场景而运行的 feature 文件（默认：当前目录下有 `features/` 时用它）",
+    ),
 ];
 
 const RULES_CHECK: &str = "\
@@ -245,6 +250,9 @@ const DIFF: &str = "\
   certlex diff --from current --to draft-2024 profile.yaml";
 
 const SERVE: &str = "\
+工作台（docs/workbench.md）：在浏览器中打开 http://127.0.0.1:8080/，阅读法律及其规则和场景，
+编辑规则文件（只在 `--rules DIR` 下保存），试查证书、电子认证服务机构概况和电子认证业务规则。
+
 端点（docs/serve.md）：
   POST /lintcert        证书（PEM 或 DER）
   POST /lintprofile     电子认证服务机构概况（YAML）
