@@ -207,7 +207,7 @@ pub fn main() -> ExitCode {
         Command::Check(a) => check::run(&cli.global, a),
         Command::Rules(c) => rules::run(&cli.global, c),
         Command::Explain(a) => explain::run(&cli.global, a),
-        Command::Fmt(a) => fmt::run(a),
+        Command::Fmt(a) => fmt::run(&cli.global, a),
         Command::Test(a) => test::run(&cli.global, a),
         Command::Facts(a) => facts::run_facts(a),
         Command::Schema(a) => facts::run_schema(a),

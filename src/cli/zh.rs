@@ -133,7 +133,11 @@ const OPTIONS: &[(&str, &str, &str)] = &[
     ),
     ("explain", "rule", "规则编号，例如 `ESL-21-1`"),
     ("fmt", "check", "只列出未按规范格式排版的文件（有则退出码为 1）"),
-    ("fmt", "paths", "规则文件或文件夹（默认：`rules/`）"),
+    (
+        "fmt",
+        "paths",
+        "规则文件或文件夹（默认：全局选项 `--rules DIR`，否则为 `rules/`）",
+    ),
     ("test", "paths", "Feature 文件或文件夹（默认：`features/`）"),
     (
         "test",
