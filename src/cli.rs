@@ -210,7 +210,7 @@ pub fn main() -> ExitCode {
         Command::Fmt(a) => fmt::run(&cli.global, a),
         Command::Test(a) => test::run(&cli.global, a),
         Command::Facts(a) => facts::run_facts(a),
-        Command::Schema(a) => facts::run_schema(a),
+        Command::Schema(a) => facts::run_schema(&cli.global, a),
         Command::Coverage(a) => coverage::run(&cli.global, a),
         Command::Diff(a) => diff::run(&cli.global, a),
         Command::Serve(a) => serve::run(&cli.global, a),
