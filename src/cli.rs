@@ -159,7 +159,7 @@ pub enum Command {
     /// Check or list the rules.
     #[command(subcommand)]
     Rules(rules::RulesCommand),
-    /// Show a rule, the provisions it cites in Chinese and English, and its condition.
+    /// Show a rule (the provisions it cites in Chinese and English, its condition), a provision (the rules and parameters resting on it) or a parameter (its value on the date, its history).
     Explain(explain::ExplainArgs),
     /// Lay out rule files canonically (idempotent; never changes their meaning).
     Fmt(fmt::FmtArgs),
