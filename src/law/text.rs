@@ -13,6 +13,20 @@ pub fn provision(law: &Law, c: &Citation, res: &Resolution) -> String {
     provision_in(law, c, res, Lang::En)
 }
 
+/// A citation's window of time in words, if it has one: `from 2015-04-24
+/// until 2019-04-23` / `自 2015-04-24 起、至 2019-04-23 前` (`until` excludes its date).
+pub fn window(c: &Citation, lang: Lang) -> Option<String> {
+    Some(match (c.from, c.until, lang) {
+        (Some(f), Some(u), Lang::En) => format!("from {f} until {u}"),
+        (Some(f), None, Lang::En) => format!("from {f}"),
+        (None, Some(u), Lang::En) => format!("until {u}"),
+        (Some(f), Some(u), Lang::Zh) => format!("自 {f} 起、至 {u} 前"),
+        (Some(f), None, Lang::Zh) => format!("自 {f} 起"),
+        (None, Some(u), Lang::Zh) => format!("至 {u} 前"),
+        (None, None, _) => return None,
+    })
+}
+
 /// [`provision`] with its labels in `lang` (the wording is always in both).
 pub fn provision_in(law: &Law, c: &Citation, res: &Resolution, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
@@ -20,14 +34,9 @@ pub fn provision_in(law: &Law, c: &Citation, res: &Resolution, lang: Lang) -> St
     let Some(inst) = law.instrument(&c.instrument) else {
         return out;
     };
-    let window = match (c.from, c.until, zh) {
-        (Some(f), Some(u), false) => format!("from {f} until {u}; "),
-        (Some(f), None, false) => format!("from {f}; "),
-        (None, Some(u), false) => format!("until {u}; "),
-        (Some(f), Some(u), true) => format!("自 {f} 起、至 {u} 前；"),
-        (Some(f), None, true) => format!("自 {f} 起；"),
-        (None, Some(u), true) => format!("至 {u} 前；"),
-        (None, None, _) => String::new(),
+    let window = match window(c, lang) {
+        Some(w) => format!("{w}{}", lang.pick("；", "; ")),
+        None => String::new(),
     };
     let active = match (law.cites_in_force(c, res), zh) {
         (true, false) => format!("  ({window}in force on {})", res.date),

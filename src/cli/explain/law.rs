@@ -164,14 +164,10 @@ pub fn parameter(rules: &RuleSet, index: usize, p: &Parameter, res: &Resolution,
             .iter()
             .map(|c| {
                 let words = rules.law.cite_in_words(c, lang);
-                match (c.from, c.until, zh) {
-                    (Some(f), Some(u), true) => format!("{words}（自 {f} 起、至 {u} 前）"),
-                    (Some(f), None, true) => format!("{words}（自 {f} 起）"),
-                    (None, Some(u), true) => format!("{words}（至 {u} 前）"),
-                    (Some(f), Some(u), false) => format!("{words} (from {f} until {u})"),
-                    (Some(f), None, false) => format!("{words} (from {f})"),
-                    (None, Some(u), false) => format!("{words} (until {u})"),
-                    (None, None, _) => words,
+                match (crate::law::text::window(c, lang), zh) {
+                    (Some(w), true) => format!("{words}（{w}）"),
+                    (Some(w), false) => format!("{words} ({w})"),
+                    (None, _) => words,
                 }
             })
             .collect();
