@@ -469,6 +469,24 @@ mod tests {
         assert!(matches!(parts[1].kind, ExprKind::And(_)));
     }
 
+    /// As docs/rule-language.md says: the condition after `:` reaches as far
+    /// right as it can; parentheses end it.
+    #[test]
+    fn a_quantifiers_condition_reaches_as_far_right_as_it_can() {
+        let e = parse("some x in l: a and b or c");
+        let ExprKind::Quant { body, .. } = e.kind else { panic!() };
+        assert!(matches!(body.kind, ExprKind::Or(_)));
+        let e = parse("p and every x in l: a or b");
+        let ExprKind::And(parts) = e.kind else { panic!() };
+        let ExprKind::Quant { body, .. } = &parts[1].kind else {
+            panic!()
+        };
+        assert!(matches!(body.kind, ExprKind::Or(_)));
+        let e = parse("(some x in l: a) or c");
+        let ExprKind::Or(parts) = e.kind else { panic!() };
+        assert!(matches!(parts[0].kind, ExprKind::Quant { .. }));
+    }
+
     #[test]
     fn not_applies_to_one_test() {
         let e = parse("not a is present and b");
