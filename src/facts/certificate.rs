@@ -299,6 +299,36 @@ pub(crate) fn algorithm(oid: &Oid) -> Record {
     r.finish()
 }
 
+/// Why nothing identifies a certificate's provider, with the issuer's C
+/// attribute as a hint. Most certificates give no country or `CN`: their
+/// reason is made once and shared, so a stream of them holds one copy.
+fn unidentified(country: Option<&str>) -> Value {
+    fn reason(country: Option<&str>) -> Value {
+        let (hint_zh, hint_en) = match country {
+            Some(c) => (
+                format!("；颁发者名称写有 C={c}，仅作参考，不能据此确定"),
+                format!("; the issuer's name says C={c}, a hint that does not decide it"),
+            ),
+            None => (String::new(), String::new()),
+        };
+        Value::unknown(
+            format!(
+                "本次检查中没有机构概况（其 `ca_certificates` 或 `filed_chains` 含有该证书链上的认证机构证书），电子认证服务提供者名录也没有该证书链上的认证机构证书；请提供机构概况，或用 `--register` 增加名录条目{hint_zh}"
+            ),
+            format!(
+                "no CA profile in this run holds a CA certificate of this chain in its `ca_certificates` or `filed_chains`, and the register of providers has none of them; give the CA profile, or add a register entry with `--register`{hint_en}"
+            ),
+        )
+    }
+    static NONE: std::sync::LazyLock<Value> = std::sync::LazyLock::new(|| reason(None));
+    static CN: std::sync::LazyLock<Value> = std::sync::LazyLock::new(|| reason(Some("CN")));
+    match country {
+        None => NONE.clone(),
+        Some("CN") => CN.clone(),
+        other => reason(other),
+    }
+}
+
 /// A provider record (`issuer_provider`, `subject_provider`) from what the
 /// CA profiles of the run and the register identify, its licence judged on
 /// `at` (the certificate's notBefore). When nothing identifies it, the
@@ -307,21 +337,7 @@ pub(crate) fn algorithm(oid: &Oid) -> Record {
 fn provider(found: Option<Identified>, at: i64, country: Option<&str>) -> Record {
     let mut r = RecordBuilder::new(PROVIDER);
     let Some(found) = found else {
-        let (hint_zh, hint_en) = match country {
-            Some(c) => (
-                format!("；颁发者名称写有 C={c}，仅作参考，不能据此确定"),
-                format!("; the issuer's name says C={c}, a hint that does not decide it"),
-            ),
-            None => (String::new(), String::new()),
-        };
-        let why = Value::unknown(
-            format!(
-                "本次检查中没有机构概况（其 `ca_certificates` 或 `filed_chains` 含有该证书链上的认证机构证书），电子认证服务提供者名录也没有该证书链上的认证机构证书；请提供机构概况，或用 `--register` 增加名录条目{hint_zh}"
-            ),
-            format!(
-                "no CA profile in this run holds a CA certificate of this chain in its `ca_certificates` or `filed_chains`, and the register of providers has none of them; give the CA profile, or add a register entry with `--register`{hint_en}"
-            ),
-        );
+        let why = unidentified(country);
         r.set("established", why.clone());
         r.set("licensed", why);
         return r.finish();

@@ -45,6 +45,28 @@ pub(crate) fn prepare(text: &str) -> Option<String> {
     if text.trim_matches(' ').is_empty() {
         return Some(String::new());
     }
+    if text.bytes().all(|b| (0x20..=0x7e).contains(&b)) {
+        return Some(prepare_printable_ascii(text));
+    }
+    prepare_unicode(text)
+}
+
+/// [`prepare`] for printable ASCII, most names' text, without the Unicode
+/// tables: RFC 4518 maps none of these characters, prohibits none, and
+/// NFKC leaves them as they are, so preparation is ASCII case folding and
+/// the space handling. (A unit test holds it equal to the full way.)
+fn prepare_printable_ascii(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    out
+}
+
+fn prepare_unicode(text: &str) -> Option<String> {
     let mapped = x520prep(text, true).ok()?;
     // Appendix B.2 folds to NFKC-ready text; RFC 4518 step 3 still applies NFKC.
     let normalized: String = mapped.nfkc().collect();
@@ -203,6 +225,25 @@ mod tests {
         let raw = || Attr::raw("2.5.4.3", 0x04, b"Example");
         assert!(matches(&[&[raw()]], &[&[raw()]]));
         assert!(!matches(&[&[raw()]], &[&[Attr::utf8("2.5.4.3", "Example")]]));
+    }
+
+    #[test]
+    fn printable_ascii_is_prepared_as_the_full_way_prepares_it() {
+        let samples = [
+            "Example CA",
+            "  EXAMPLE   ca  ",
+            "certlex Test RSA Root",
+            "a!\"#$%&'()*+,-./0123456789:;<=>?@[\\]^_`{|}~Z",
+            "x",
+        ];
+        for s in samples {
+            assert_eq!(Some(prepare_printable_ascii(s)), prepare_unicode(s), "{s:?}");
+        }
+        // Every printable ASCII character alone and between letters.
+        for b in 0x20u8..=0x7e {
+            let s = format!("A{}b", b as char);
+            assert_eq!(Some(prepare_printable_ascii(&s)), prepare_unicode(&s), "{s:?}");
+        }
     }
 
     #[test]
