@@ -75,7 +75,7 @@ fi
 
 dir=target/mutants
 mkdir -p "$dir" "$(dirname "$out")"
-args=(--in-place --timeout "$timeout" -o "$dir")
+args=(--in-place --shuffle --timeout "$timeout" -o "$dir")
 [[ -n $shard ]] && args+=(--shard "$shard" --sharding round-robin)
 for f in "${files[@]}"; do args+=(--file "$f"); done
 started=$(date -u +%FT%TZ)

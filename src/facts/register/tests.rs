@@ -307,3 +307,11 @@ fn extending_a_register_adds_its_entries_and_new_sources_once() {
     // The built-in entries are still there.
     assert!(r.identify(&[link(HUAWEI, 0), link(NRCAC_ROOT, 0)]).is_some());
 }
+
+#[test]
+fn the_active_register_holds_the_built_in_entries() {
+    // Without `--register` it is the built-in one; with it, extended.
+    let active = Register::active();
+    assert!(active.entry("nrcac").is_some_and(|p| p.role == Role::NationalRoot));
+    assert!(active.providers.len() >= Register::builtin().providers.len());
+}
