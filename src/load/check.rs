@@ -529,3 +529,6 @@ pub fn flatten(fields: &'static [Field], prefix: &str, out: &mut Vec<String>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -103,7 +103,6 @@ fn find_issuer(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Search {
     let aki = authority_key_id(cert);
     let (mut identified_fails, mut named_fails) = (false, false);
     let mut unsupported = None;
-    let mut tried = Vec::new();
     for index in ctx.issuer_candidates(&name, aki) {
         let Some(cand) = ctx.issuer(index) else { continue };
         if cand.as_ref() == der {
@@ -112,7 +111,6 @@ fn find_issuer(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Search {
         let Ok((_, issuer)) = X509Certificate::from_der(cand) else {
             continue;
         };
-        tried.push(index);
         match verify(cert, issuer.public_key()) {
             Verdict::Valid => return Search::Found(index, cand.clone()),
             Verdict::Invalid if aki.is_some() && subject_key_id(&issuer) == aki => identified_fails = true,
@@ -131,10 +129,12 @@ fn find_issuer(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Search {
     if named_fails {
         return Search::NamedLike { key_id_differs: false };
     }
+    // Every candidate tried has returned above, so a certificate named like
+    // the issuer here is one its key identifier ruled out (not `cert` itself).
     let passed_over = ctx
         .named(&name)
         .iter()
-        .any(|i| !tried.contains(i) && ctx.issuer(*i).is_some_and(|c| c.as_ref() != der));
+        .any(|i| ctx.issuer(*i).is_some_and(|c| c.as_ref() != der));
     if passed_over {
         return Search::NamedLike { key_id_differs: true };
     }
@@ -203,15 +203,16 @@ fn tbs_link(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Link {
         _ => None,
     };
     let Some((index, issuer_der)) = found else {
-        let why = if candidates.len() > 1 {
-            Text::both(
-                "有多张证书与颁发者同名，而待签名证书没有颁发者密钥标识符，无法确定颁发者",
-                "several certificates are named like the issuer and the to-be-signed certificate has no authority key identifier to tell them apart",
-            )
-        } else {
+        // Not one candidate: none, or several (one is always found).
+        let why = if candidates.is_empty() {
             Text::both(
                 "颁发者证书不在输入之中，请用 `--issuers` 提供",
                 "the issuer's certificate is not among the inputs; give it with `--issuers`",
+            )
+        } else {
+            Text::both(
+                "有多张证书与颁发者同名，而待签名证书没有颁发者密钥标识符，无法确定颁发者",
+                "several certificates are named like the issuer and the to-be-signed certificate has no authority key identifier to tell them apart",
             )
         };
         return Link {

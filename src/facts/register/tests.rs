@@ -190,3 +190,128 @@ fn an_entry_the_built_in_register_has_cannot_be_added_again() {
     .unwrap();
     assert!(r.extend(again).is_err());
 }
+
+const NRCAC_ROOT: &str = "9c28d3847414bfff1a5749e7e2381146f82842083e8c592e16a612d04a5ba8cd";
+const HUAWEI: &str = "fa33ce330be045239dd55e696928263aeaa90510bd759456527be20d8eeda363";
+
+fn minimal() -> Register {
+    read(&file(MINIMAL), &crate::limits::Limits::default()).unwrap()
+}
+
+fn link(sha256: &str, not_before: i64) -> Link<'_> {
+    Link { sha256, not_before }
+}
+
+#[test]
+fn each_role_has_its_word() {
+    let words: Vec<&str> = [Role::Provider, Role::NationalRoot, Role::OperatingCas]
+        .into_iter()
+        .map(Role::word)
+        .collect();
+    assert_eq!(words, Role::WORDS);
+}
+
+#[test]
+fn how_a_certificate_is_identified() {
+    let r = minimal();
+    let root = "00000000000000000000000000000000000000000000000000000000000000AA";
+    // Its own certificate, in either case of hexadecimal.
+    let found = r.identify(&[link(root, 0)]).unwrap();
+    assert_eq!(found.how, How::Own);
+    assert_eq!(
+        found.certificate.map(|c| c.sha256.as_str()),
+        Some(&root.to_lowercase()[..])
+    );
+    // Below a provider's own root: that provider's, as its own (not as if a
+    // national root had issued it).
+    let sub = "00000000000000000000000000000000000000000000000000000000000000bb";
+    let found = r.identify(&[link(sub, 5), link(root, 0)]).unwrap();
+    assert_eq!(found.how, How::Own);
+    // A listed operating CA, and one the list does not name.
+    let b = Register::builtin();
+    let found = b.identify(&[link(HUAWEI, 7), link(NRCAC_ROOT, 0)]).unwrap();
+    assert_eq!(found.how, How::Listed { since: 7 });
+    let other = "1111111111111111111111111111111111111111111111111111111111111111";
+    let found = b.identify(&[link(other, 9), link(NRCAC_ROOT, 0)]).unwrap();
+    assert_eq!(found.how, How::IssuedByRoot { on: 9 });
+    assert!(found.certificate.is_none());
+}
+
+#[test]
+fn an_operating_ca_is_named_by_its_subject_within_its_entry() {
+    let b = Register::builtin();
+    let found = b.identify(&[link(HUAWEI, 0), link(NRCAC_ROOT, 0)]).unwrap();
+    let name = found.name(Lang::En);
+    assert!(name.starts_with("CN=HUAWEI SM2 CA S245,"), "{name}");
+    assert!(
+        name.ends_with("(Operating CAs of the national SM2 hierarchy)"),
+        "{name}"
+    );
+    // A provider's own certificate: the entry's name.
+    let r = minimal();
+    let sha = "00000000000000000000000000000000000000000000000000000000000000aa";
+    assert_eq!(r.identify(&[link(sha, 0)]).unwrap().name(Lang::En), "Example CA");
+    // A provider's certificate with a subject is still named by the entry.
+    let with_subject = MINIMAL.replace(
+        "000000000000000000000000000000aa\n",
+        "000000000000000000000000000000aa\n        subject: CN=Example Root\n",
+    );
+    let r = read(&file(&with_subject), &crate::limits::Limits::default()).unwrap();
+    assert_eq!(r.identify(&[link(sha, 0)]).unwrap().name(Lang::En), "Example CA");
+}
+
+#[test]
+fn a_licence_is_held_from_its_first_day() {
+    let r = minimal();
+    let sha = "00000000000000000000000000000000000000000000000000000000000000aa";
+    let found = r.identify(&[link(sha, 0)]).unwrap();
+    assert_eq!(found.licensed_at(at(2020, 1, 1)), Licensed::Yes);
+    assert_eq!(found.licensed_at(at(2030, 1, 1) - 1), Licensed::Yes);
+}
+
+#[test]
+fn a_licence_seen_on_a_date_is_known_held_up_to_that_day() {
+    let text = MINIMAL.replace("until: 2030-01-01", "seen: 2026-01-01");
+    let r = read(&file(&text), &crate::limits::Limits::default()).unwrap();
+    let sha = "00000000000000000000000000000000000000000000000000000000000000aa";
+    let found = r.identify(&[link(sha, 0)]).unwrap();
+    assert_eq!(found.licensed_at(at(2025, 6, 1)), Licensed::Yes);
+    assert_eq!(found.licensed_at(at(2026, 1, 1) + 43_200), Licensed::Yes);
+    assert!(matches!(found.licensed_at(at(2026, 1, 2)), Licensed::Unknown(_)));
+    assert!(matches!(found.licensed_at(at(2019, 6, 1)), Licensed::No(_)));
+}
+
+#[test]
+fn the_national_root_is_not_a_licensed_provider() {
+    let b = Register::builtin();
+    let found = b.identify(&[link(NRCAC_ROOT, 0)]).unwrap();
+    let Licensed::Unknown(why) = found.licensed_at(at(2025, 9, 1)) else {
+        panic!("a national root's licence is unknown");
+    };
+    assert!(why.get_or(Lang::En, "").contains("is a national root"), "{why:?}");
+}
+
+#[test]
+fn extending_a_register_adds_its_entries_and_new_sources_once() {
+    let mut r = (*Register::builtin()).clone();
+    let sources = r.sources.len();
+    let mut user = minimal();
+    // A source the register already has is not added twice.
+    let known = r.sources[0].clone();
+    user.sources.push(known);
+    assert!(r.extend(user).is_ok());
+    assert_eq!(r.sources.len(), sources + 1);
+    assert!(r.sources.iter().any(|s| s.id == "s1"));
+    let sha = "00000000000000000000000000000000000000000000000000000000000000aa";
+    assert_eq!(r.identify(&[link(sha, 0)]).unwrap().provider.id, "p1");
+    // The built-in entries are still there.
+    assert!(r.identify(&[link(HUAWEI, 0), link(NRCAC_ROOT, 0)]).is_some());
+}
+
+#[test]
+fn the_active_register_holds_the_built_in_entries() {
+    // Without `--register` it is the built-in one; with it, extended.
+    let active = Register::active();
+    assert!(active.entry("nrcac").is_some_and(|p| p.role == Role::NationalRoot));
+    assert!(active.providers.len() >= Register::builtin().providers.len());
+}

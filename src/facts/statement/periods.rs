@@ -229,14 +229,16 @@ fn join_parts(text: &str, found: Vec<Mention>) -> Vec<Mention> {
 }
 
 /// Does `next` count in a smaller unit than `before` (years, then months,
-/// then days), as the parts of one period do?
+/// then days), as the parts of one period do? Months are a part only when
+/// fewer than a year: "三年十八个月" is two periods. (A part in days after
+/// one with days is not smaller: the rank says so, no test of days needed.)
 fn smaller_unit(before: &Period, next: &Period) -> bool {
     let rank = |p: &Period| match (p.months, p.days) {
         (m, 0) if m % 12 == 0 => 2,
         (_, 0) => 1,
         _ => 0,
     };
-    next.months.abs() < 12 && (next.days == 0 || before.days == 0) && rank(next) < rank(before)
+    (0..12).contains(&next.months.abs()) && rank(next) < rank(before)
 }
 
 #[cfg(test)]
@@ -302,6 +304,96 @@ mod tests {
         assert_eq!(en_numeral("one hundred and twenty"), Some(120));
         assert_eq!(en_numeral("twenty-one"), Some(21));
         assert_eq!(en_numeral("banana"), None);
+    }
+
+    #[test]
+    fn every_numeral_and_unit_word() {
+        let zh = [
+            ("一", 1),
+            ("二", 2),
+            ("两", 2),
+            ("三", 3),
+            ("四", 4),
+            ("五", 5),
+            ("六", 6),
+            ("七", 7),
+            ("八", 8),
+            ("九", 9),
+            ("十", 10),
+            ("一百〇五", 105),
+            ("两千", 2000),
+        ];
+        for (w, n) in zh {
+            assert_eq!(zh_numeral(w), Some(n), "{w}");
+        }
+        let en = [
+            ("one", 1),
+            ("two", 2),
+            ("three", 3),
+            ("four", 4),
+            ("five", 5),
+            ("six", 6),
+            ("seven", 7),
+            ("eight", 8),
+            ("nine", 9),
+            ("ten", 10),
+            ("eleven", 11),
+            ("twelve", 12),
+            ("thirteen", 13),
+            ("fourteen", 14),
+            ("fifteen", 15),
+            ("sixteen", 16),
+            ("seventeen", 17),
+            ("eighteen", 18),
+            ("nineteen", 19),
+            ("twenty", 20),
+            ("thirty", 30),
+            ("forty", 40),
+            ("fifty", 50),
+            ("sixty", 60),
+            ("seventy", 70),
+            ("eighty", 80),
+            ("ninety", 90),
+            ("hundred", 100),
+            ("two hundred", 200),
+        ];
+        for (w, n) in en {
+            assert_eq!(en_numeral(w), Some(n), "{w}");
+        }
+        // Nothing counted is no amount: no period of zero.
+        assert_eq!(zh_numeral("零"), None);
+        assert_eq!(en_numeral("and"), None);
+        assert_eq!(periods("two weeks"), vec![Period::days(14)]);
+        assert_eq!(periods("两周内"), vec![Period::days(14)]);
+        assert_eq!(periods("三个星期"), vec![Period::days(21)]);
+        assert_eq!(periods("10天"), vec![Period::days(10)]);
+        assert_eq!(periods("ten months"), vec![Period::months(10)]);
+    }
+
+    #[test]
+    fn only_a_smaller_unit_right_after_is_a_part() {
+        // Figures and words mixed: still one period.
+        assert_eq!(periods("保存三年6个月"), vec![Period::months(42)]);
+        // Something else between: two periods.
+        assert_eq!(periods("五年或六个月"), vec![Period::years(5), Period::months(6)]);
+        // Not smaller: the same unit, a larger one, or a year and more.
+        assert_eq!(
+            periods("6 months and 3 months"),
+            vec![Period::months(6), Period::months(3)]
+        );
+        assert_eq!(
+            periods("10 days and 1 month"),
+            vec![Period::days(10), Period::months(1)]
+        );
+        assert_eq!(periods("三年十八个月"), vec![Period::years(3), Period::months(18)]);
+        assert_eq!(periods("三年十一个月"), vec![Period::months(47)]);
+    }
+
+    #[test]
+    fn a_period_right_beside_a_date_is_still_a_period() {
+        assert_eq!(periods("自2024年9月2日起保存五年"), vec![Period::years(5)]);
+        assert_eq!(periods("2024年9月2日五年"), vec![Period::years(5)]);
+        assert_eq!(periods("五年2024年9月2日"), vec![Period::years(5)]);
     }
 
     #[test]

@@ -290,3 +290,204 @@ fn the_walk_up_stops_at_a_self_signed_root() {
     assert_eq!(at(&r, "chain.anchored"), &Value::Bool(false));
     assert!(matches!(at(&r, "chain.path_length_ok"), Value::Unknown(_)));
 }
+
+/// The status of built-in rule `rule` for the certificate `der` with
+/// `issuers` in the context, judged on 2026-06-01.
+fn status(rule: &str, der: &[u8], issuers: &[&[u8]]) -> crate::engine::Status {
+    let rules = crate::load::builtin().unwrap();
+    let res = rules
+        .law
+        .resolve("current", crate::dates::parse_date("2026-06-01").unwrap())
+        .unwrap();
+    let ev = crate::engine::Evaluator::new(&rules, res);
+    let subject = crate::facts::Subject {
+        kind: crate::facts::SubjectKind::Certificate,
+        name: "test".into(),
+        source: None,
+        facts: facts(der, issuers),
+        attestations: Vec::new(),
+    };
+    let (i, r) = rules.rule(rule).unwrap();
+    ev.check_rule(i, r, &subject).status
+}
+
+#[test]
+fn esl_22_issuer_is_ca_fails_an_issuer_that_may_not_sign_certificates() {
+    use crate::engine::Status;
+    let rule = "ESL-22-ISSUER-IS-CA";
+    // A sub-CA (a CA certificate, which ESL 22 reaches) under each issuer.
+    let sub = sub();
+    assert_eq!(status(rule, &sub, &[&root()]), Status::Pass);
+    // A CA whose key usage lacks keyCertSign (digitalSignature only).
+    let mut no_cert_sign = Cert::root("Root", key(1));
+    no_cert_sign.extensions = vec![basic_constraints(true, None), key_usage(&[0x07, 0x80]), ski(&key(1))];
+    assert_eq!(status(rule, &sub, &[&no_cert_sign.self_sign()]), Status::Fail);
+    // No basic constraints, or cA false: not a CA.
+    let mut no_bc = Cert::root("Root", key(1));
+    no_bc.extensions = vec![ca_key_usage(), ski(&key(1))];
+    assert_eq!(status(rule, &sub, &[&no_bc.self_sign()]), Status::Fail);
+    let mut not_ca = Cert::root("Root", key(1));
+    not_ca.extensions = vec![basic_constraints(false, None), ca_key_usage(), ski(&key(1))];
+    assert_eq!(status(rule, &sub, &[&not_ca.self_sign()]), Status::Fail);
+    // A v1 intermediate cannot say: undetermined, never a pass.
+    let mut v1 = Cert::new(cn("Root"), cn("V1"), key(3));
+    v1.version = 1;
+    let under_v1 = Cert::sub_ca("V1", &key(3), "Sub", key(2), None).sign(&key(3));
+    assert_eq!(
+        status(rule, &under_v1, &[&v1.sign(&key(1)), &root()]),
+        Status::Undetermined
+    );
+    // Without the issuer: undetermined.
+    assert_eq!(status(rule, &sub, &[]), Status::Undetermined);
+}
+
+#[test]
+fn the_path_length_constraint_of_a_certificate_that_is_not_a_ca_is_ignored() {
+    // RFC 5280 4.2.1.9: pathLenConstraint means something only with cA set.
+    let mut mid = Cert::new(cn("Root"), cn("Mid"), key(2));
+    mid.extensions = vec![
+        basic_constraints(false, Some(0)),
+        ca_key_usage(),
+        ski(&key(2)),
+        aki(&key(1)),
+    ];
+    let mid = mid.sign(&key(1));
+    let ca = Cert::sub_ca("Mid", &key(2), "Sub2", key(3), None).sign(&key(2));
+    let r = facts(&ca, &[&mid, &root()]);
+    assert_eq!(at(&r, "chain.anchored"), &Value::Bool(true));
+    assert_eq!(at(&r, "chain.issuer_is_ca"), &Value::Bool(false));
+    assert_eq!(at(&r, "chain.path_length_ok"), &Value::Bool(true));
+}
+
+#[test]
+fn an_issuer_without_a_key_id_whose_key_fails_is_a_rollover_not_a_bad_signature() {
+    // The root named like the issuer states no key identifier, so the
+    // leaf's (naming key 6) cannot rule it out: its key is tried and fails.
+    let mut no_ski = Cert::root("Root", key(1));
+    no_ski.extensions = vec![basic_constraints(true, None), ca_key_usage()];
+    let leaf = Cert::leaf("Root", &key(6), "Leaf").sign(&key(6));
+    let r = facts(&leaf, &[&no_ski.self_sign()]);
+    assert!(
+        why(at(&r, "signature.verified"))
+            .contains("a certificate named like the issuer was given, but the signature does not verify with its key")
+    );
+}
+
+#[test]
+fn a_certificate_is_not_named_like_its_own_issuer() {
+    // Self-issued, naming another key (1), and given as an input: the only
+    // certificate named like its issuer is itself, so the issuer is missing.
+    let mut c = Cert::new(cn("Root"), cn("Root"), key(7));
+    c.extensions = vec![
+        basic_constraints(true, None),
+        ca_key_usage(),
+        ski(&key(7)),
+        aki(&key(1)),
+    ];
+    let der = c.sign(&key(8));
+    let r = facts(&der, &[&der]);
+    assert!(why(at(&r, "signature.verified")).contains("not among the inputs"));
+}
+
+#[test]
+fn a_self_signed_certificate_whose_algorithm_cannot_be_checked_is_unknown() {
+    use crate::facts::certificate::testcert::{oid, seq, tlv};
+    let good = root();
+    let r = facts(&good, &[]);
+    assert_eq!(at(&r, "signature.algorithms_match"), &Value::Bool(true));
+    // The outer algorithm an unknown one: the signature cannot be checked.
+    let tbs = Cert::root("Root", key(1)).tbs();
+    let der = seq(&[tbs, seq(&[oid("1.2.3.4.5")]), tlv(0x03, &[0, 1, 2, 3])]);
+    let r = facts(&der, &[]);
+    assert_eq!(at(&r, "signature.algorithms_match"), &Value::Bool(false));
+    assert!(why(at(&r, "self_signed")).contains("cannot be checked"));
+    assert!(why(at(&r, "signature.verified")).contains("cannot be checked"));
+}
+
+#[test]
+fn validity_nests_within_the_issuer_s_validity_at_both_ends() {
+    use crate::facts::certificate::testcert::utc;
+    let with = |not_before: &str, not_after: &str| {
+        let mut c = Cert::leaf("Root", &key(1), "Leaf");
+        c.not_before = utc(not_before);
+        c.not_after = utc(not_after);
+        facts(&c.sign(&key(1)), &[&root()])
+    };
+    // The root is valid from 2025-01-01 to 2030-01-01.
+    let r = with("250101000000Z", "300101000000Z");
+    assert_eq!(at(&r, "chain.validity_nested"), &Value::Bool(true));
+    let r = with("260101000000Z", "290101000000Z");
+    assert_eq!(at(&r, "chain.validity_nested"), &Value::Bool(true));
+    let r = with("241231000000Z", "290101000000Z");
+    assert_eq!(at(&r, "chain.validity_nested"), &Value::Bool(false));
+    let r = with("260101000000Z", "300102000000Z");
+    assert_eq!(at(&r, "chain.validity_nested"), &Value::Bool(false));
+}
+
+mod tbs {
+    //! A to-be-signed certificate has no signature to find its issuer by:
+    //! the issuer is the one certificate named like it whose key the
+    //! authority key identifier names.
+
+    use super::*;
+    use crate::facts::certificate::extract_tbs;
+
+    fn tbs_facts(tbs: &[u8], issuers: &[&[u8]]) -> Record {
+        extract_tbs(tbs, &ctx(issuers)).unwrap()
+    }
+
+    #[test]
+    fn a_root_before_signing_will_be_self_signed() {
+        let r = tbs_facts(&Cert::root("Root", key(1)).tbs(), &[]);
+        assert_eq!(at(&r, "self_signed"), &Value::Bool(true));
+        assert_eq!(at(&r, "chain.anchored"), &Value::Bool(true));
+        assert!(why(at(&r, "signature.verified")).contains("to-be-signed"));
+        // Its authority key identifier naming its own key.
+        let mut own = Cert::root("Root", key(1));
+        own.extensions.push(aki(&key(1)));
+        let r = tbs_facts(&own.tbs(), &[]);
+        assert_eq!(at(&r, "self_signed"), &Value::Bool(true));
+        // Naming another key: not self-signed, and that issuer is missing.
+        let mut other = Cert::root("Root", key(1));
+        other.extensions.push(aki(&key(2)));
+        let r = tbs_facts(&other.tbs(), &[]);
+        assert_eq!(at(&r, "self_signed"), &Value::Bool(false));
+        assert_eq!(at(&r, "chain.issuer_found"), &Value::Bool(false));
+    }
+
+    #[test]
+    fn the_issuer_is_the_certificate_the_key_identifier_names() {
+        let leaf = Cert::leaf("Sub", &key(2), "Leaf").tbs();
+        let r = tbs_facts(&leaf, &[&sub(), &root()]);
+        assert_eq!(at(&r, "self_signed"), &Value::Bool(false));
+        assert_eq!(at(&r, "chain.issuer_found"), &Value::Bool(true));
+        assert_eq!(at(&r, "chain.anchored"), &Value::Bool(true));
+        assert_eq!(at(&r, "chain.length"), &Value::Int(3));
+        // A certificate named like the issuer without a key identifier is
+        // not the one the authority key identifier names.
+        let mut no_ski = Cert::root("Sub", key(5));
+        no_ski.extensions = vec![basic_constraints(false, None)];
+        let r = tbs_facts(&leaf, &[&no_ski.self_sign(), &sub(), &root()]);
+        assert_eq!(at(&r, "chain.issuer_found"), &Value::Bool(true));
+        assert_eq!(at(&r, "chain.issuer_is_ca"), &Value::Bool(true));
+        // A certificate with the named key under another name is not it.
+        let renamed = Cert::sub_ca("Root", &key(1), "Other", key(2), None).sign(&key(1));
+        let r = tbs_facts(&leaf, &[&renamed]);
+        assert_eq!(at(&r, "chain.issuer_found"), &Value::Bool(false));
+        assert!(why(at(&r, "chain.names_chain")).contains("not among the inputs"));
+    }
+
+    #[test]
+    fn without_a_key_identifier_one_certificate_named_like_the_issuer_is_it() {
+        let mut leaf = Cert::new(cn("Root"), cn("Leaf"), key(99));
+        leaf.extensions = vec![key_usage(&[0x06, 0xc0])];
+        let r = tbs_facts(&leaf.tbs(), &[&root()]);
+        assert_eq!(at(&r, "self_signed"), &Value::Bool(false));
+        assert_eq!(at(&r, "chain.issuer_found"), &Value::Bool(true));
+        // Two named like it: which one will sign cannot be told.
+        let rekeyed = Cert::root("Root", key(6)).self_sign();
+        let r = tbs_facts(&leaf.tbs(), &[&root(), &rekeyed]);
+        assert_eq!(at(&r, "chain.issuer_found"), &Value::Bool(false));
+        assert!(why(at(&r, "chain.names_chain")).contains("several certificates"));
+    }
+}
