@@ -103,6 +103,7 @@ fn of_feature(feature: &Feature, file: &Path, m: &Matchers) -> Vec<Exercise> {
                     feature: file.display().to_string(),
                     line: s.position.line,
                     scenario: s.name.clone(),
+                    passed: None,
                 });
             }
         }
@@ -112,7 +113,7 @@ fn of_feature(feature: &Feature, file: &Path, m: &Matchers) -> Vec<Exercise> {
 
 /// The step texts of a scenario; for an outline, one list per example row
 /// with `<name>` replaced by the row's value.
-fn expanded(s: &Scenario) -> Vec<Vec<String>> {
+pub(super) fn expanded(s: &Scenario) -> Vec<Vec<String>> {
     let plain: Vec<String> = s.steps.iter().map(|st| st.value.clone()).collect();
     let rows: Vec<Vec<(String, String)>> = s
         .examples
