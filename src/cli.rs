@@ -165,7 +165,7 @@ pub enum Command {
     /// Check or list the rules.
     #[command(subcommand)]
     Rules(rules::RulesCommand),
-    /// Show a rule, the provisions it cites in Chinese and English, and its condition.
+    /// Show a rule (the provisions it cites in Chinese and English, its condition), a provision (the rules and parameters resting on it) or a parameter (its value on the date, its history).
     Explain(explain::ExplainArgs),
     /// Lay out rule files canonically (idempotent; never changes their meaning).
     Fmt(fmt::FmtArgs),
@@ -225,10 +225,10 @@ pub fn main() -> ExitCode {
         Command::Check(a) => check::run(&cli.global, a),
         Command::Rules(c) => rules::run(&cli.global, c),
         Command::Explain(a) => explain::run(&cli.global, a),
-        Command::Fmt(a) => fmt::run(a),
+        Command::Fmt(a) => fmt::run(&cli.global, a),
         Command::Test(a) => test::run(&cli.global, a),
         Command::Facts(a) => facts::run_facts(a),
-        Command::Schema(a) => facts::run_schema(a),
+        Command::Schema(a) => facts::run_schema(&cli.global, a),
         Command::Coverage(a) => coverage::run(&cli.global, a),
         Command::Diff(a) => diff::run(&cli.global, a),
         Command::Serve(a) => serve::run(&cli.global, a),

@@ -6,6 +6,7 @@ pub mod diff;
 mod eval;
 mod expr;
 mod finding;
+pub mod served;
 pub mod timeline;
 
 use crate::facts::as_of::{AsOf, Dated, SetAside};

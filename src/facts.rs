@@ -18,7 +18,7 @@ pub mod statement;
 mod value;
 
 pub use display::display;
-pub use schema::{Field, Ty, lookup, markdown};
+pub use schema::{Docs, Field, Ty, lookup, markdown};
 pub use value::{Record, RecordBuilder, Value};
 
 use std::fmt;

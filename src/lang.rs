@@ -14,7 +14,7 @@ pub mod print;
 use std::sync::Arc;
 
 use crate::diag::Diag;
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Span};
 
 pub use expr::RESERVED;
 
@@ -39,6 +39,16 @@ pub fn parse(source: &Arc<SourceFile>) -> Parsed {
     Parsed { file, errors }
 }
 
+/// One citation written alone, as `explain` takes it: `ESL 24`, `ESL 17(5)`,
+/// `ESL 23 para 2`, `RFC-5280 section 4.1.2.2`.
+pub fn parse_citation(text: &str) -> Option<ast::Citation> {
+    let (rest, mut cs) = parse::citations(lex::In::new(text.trim())).ok()?;
+    if !rest.fragment().trim().is_empty() || cs.len() != 1 {
+        return None;
+    }
+    cs.pop().map(|c| c.node)
+}
+
 /// Format a rule file. Refuses (with the syntax errors) if it does not parse,
 /// and refuses if the formatted text would not parse back to the same tree
 /// with the same comments: formatting never changes what a file says.
@@ -49,40 +59,89 @@ pub fn format(source: &Arc<SourceFile>) -> Result<String, Vec<Diag>> {
     }
     let out = print::print(&parsed.file);
     let (again, errors) = parse::parse_file(&out);
-    if !errors.is_empty() || again != parsed.file || count_comments(&out) != count_comments(&source.text) {
+    let lost = comments_in_conditions(&parsed.file, &source.text);
+    if let Some(&first) = lost.first() {
+        let (line, _) = source.line_col(first);
+        let mut diag = Diag::error(
+            "certlex::fmt::comment-in-condition",
+            format!("the comment on line {line} is inside a condition, where `certlex fmt` cannot keep it, so the file was left as it is"),
+        )
+        .zh(
+            format!("第 {line} 行的注释在条件之中，`certlex fmt` 无法保留，文件未作改动"),
+            Some("把注释移到该字段上方，然后再运行 `certlex fmt`"),
+        )
+        .in_file(source);
+        for &at in &lost {
+            let (line, _) = source.line_col(at);
+            diag = diag
+                .label(Span::new(at, at + 1), format!("comment on line {line}"))
+                .zh_label(format!("第 {line} 行的注释"));
+        }
+        return Err(vec![
+            diag.help("move the comment above the field, then run `certlex fmt` again"),
+        ]);
+    }
+    if !errors.is_empty() || again != parsed.file || comment_offsets(&out).len() != comment_offsets(&source.text).len()
+    {
         return Err(vec![
             Diag::error(
                 "certlex::fmt::unsound",
                 "formatting this file would change its meaning or lose a comment, so it was left as it is",
             )
             .in_file(source)
-            .help("a comment inside a multi-line condition cannot be kept: move it above the field, then run `certlex fmt` again"),
+            .help("this is a fault of `certlex fmt`: please report it with the file"),
         ]);
     }
     Ok(out)
 }
 
-/// Comments in a text (a `#` outside double quotes), counted lexically so that
-/// comments inside expressions, which the tree does not keep, count too.
-fn count_comments(text: &str) -> usize {
-    let mut count = 0;
-    for line in text.lines() {
+/// Where each comment starts (a `#` outside double quotes), found lexically
+/// so that comments inside conditions, which the tree does not keep, count
+/// too.
+fn comment_offsets(text: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
         let mut in_string = false;
         let mut escaped = false;
-        for c in line.chars() {
+        for (at, c) in line.char_indices() {
             match c {
                 _ if escaped => escaped = false,
                 '\\' if in_string => escaped = true,
                 '"' => in_string = !in_string,
                 '#' if !in_string => {
-                    count += 1;
+                    found.push(start + at);
                     break;
                 }
                 _ => {}
             }
         }
+        start += line.len();
     }
-    count
+    found
+}
+
+/// The comments written inside a condition (between its first and last
+/// character), which the tree does not keep.
+fn comments_in_conditions(file: &ast::File, text: &str) -> Vec<usize> {
+    fn spans(entries: &[ast::Entry], out: &mut Vec<Span>) {
+        for e in entries {
+            match &e.body {
+                ast::EntryBody::Field(f) => {
+                    if let ast::FieldValue::Expr(x) = &f.value {
+                        out.push(x.span);
+                    }
+                }
+                ast::EntryBody::Block(b) => spans(&b.entries, out),
+            }
+        }
+    }
+    let mut conditions = Vec::new();
+    spans(&file.items, &mut conditions);
+    comment_offsets(text)
+        .into_iter()
+        .filter(|&at| conditions.iter().any(|s| s.start < at && at < s.end))
+        .collect()
 }
 
 #[cfg(test)]
@@ -119,9 +178,56 @@ mod tests {
     }
 
     #[test]
-    fn a_comment_inside_a_condition_is_never_dropped() {
+    fn a_comment_inside_a_condition_is_never_dropped_and_its_line_is_named() {
         let e = fmt("rule A {\n  require a is present # one\n    and b # two\n}\n").unwrap_err();
-        assert_eq!(e[0].code, "certlex::fmt::unsound");
+        assert_eq!(e[0].code, "certlex::fmt::comment-in-condition");
+        assert!(e[0].message.contains("line 2"), "{}", e[0].message);
+        // The comment after the condition's end is the field's own and kept.
+        assert_eq!(e[0].labels.len(), 1);
+    }
+
+    #[test]
+    fn the_authors_line_breaks_and_parentheses_are_kept() {
+        let text = "rule A {\n  require (a is present)\n    or b is present and (c == 1)\n    or d is present\n}\n";
+        assert_eq!(fmt(text).unwrap(), text);
+        // A break after the connective moves before it; the break is kept.
+        let after = "rule A {\n  require a is present or\n    b is present\n}\n";
+        assert_eq!(
+            fmt(after).unwrap(),
+            "rule A {\n  require a is present\n    or b is present\n}\n"
+        );
+    }
+
+    #[test]
+    fn a_long_condition_is_never_joined_past_100_columns() {
+        let group = |v: &str| {
+            format!(
+                "({v}.not_before < 2050-01-01 and {v}.encoding == \"UTCTime\" or {v}.not_before >= 2050-01-01 and {v}.encoding == \"GeneralizedTime\")"
+            )
+        };
+        let one_line = format!(
+            "rule A {{\n  require {} and {}\n}}\n",
+            group("validity"),
+            group("other")
+        );
+        let out = fmt(&one_line).unwrap();
+        assert!(out.lines().all(|l| l.len() <= 100), "{out}");
+        assert!(out.contains("\n    and (other.not_before"), "{out}");
+        assert!(out.contains("\n      or validity.not_before >= 2050-01-01"), "{out}");
+        assert_eq!(fmt(&out).unwrap(), out);
+        // The author's breaks, even short, stay; a line still too long is wrapped.
+        let authored = format!("rule A {{\n  require a is present\n    and {} and b\n}}\n", group("x"));
+        let out = fmt(&authored).unwrap();
+        assert!(out.lines().all(|l| l.len() <= 100), "{out}");
+        // The author did not break before `and b`, and the line fits: it stays.
+        assert!(out.contains("GeneralizedTime\") and b\n"), "{out}");
+        assert_eq!(fmt(&out).unwrap(), out);
+    }
+
+    #[test]
+    fn a_quantifiers_body_keeps_its_line_break() {
+        let text = "rule A {\n  require every x in list:\n    x.a is present\n      and x.b is absent\n}\n";
+        assert_eq!(fmt(text).unwrap(), text);
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod index;
 pub mod lines;
 pub mod plain;
 mod profile_steps;
+pub mod results;
 mod steps;
 
 use std::path::{Path, PathBuf};

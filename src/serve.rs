@@ -7,7 +7,7 @@
 //!
 //! The router lives here and only here: [`LINT`] lists the lint endpoints
 //! (one line per subject kind), [`router`] adds the catalogue, health and
-//! version endpoints, and `/` is left free for the workbench.
+//! version endpoints and the workbench (`/` and `/api/…`, docs/workbench.md).
 //!
 //! - `request`: a request's query, content type and body into an input,
 //!   issuers and options (pure: property-tested, never panics)
@@ -16,15 +16,18 @@
 //! - `catalogue`: `GET /rules` and `GET /version`
 //! - `error`: the JSON error `{code, message, hint}` and its status
 //! - `layers`: one log line per request, the timeout
+//! - `workbench`: the lawyers' workbench at `/` and its `/api/` endpoints
 
 mod catalogue;
 mod error;
 mod layers;
 mod lint;
 pub mod request;
+pub mod workbench;
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -130,6 +133,10 @@ pub struct Config {
     pub rules_source: String,
     /// One line per request on standard error.
     pub log: bool,
+    /// Where the workbench's editor reads rule files, and whether it may save.
+    pub editor: workbench::Origin,
+    /// The features the workbench runs for an article's scenarios.
+    pub features: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -142,6 +149,8 @@ impl Default for Config {
             lang: Lang::En,
             rules_source: "built-in".into(),
             log: true,
+            editor: workbench::Origin::BuiltIn,
+            features: None,
         }
     }
 }
@@ -156,6 +165,8 @@ pub struct Service {
     workers: Arc<Semaphore>,
     /// One permit per request holding a body.
     requests: Semaphore,
+    /// The workbench's scenario run, once per server start.
+    cache: workbench::Cache,
 }
 
 impl Service {
@@ -164,17 +175,33 @@ impl Service {
             rules: Arc::new(rules),
             workers: Arc::new(Semaphore::new(config.workers.max(1))),
             requests: Semaphore::new(config.max_requests.max(1)),
+            cache: workbench::Cache::default(),
             config,
         })
     }
 }
 
-/// The whole HTTP API. `/` is left free (the workbench will be served there).
+/// The whole HTTP API, and the workbench at `/`. The workbench's save
+/// endpoint exists only when the server has a `--rules` directory.
 pub fn router(service: Arc<Service>) -> Router {
     let mut router = Router::new()
         .route("/rules", get(catalogue::rules).fallback(method_not_allowed))
         .route("/healthz", get(healthz).fallback(method_not_allowed))
-        .route("/version", get(catalogue::version).fallback(method_not_allowed));
+        .route("/version", get(catalogue::version).fallback(method_not_allowed))
+        .route("/", get(workbench::index).fallback(method_not_allowed))
+        .route("/assets/app.js", get(workbench::app_js))
+        .route("/assets/app.css", get(workbench::app_css))
+        .route("/api/law", get(workbench::law_tree))
+        .route("/api/article", get(workbench::article))
+        .route("/api/search", get(workbench::search))
+        .route("/api/scenarios", get(workbench::scenarios))
+        .route("/api/files", get(workbench::files))
+        .route("/api/file", get(workbench::file))
+        .route("/api/check", post(workbench::check))
+        .route("/api/fmt", post(workbench::fmt));
+    if service.config.editor.writable() {
+        router = router.route("/api/save", post(workbench::save));
+    }
     for endpoint in LINT {
         let handler = move |State(s): State<Arc<Service>>, req: Request<Body>| lint_request(s, endpoint, req);
         router = router.route(endpoint.path, post(handler).fallback(method_not_allowed));
@@ -312,9 +339,12 @@ fn json(value: &impl serde::Serialize) -> Response {
 
 /// The paths and methods of the API, for hints.
 fn endpoints() -> impl Iterator<Item = (&'static str, &'static str)> {
-    LINT.iter()
-        .map(|e| ("POST", e.path))
-        .chain([("GET", "/rules"), ("GET", "/healthz"), ("GET", "/version")])
+    LINT.iter().map(|e| ("POST", e.path)).chain([
+        ("GET", "/rules"),
+        ("GET", "/healthz"),
+        ("GET", "/version"),
+        ("GET", "/"),
+    ])
 }
 
 async fn not_found(req: Request<Body>) -> ApiError {

@@ -178,7 +178,7 @@ fn the_documentation_and_json_schema_are_generated_from_the_schema() {
     let md = std::fs::read_to_string(root().join("docs/facts/ca-profile.md")).unwrap();
     assert_eq!(
         md,
-        certlex::facts::profile::markdown(),
+        certlex::cli::schema_markdown(certlex::facts::SubjectKind::CaProfile),
         "docs/facts/ca-profile.md is stale: run `certlex schema --markdown ca-profile > docs/facts/ca-profile.md`"
     );
     let json = std::fs::read_to_string(root().join("docs/facts/ca-profile.schema.json")).unwrap();

@@ -509,15 +509,18 @@ async fn the_catalogue_health_and_version() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn wrong_paths_and_methods_are_json_errors_and_the_root_is_free() {
+async fn wrong_paths_and_methods_are_json_errors() {
     let s = start(quiet()).await;
     let j = s.get("/lintcrt").await.assert_error(404, "certlex::serve::not-found");
     assert!(
         j["hint"].as_str().unwrap().starts_with("did you mean `/lintcert`?"),
         "{j:#}"
     );
-    // `/` is kept for the workbench: nothing answers there yet.
-    s.get("/").await.assert_error(404, "certlex::serve::not-found");
+    // `/` is the workbench's page (tests/workbench.rs); it is only read.
+    assert_eq!(s.get("/").await.status, 200);
+    let r = s.post("/", None, "").await;
+    r.assert_error(405, "certlex::serve::method");
+    assert_eq!(r.headers.get("allow").unwrap(), "GET");
     let r = s.get("/lintcert").await;
     r.assert_error(405, "certlex::serve::method");
     assert_eq!(r.headers.get("allow").unwrap(), "POST");

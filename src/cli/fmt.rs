@@ -13,14 +13,14 @@ pub struct FmtArgs {
     /// Only report files that are not formatted (exit 1 if any).
     #[arg(long)]
     pub check: bool,
-    /// Rule files or directories (default: `rules/`).
+    /// Rule files or directories (default: the global `--rules DIR`, else `rules/`).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
 
-pub fn run(a: &FmtArgs) -> u8 {
+pub fn run(g: &super::Global, a: &FmtArgs) -> u8 {
     let paths = if a.paths.is_empty() {
-        vec![PathBuf::from("rules")]
+        vec![g.rules.clone().unwrap_or_else(|| PathBuf::from("rules"))]
     } else {
         a.paths.clone()
     };

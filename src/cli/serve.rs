@@ -2,6 +2,7 @@
 //! requests over HTTP until SIGTERM or Ctrl-C (see `crate::serve`).
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Args;
@@ -9,6 +10,10 @@ use clap::Args;
 use super::{Global, LimitArgs, load_rules};
 
 pub const AFTER_HELP: &str = "\
+The workbench (docs/workbench.md): open http://127.0.0.1:8080/ in a browser
+to read the law with its rules and scenarios, edit rule files (saved only
+under `--rules DIR`), and try certificates, CA profiles and rule statements.
+
 Endpoints (docs/serve.md):
   POST /lintcert        a certificate (PEM or DER)
   POST /lintprofile     a CA profile (YAML)
@@ -59,6 +64,10 @@ pub struct ServeArgs {
     /// No log line per request on standard error.
     #[arg(long, short)]
     pub quiet: bool,
+    /// The feature files the workbench runs to show an article's scenarios
+    /// (default: `features/` when the current directory has one).
+    #[arg(long, value_name = "DIR")]
+    pub features: Option<PathBuf>,
     /// The limits on each input; --max-file-size is also the largest request body (413).
     #[command(flatten)]
     pub limits: LimitArgs,
@@ -67,6 +76,30 @@ pub struct ServeArgs {
 pub fn run(g: &Global, a: &ServeArgs) -> u8 {
     let Some(rules) = load_rules(g) else { return 2 };
     let defaults = crate::serve::Config::default();
+    let editor = match &g.rules {
+        None => crate::serve::workbench::Origin::BuiltIn,
+        Some(dir) => match crate::serve::workbench::Origin::dir(dir) {
+            Ok(o) => o,
+            Err(e) => {
+                say_in!(
+                    format!("certlex serve：无法读取 `{}`：{e}", dir.display()),
+                    format!("certlex serve: cannot read `{}`: {e}", dir.display())
+                );
+                return 2;
+            }
+        },
+    };
+    let features = match &a.features {
+        Some(dir) if !dir.is_dir() => {
+            say_in!(
+                format!("certlex serve：`{}` 不存在", dir.display()),
+                format!("certlex serve: `{}` does not exist", dir.display())
+            );
+            return 2;
+        }
+        Some(dir) => Some(dir.clone()),
+        None => Some(PathBuf::from("features")).filter(|d| d.is_dir()),
+    };
     let config = crate::serve::Config {
         limits: crate::limits::Limits {
             max_regex_bytes: g.max_regex_size,
@@ -81,6 +114,8 @@ pub fn run(g: &Global, a: &ServeArgs) -> u8 {
             .as_ref()
             .map_or_else(|| "built-in".to_string(), |d| d.display().to_string()),
         log: !a.quiet,
+        editor,
+        features,
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(r) => r,
@@ -107,8 +142,8 @@ pub fn run(g: &Global, a: &ServeArgs) -> u8 {
         };
         let addr = server.local_addr().map_or_else(|_| a.listen.to_string(), |a| a.to_string());
         say_in!(
-            format!("certlex serve：{count} 条规则；在 http://{addr} 上监听（POST /lintcert、/lintprofile、/lintstatement；GET /rules）"),
-            format!("certlex serve: {count} rules; listening on http://{addr} (POST /lintcert, /lintprofile, /lintstatement; GET /rules)")
+            format!("certlex serve：{count} 条规则；在 http://{addr} 上监听（工作台：http://{addr}/；POST /lintcert、/lintprofile、/lintstatement；GET /rules）"),
+            format!("certlex serve: {count} rules; listening on http://{addr} (workbench: http://{addr}/; POST /lintcert, /lintprofile, /lintstatement; GET /rules)")
         );
         let stopping = async {
             crate::serve::signals().await;

@@ -36,7 +36,10 @@ const COMMANDS: &[(&str, &str)] = &[
         "检查规则文件：语法、引用、事实、类型；有任何错误时退出码为 2",
     ),
     ("rules list", "列出规则：编号、对象、严重程度、引用和标题"),
-    ("explain", "显示一条规则、它所引用条文的中英文文本及其条件"),
+    (
+        "explain",
+        "显示一条规则（所引条文的中英文文本及其条件）、一个条文（引用它的规则和参数）或一个参数（该日的值及沿革）",
+    ),
     ("fmt", "按规范格式排版规则文件（幂等，从不改变其含义）"),
     ("test", "运行 Gherkin 场景（可执行的法定测试）；有场景失败时退出码为 1"),
     ("facts", "以 JSON 打印 certlex 从一个输入读取的事实（供规则作者使用）"),
@@ -144,9 +147,17 @@ const OPTIONS: &[(&str, &str, &str)] = &[
         "paths",
         "规则文件夹（默认：内置规则，或 --rules），或在其上下文中检查的规则文件",
     ),
-    ("explain", "rule", "规则编号，例如 `ESL-21-1`"),
+    (
+        "explain",
+        "what",
+        "规则编号（`ESL-21-1`）、条文（`ESL 24`、`ESL 17(5)`、`ESL 23 para 2`）或参数（`record-retention-after-expiry`）",
+    ),
     ("fmt", "check", "只列出未按规范格式排版的文件（有则退出码为 1）"),
-    ("fmt", "paths", "规则文件或文件夹（默认：`rules/`）"),
+    (
+        "fmt",
+        "paths",
+        "规则文件或文件夹（默认：全局选项 `--rules DIR`，否则为 `rules/`）",
+    ),
     ("test", "paths", "Feature 文件或文件夹（默认：`features/`）"),
     (
         "test",
@@ -215,6 +226,11 @@ const OPTIONS: &[(&str, &str, &str)] = &[
     ("serve", "timeout", "一个请求最多可用的秒数，超过则回答 503"),
     ("serve", "quiet", "不在标准错误上为每个请求写一行日志"),
     ("providers", "format", "输出格式：human（默认）或 json"),
+    (
+        "serve",
+        "features",
+        "工作台为显示条文的场景而运行的 feature 文件（默认：当前目录下有 `features/` 时用它）",
+    ),
 ];
 
 const RULES_CHECK: &str = "\
@@ -250,6 +266,9 @@ const DIFF: &str = "\
   certlex diff --from current --to draft-2024 profile.yaml";
 
 const SERVE: &str = "\
+工作台（docs/workbench.md）：在浏览器中打开 http://127.0.0.1:8080/，阅读法律及其规则和场景，
+编辑规则文件（只在 `--rules DIR` 下保存），试查证书、电子认证服务机构概况和电子认证业务规则。
+
 端点（docs/serve.md）：
   POST /lintcert        证书（PEM 或 DER）
   POST /lintprofile     电子认证服务机构概况（YAML）

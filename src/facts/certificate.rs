@@ -39,12 +39,17 @@ use schema::{PROVIDER, VALIDITY};
 
 /// The certificate facts' documentation (`docs/facts/certificate.md`): the
 /// schema, and how `kind` is decided.
-pub fn markdown() -> String {
+pub fn markdown(docs: &super::Docs) -> String {
+    use crate::i18n::Text;
     use std::fmt::Write as _;
     let mut out = super::markdown(
-        "Certificate facts",
-        "What certlex reads from an X.509 certificate (PEM or DER; RSA, ECDSA and SM2), and the paths rules use to read it.",
+        Text::new(Some("证书的事实".into()), Some("Certificate facts".into())),
+        Text::new(
+            Some("certlex 从 X.509 证书（PEM 或 DER；RSA、ECDSA 与 SM2）读取的事实，以及规则读取它们所用的路径。".into()),
+            Some("What certlex reads from an X.509 certificate (PEM or DER; RSA, ECDSA and SM2), and the paths rules use to read it.".into()),
+        ),
         SCHEMA,
+        docs,
     );
     out.push_str(
         "\n## How `kind` is decided\n\n\

@@ -28,18 +28,22 @@ static REVOKED: &[Field] = &[
         "serial",
         Ty::Str,
         "the revoked certificate's serial number in hexadecimal",
-    ),
-    Field::new("revoked_at", Ty::Date, "revocationDate"),
+    )
+.zh("被撤销证书的序列号，十六进制"),
+    Field::new("revoked_at", Ty::Date, "revocationDate")
+.zh("撤销日期（revocationDate）"),
     Field::new(
         "reason",
         Ty::Str,
         "the reasonCode (RFC 5280 5.3.1) as its name: `unspecified`, `keyCompromise`, `cACompromise`, `affiliationChanged`, `superseded`, `cessationOfOperation`, `certificateHold`, `removeFromCRL`, `privilegeWithdrawn`, `aACompromise`; absent without a reason code",
-    ),
+    )
+.zh("撤销原因代码（RFC 5280 第5.3.1节）的名称：`unspecified`、`keyCompromise`、`cACompromise`、`affiliationChanged`、`superseded` 等"),
     Field::new(
         "reason_valid",
         Ty::Bool,
         "the entry has no reason code, or one RFC 5280 5.3.1 defines (0 to 10 but 7), non-critical",
-    ),
+    )
+.zh("该条目没有原因代码，或其原因代码为 RFC 5280 第5.3.1节所定义（0 至 10，7 除外）且非关键"),
 ];
 
 static ISSUER_LINK: &[Field] = &[
@@ -47,97 +51,118 @@ static ISSUER_LINK: &[Field] = &[
         "found",
         Ty::Bool,
         "a CA certificate whose key verifies the CRL's signature is among the inputs or `--issuers`",
-    ),
+    )
+.zh("输入或 `--issuers` 中有一张认证机构证书的公钥可以验证该列表的签名"),
     Field::new(
         "verified",
         Ty::Bool,
         "the CRL's signature verifies with the issuing CA's key (SM2: signer ID `1234567812345678`); false when the CA certificate the name and authority key identifier point at does not verify it; unknown when no such certificate is given",
-    ),
+    )
+.zh("证书撤销列表的签名可用签发机构的公钥验证（SM2：签名者标识 `1234567812345678`）"),
     Field::new(
         "names_match",
         Ty::Bool,
         "the CRL's issuer name matches the CA certificate's subject name (RFC 5280 7.1): the certificate that verified the signature, or else the one the issuer name and authority key identifier point at",
-    ),
+    )
+.zh("证书撤销列表的签发者名称与该认证机构证书的主体名称相符（RFC 5280 第7.1节）"),
     Field::new(
         "crl_sign",
         Ty::Bool,
         "that CA certificate's key usage allows signing CRLs (cRLSign, or no key usage extension; RFC 5280 4.2.1.3)",
-    ),
+    )
+.zh("该认证机构证书的密钥用法允许签发证书撤销列表（cRLSign，或无密钥用法扩展；RFC 5280 第4.2.1.3节）"),
     Field::new(
         "issuer_sha256",
         Ty::Str,
         "SHA-256 of the CA certificate whose key verified the signature",
-    ),
+    )
+.zh("验证签名所用公钥所在认证机构证书的 SHA-256"),
 ];
 
 /// The CRL's own date: when it was issued (thisUpdate).
 pub const OWN_DATE: &[&str] = &["this_update"];
 
 pub static SCHEMA: &[Field] = &[
-    Field::new("version", Ty::Int, "CRL version: 2 (v2) or 1 (no version field)"),
-    Field::new("issuer", Ty::Record(NAME), "the CRL issuer's distinguished name"),
+    Field::new("version", Ty::Int, "CRL version: 2 (v2) or 1 (no version field)")
+.zh("证书撤销列表版本：2（v2）或 1（无版本字段）"),
+    Field::new("issuer", Ty::Record(NAME), "the CRL issuer's distinguished name")
+.zh("证书撤销列表签发者的甄别名"),
     Field::new(
         "signature_algorithm",
         Ty::Record(ALGORITHM),
         "the algorithm of the issuer's signature",
-    ),
+    )
+.zh("签发者签名所用的算法"),
     Field::new(
         "algorithms_match",
         Ty::Bool,
         "the signature algorithm outside the signed part equals the one inside it (`signature` in TBSCertList, RFC 5280 5.1.1.2)",
-    ),
-    Field::new("this_update", Ty::Date, "thisUpdate: when this CRL was issued"),
+    )
+.zh("签名部分之外的签名算法与其内（TBSCertList 中的 `signature`，RFC 5280 第5.1.1.2节）一致"),
+    Field::new("this_update", Ty::Date, "thisUpdate: when this CRL was issued")
+.zh("本次更新时间（thisUpdate）：本列表的签发时间"),
     Field::new(
         "next_update",
         Ty::Date,
         "nextUpdate: by when the next CRL will be issued (absent if the CRL does not say; RFC 5280 5.1.2.5 requires it)",
-    ),
+    )
+.zh("下次更新时间（nextUpdate）：下一份列表的签发期限（列表未写明时缺失；RFC 5280 第5.1.2.5节要求写明）"),
     Field::new(
         "crl_number",
         Ty::Str,
         "the CRL number in decimal (absent without the cRLNumber extension, RFC 5280 5.2.3)",
-    ),
+    )
+.zh("证书撤销列表编号，十进制（无 cRLNumber 扩展时缺失，RFC 5280 第5.2.3节）"),
     Field::new(
         "crl_number_critical",
         Ty::Bool,
         "the cRLNumber extension is marked critical",
-    ),
+    )
+.zh("cRLNumber 扩展标为关键"),
     Field::new(
         "authority_key_id",
         Ty::Str,
         "the authority key identifier's keyIdentifier in hexadecimal (absent without one, RFC 5280 5.2.1)",
-    ),
+    )
+.zh("机构密钥标识符的 keyIdentifier，十六进制（没有时缺失，RFC 5280 第5.2.1节）"),
     Field::new(
         "unknown_critical_extensions",
         STRS,
         "OIDs of CRL extensions marked critical that certlex does not understand",
-    ),
+    )
+.zh("标为关键、certlex 却不理解的列表扩展的 OID"),
     Field::new(
         "extension_decode_errors",
         STRS,
         "one line per CRL or entry extension whose value does not decode: its name, OID and why",
-    ),
+    )
+.zh("每个值无法解码的列表扩展或条目扩展一行：名称、OID 及原因"),
     Field::new(
         "revoked",
         Ty::List(&Ty::Record(REVOKED)),
         "the revoked certificates, in order",
-    ),
-    Field::new("revoked_count", Ty::Int, "how many certificates the CRL lists"),
+    )
+.zh("按顺序列出的被撤销证书"),
+    Field::new("revoked_count", Ty::Int, "how many certificates the CRL lists")
+.zh("列表所列证书的数量"),
     Field::new(
         "invalid_reasons",
         STRS,
         "one line per entry whose reason code RFC 5280 5.3.1 does not allow: the serial and why",
-    ),
+    )
+.zh("每个原因代码不为 RFC 5280 第5.3.1节所允许的条目一行：序列号及原因"),
     Field::new(
         "signature",
         Ty::Record(ISSUER_LINK),
         "the issuing CA and its signature, when its certificate is given",
-    ),
+    )
+.zh("签发机构及其签名（给出其证书时）"),
     Field::new(
         "fingerprint_sha256",
         Ty::Str,
         "SHA-256 of the whole CRL (DER), in hexadecimal",
-    ),
+    )
+.zh("整份证书撤销列表（DER）的 SHA-256，十六进制"),
 ];
 
 /// Reason codes by number (RFC 5280 5.3.1), as CRL entries and OCSP responses give them.

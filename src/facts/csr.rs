@@ -25,12 +25,13 @@ const STRS: Ty = Ty::List(&Ty::Str);
 const CHALLENGE_PASSWORD: &str = "1.2.840.113549.1.9.7";
 
 static ATTRIBUTE: &[Field] = &[
-    Field::new("oid", Ty::Str, "OID of the attribute type"),
+    Field::new("oid", Ty::Str, "OID of the attribute type").zh("属性类型的 OID"),
     Field::new(
         "name",
         Ty::Str,
         "short name (`challengePassword`, `extensionRequest`) or the OID",
-    ),
+    )
+    .zh("简称（`challengePassword`、`extensionRequest`）或 OID"),
 ];
 
 pub static SCHEMA: &[Field] = &[
@@ -38,52 +39,62 @@ pub static SCHEMA: &[Field] = &[
         "version",
         Ty::Int,
         "PKCS#10 version as a number: 1 (the only version, encoded 0)",
-    ),
+    )
+.zh("PKCS#10 版本号：1（唯一的版本，编码为 0）"),
     Field::new(
         "subject",
         Ty::Record(NAME),
         "the distinguished name the request asks for: the future certificate holder",
-    ),
+    )
+.zh("申请的甄别名：将来的证书持有人"),
     Field::new(
         "public_key",
         Ty::Record(PUBLIC_KEY),
         "the key to be certified: the holder's electronic signature verification data",
-    ),
+    )
+.zh("申请认证的公钥：证书持有人的电子签名验证数据"),
     Field::new(
         "signature_algorithm",
         Ty::Record(ALGORITHM),
         "the algorithm of the request's signature",
-    ),
+    )
+.zh("申请签名所用的算法"),
     Field::new(
         "signature_verified",
         Ty::Bool,
         "the request's signature verifies with the key it carries (proof of possession of the private key; SM2: signer ID `1234567812345678`); unknown when the algorithm cannot be checked",
-    ),
+    )
+.zh("申请的签名可用其所带的公钥验证（证明持有私钥；SM2：签名者标识 `1234567812345678`）"),
     Field::new(
         "attributes",
         Ty::List(&Ty::Record(ATTRIBUTE)),
         "every attribute of the request, in order",
-    ),
+    )
+.zh("按顺序列出的申请的全部属性"),
     Field::new(
         "extension_decode_errors",
         STRS,
         "one line per requested extension whose value does not decode: its name, OID and why (a request whose attributes themselves do not decode is not read: it is an input error)",
-    ),
+    )
+.zh("每个值无法解码的所申请扩展一行：名称、OID 及原因"),
     Field::new(
         "challenge_password",
         Ty::Bool,
         "a challengePassword attribute is present (its value is never shown)",
-    ),
+    )
+.zh("有 challengePassword 属性（其值从不显示）"),
     Field::new(
         "requested_extensions",
         STRS,
         "OIDs of the extensions the request asks for (extensionRequest attribute); absent without one",
-    ),
+    )
+.zh("申请要求的扩展的 OID（extensionRequest 属性）；没有该属性时缺失"),
     Field::new(
         "fingerprint_sha256",
         Ty::Str,
         "SHA-256 of the whole request (DER), in hexadecimal",
-    ),
+    )
+.zh("整份申请（DER）的 SHA-256，十六进制"),
 ];
 
 /// Read the facts of one DER-encoded PKCS#10 request.

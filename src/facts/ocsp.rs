@@ -38,17 +38,20 @@ static RESPONDER_ID: &[Field] = &[
         "by",
         Ty::Str,
         "how the responder is named: `name` or `key` (RFC 6960 4.2.2.3)",
-    ),
+    )
+    .zh("响应者的标识方式：`name`（名称）或 `key`（公钥）（RFC 6960 第 4.2.2.3 节）"),
     Field::new(
         "name",
         Ty::Record(NAME),
         "the responder's name (absent when named by key)",
-    ),
+    )
+    .zh("响应者的名称（以公钥标识时缺失）"),
     Field::new(
         "key_hash",
         Ty::Str,
         "SHA-1 of the responder's public key, in hexadecimal (absent when named by name)",
-    ),
+    )
+    .zh("响应者公钥的 SHA-1 值，十六进制（以名称标识时缺失）"),
 ];
 
 static SINGLE: &[Field] = &[
@@ -56,39 +59,46 @@ static SINGLE: &[Field] = &[
         "hash_algorithm",
         Ty::Str,
         "the hash of the CertID: `sha1`, `sha256`, `sha384`, `sha512`, or its OID",
-    ),
+    )
+    .zh("CertID 使用的杂凑算法：`sha1`、`sha256`、`sha384`、`sha512` 或其 OID"),
     Field::new(
         "issuer_name_hash",
         Ty::Str,
         "the CertID's hash of the issuer's name, in hexadecimal",
-    ),
+    )
+    .zh("CertID 中颁发者名称的杂凑值，十六进制"),
     Field::new(
         "issuer_key_hash",
         Ty::Str,
         "the CertID's hash of the issuer's public key, in hexadecimal",
-    ),
-    Field::new("serial", Ty::Str, "the certificate's serial number in hexadecimal"),
+    )
+    .zh("CertID 中颁发者公钥的杂凑值，十六进制"),
+    Field::new("serial", Ty::Str, "the certificate's serial number in hexadecimal").zh("证书序列号，十六进制"),
     Field::new(
         "status",
         Ty::Str,
         "the certificate's status: `good`, `revoked` or `unknown`",
-    ),
-    Field::new("revoked_at", Ty::Date, "revocationTime (only when revoked)"),
+    )
+    .zh("证书状态：`good`（正常）、`revoked`（已撤销）或 `unknown`（未知）"),
+    Field::new("revoked_at", Ty::Date, "revocationTime (only when revoked)").zh("撤销时间（仅在已撤销时）"),
     Field::new(
         "reason",
         Ty::Str,
         "the revocation reason (RFC 5280 5.3.1) as its name; absent when not revoked or not given",
-    ),
+    )
+    .zh("撤销原因（RFC 5280 第 5.3.1 节）的名称；未撤销或未写明时缺失"),
     Field::new(
         "this_update",
         Ty::Date,
         "thisUpdate: when the status was known to be so",
-    ),
+    )
+    .zh("thisUpdate：已知该状态的时间"),
     Field::new(
         "next_update",
         Ty::Date,
         "nextUpdate: by when newer status will be available (absent when the responder does not say: RFC 6960 4.2.2.1)",
-    ),
+    )
+    .zh("nextUpdate：更新状态最迟可得的时间（响应者未写明时缺失，RFC 6960 第 4.2.2.1 节）"),
 ];
 
 static SIGNER: &[Field] = &[
@@ -96,33 +106,40 @@ static SIGNER: &[Field] = &[
         "ca_found",
         Ty::Bool,
         "the CA the CertID names (issuer name and key hashes) is among the inputs or `--issuers`",
-    ),
+    )
+    .zh("CertID 所指的认证机构（颁发者名称和公钥杂凑值）在输入或 `--issuers` 之中"),
     Field::new(
         "verified",
         Ty::Bool,
         "the signature verifies with the key of the CA or of a responder certificate in the response (SM2: signer ID `1234567812345678`); unknown when neither key is given",
-    ),
+    )
+    .zh("签名能用认证机构或响应中所载响应者证书的公钥验证（SM2 签名者标识 `1234567812345678`）；两者的公钥都未给出时未知"),
     Field::new(
         "responder",
         Ty::Str,
         "who signed (RFC 6960 4.2.2.2): `ca` (the CA itself), `delegated` (a responder certificate issued by the CA with id-kp-OCSPSigning) or `unauthorised` (anyone else); unknown when the CA's certificate is not given",
-    ),
+    )
+    .zh("签名者（RFC 6960 第 4.2.2.2 节）：`ca`（认证机构本身）、`delegated`（认证机构签发并载有 id-kp-OCSPSigning 的响应者证书）或 `unauthorised`（其他）；未给出认证机构证书时未知"),
     Field::new(
         "ocsp_signing",
         Ty::Bool,
         "the responder certificate that signed carries id-kp-OCSPSigning (1.3.6.1.5.5.7.3.9) in its extended key usage; absent when the CA signed",
-    ),
+    )
+    .zh("签名的响应者证书在扩展密钥用法中载有 id-kp-OCSPSigning（1.3.6.1.5.5.7.3.9）；认证机构签名时缺失"),
     Field::new(
         "ocsp_nocheck",
         Ty::Bool,
         "the responder certificate that signed carries id-pkix-ocsp-nocheck (RFC 6960 4.2.2.2.1); absent when the CA signed",
-    ),
-    Field::new("issuer_sha256", Ty::Str, "SHA-256 of the CA certificate"),
+    )
+    .zh("签名的响应者证书载有 id-pkix-ocsp-nocheck（RFC 6960 第 4.2.2.2.1 节）；认证机构签名时缺失"),
+    Field::new("issuer_sha256", Ty::Str, "SHA-256 of the CA certificate")
+    .zh("认证机构证书的 SHA-256 值"),
     Field::new(
         "responder_sha256",
         Ty::Str,
         "SHA-256 of the responder certificate that signed (absent when the CA signed)",
-    ),
+    )
+    .zh("签名的响应者证书的 SHA-256 值（认证机构签名时缺失）"),
 ];
 
 /// The response's own date: when it was produced.
@@ -133,44 +150,54 @@ pub static SCHEMA: &[Field] = &[
         "status",
         Ty::Str,
         "responseStatus (RFC 6960 4.2.1): `successful`, `malformedRequest`, `internalError`, `tryLater`, `sigRequired` or `unauthorized`; only a successful response has the facts below",
-    ),
+    )
+    .zh("响应状态（RFC 6960 第 4.2.1 节）：`successful`、`malformedRequest`、`internalError`、`tryLater`、`sigRequired` 或 `unauthorized`；只有成功的响应才有以下事实"),
     Field::new(
         "response_type",
         Ty::Str,
         "`basic` (id-pkix-ocsp-basic) or the OID of another response type, whose facts certlex does not read",
-    ),
-    Field::new("responder_id", Ty::Record(RESPONDER_ID), "the responder's ID"),
-    Field::new("produced_at", Ty::Date, "producedAt: when the response was signed"),
+    )
+    .zh("`basic`（id-pkix-ocsp-basic），或 certlex 不读取其事实的其他响应类型的 OID"),
+    Field::new("responder_id", Ty::Record(RESPONDER_ID), "the responder's ID")
+    .zh("响应者标识"),
+    Field::new("produced_at", Ty::Date, "producedAt: when the response was signed")
+    .zh("producedAt：响应的签署时间"),
     Field::new(
         "signature_algorithm",
         Ty::Record(ALGORITHM),
         "the algorithm of the responder's signature",
-    ),
+    )
+    .zh("响应者签名所用的算法"),
     Field::new(
         "responses",
         Ty::List(&Ty::Record(SINGLE)),
         "one per certificate asked about, in order",
-    ),
+    )
+    .zh("每个被查询证书一项，按顺序"),
     Field::new(
         "response_count",
         Ty::Int,
         "how many certificates the response answers for",
-    ),
+    )
+    .zh("响应所答复的证书数"),
     Field::new(
         "certs_count",
         Ty::Int,
         "how many certificates the response carries (a delegated responder's, and its chain)",
-    ),
+    )
+    .zh("响应所载的证书数（授权响应者的证书及其证书链）"),
     Field::new(
         "signature",
         Ty::Record(SIGNER),
         "the responder's signature and its authority for the CA (the CA of the first response's CertID)",
-    ),
+    )
+    .zh("响应者的签名及其代表认证机构的授权（以第一项答复的 CertID 所指的认证机构为准）"),
     Field::new(
         "fingerprint_sha256",
         Ty::Str,
         "SHA-256 of the whole response (DER), in hexadecimal",
-    ),
+    )
+    .zh("整个 OCSP 响应（DER）的 SHA-256 值，十六进制"),
 ];
 
 fn status_word(s: OcspResponseStatus) -> &'static str {

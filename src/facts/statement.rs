@@ -29,10 +29,14 @@ const STRS: Ty = Ty::List(&Ty::Str);
 macro_rules! section_fields {
     ($($extra:expr),* $(,)?) => {
         &[
-            Field::new("number", Ty::Str, "the section number as written, e.g. `5.5.2`"),
-            Field::new("title", Ty::Str, "the heading's title"),
-            Field::new("characters", Ty::Int, "characters of real text in the section and its subsections (markup, whitespace and placeholders such as `No stipulation` or `无` do not count)"),
-            Field::new("substantive", Ty::Bool, "the section or its subsections say something: at least 6 characters of real text"),
+            Field::new("number", Ty::Str, "the section number as written, e.g. `5.5.2`")
+.zh("所写的章节编号，例如 `5.5.2`"),
+            Field::new("title", Ty::Str, "the heading's title")
+.zh("标题"),
+            Field::new("characters", Ty::Int, "characters of real text in the section and its subsections (markup, whitespace and placeholders such as `No stipulation` or `无` do not count)")
+.zh("本节及其下级各节的实质字数（标记、空白以及 `No stipulation`、`无` 等占位语不计）"),
+            Field::new("substantive", Ty::Bool, "the section or its subsections say something: at least 6 characters of real text")
+.zh("本节或其下级各节有实质内容：实质字数不少于 6"),
             $($extra),*
         ]
     };
@@ -45,17 +49,20 @@ static RETENTION: &[Field] = section_fields!(
         "periods",
         Ty::List(&Ty::Duration),
         "every period stated in the section (五年, 5 years, five years …)"
-    ),
+    )
+.zh("本节所写的全部期限（五年、5 years、five years 等）"),
     Field::new(
         "period",
         Ty::Duration,
         "the shortest period stated: the one the statement commits to for every record"
-    ),
+    )
+.zh("所写期限中最短者：业务规则对每项记录承诺的期限"),
     Field::new(
         "counts_from",
         Ty::Str,
         "what the period is counted from, as the sentence stating the period says (or the section, when it states one period only): `certificate-invalid` (失效, 证书失效之日起, \"ceases to be valid\", expiry or revocation named together: ESL 24's own words), `certificate-expiry` (有效期满, 届满, 到期, \"expiry\"), `archiving` (自归档之日起, 归档后, \"from archiving\"), `creation` (自生成之日起, \"from creation\"), `other` (another event: 自…之日起, \"from the end of\"), `unstated`"
-    ),
+    )
+.zh("期限的起算点，按写明期限的句子（本节只写一个期限时按全节）：`certificate-invalid`（失效、证书失效之日起，电子签名法第二十四条的用语）、`certificate-expiry`（有效期满、届满、到期）、`archiving`（自归档之日起）、`creation`（自生成之日起）、`other`（其他事件）、`unstated`（未写明）"),
 );
 
 static TERMINATION: &[Field] = section_fields!(
@@ -63,55 +70,99 @@ static TERMINATION: &[Field] = section_fields!(
         "notice_to_parties",
         Ty::Duration,
         "the notice to subscribers, relying parties and others (通知有关各方) before suspension or termination; the shortest stated"
-    ),
+    )
+.zh("暂停或者终止服务前通知有关各方（订户、依赖方等）的期限；取所写最短者"),
     Field::new(
         "report_to_regulator",
         Ty::Duration,
         "the report to the regulator (向主管部门报告) before suspension or termination; the shortest stated"
-    ),
+    )
+.zh("暂停或者终止服务前向主管部门报告的期限；取所写最短者"),
 );
 
 static FRONT: &[Field] = &[
-    Field::new("ca_name", Ty::Str, "name of the certification authority"),
-    Field::new("version", Ty::Str, "document version"),
-    Field::new("effective_date", Ty::Date, "date the statement takes effect"),
+    Field::new("ca_name", Ty::Str, "name of the certification authority").zh("认证机构名称"),
+    Field::new("version", Ty::Str, "document version").zh("文件版本"),
+    Field::new("effective_date", Ty::Date, "date the statement takes effect").zh("业务规则生效日期"),
     Field::new(
         "filing_number",
         Ty::Str,
         "filing record number (备案号) with the regulator (ESL 19)",
-    ),
-    Field::new("language", Ty::Str, "declared language(s), e.g. `zh`, `en`, `zh, en`"),
-    Field::new("url", Ty::Str, "where the statement is published"),
+    )
+    .zh("向主管部门备案的备案号（电子签名法第十九条）"),
+    Field::new("language", Ty::Str, "declared language(s), e.g. `zh`, `en`, `zh, en`")
+        .zh("所声明的语言，例如 `zh`、`en`、`zh, en`"),
+    Field::new("url", Ty::Str, "where the statement is published").zh("业务规则的公布地址"),
     Field::new(
         "ca_certificates",
         STRS,
         "SHA-256 fingerprints of the CA certificates that issue under this statement (64 hexadecimal digits each)",
-    ),
+    )
+    .zh("依本业务规则签发证书的认证机构证书的 SHA-256 指纹（每个 64 位十六进制数字）"),
 ];
 
 static HEADING: &[Field] = &[
-    Field::new("number", Ty::Str, "the section number, if any"),
-    Field::new("title", Ty::Str, "the heading's title"),
+    Field::new("number", Ty::Str, "the section number, if any").zh("章节编号（如有）"),
+    Field::new("title", Ty::Str, "the heading's title").zh("标题"),
     Field::new(
         "level",
         Ty::Int,
         "depth: 1 for `4`, 2 for `4.9`, 0 for an unnumbered heading",
-    ),
+    )
+    .zh("层级：`4` 为 1，`4.9` 为 2，无编号的标题为 0"),
 ];
+
+/// One section of the statement, for rules that name a section by number
+/// (`some s in sections: s.number == "9.6.3" and s.text contains "…"`).
+static ANY_SECTION: &[Field] = &[
+    Field::new(
+        "number",
+        Ty::Str,
+        "the section number (RFC 3647 numbering), as written, or the number of a known heading written without one (`责任限制` is `9.8`); empty for another unnumbered heading",
+    )
+.zh("章节编号（RFC 3647 编号），按所写；无编号但标题为已知标题的，取该标题的编号（`责任限制` 即 `9.8`）；其他无编号的标题为空"),
+    Field::new("title", Ty::Str, "the heading's title, as written")
+.zh("所写的标题"),
+    Field::new("level", Ty::Int, "depth: 1 for `9`, 2 for `9.6`, 3 for `9.6.3`, 0 for an unnumbered heading")
+.zh("层级：`9` 为 1，`9.6` 为 2，`9.6.3` 为 3，无编号的标题为 0"),
+    Field::new(
+        "text",
+        Ty::Str,
+        "the section's text as written, with its subsections' (headings included); a section deeper than the fourth level, or unnumbered, holds its own text only",
+    )
+.zh("本节的原文，连同其下级各节（含标题）；第四级以下或无编号的章节只含本节文字"),
+    Field::new(
+        "characters",
+        Ty::Int,
+        "characters of real text in `text` (markup, whitespace and placeholders such as `No stipulation` or `无` do not count)",
+    )
+.zh("`text` 的实质字数（标记、空白以及 `No stipulation`、`无` 等占位语不计）"),
+    Field::new("substantive", Ty::Bool, "`text` says something: at least 6 characters of real text")
+.zh("`text` 有实质内容：实质字数不少于 6"),
+];
+
+/// The deepest section whose `text` takes in its subsections: RFC 3647
+/// numbers to the third level, and the bound keeps the copies of the text
+/// linear in its length.
+const TEXT_DEPTH: usize = 4;
 
 static LIABILITY_TERMS: &[Field] = &[
     Field::new(
         "excludes_fault",
         Ty::Bool,
         "a clause of part 9 excludes the CA's liability for loss whatever its fault (在任何情况下均不承担责任; in no event liable for any damages), with no exception for its own fault and not limited to kinds of loss or to causes outside the CA",
-    ),
-    Field::new("excluding_clause", Ty::Str, "the first such clause, as written"),
+    )
+.zh("第9部分有条款不论有无过错一概排除认证机构的赔偿责任（在任何情况下均不承担责任），且未限于损失种类或认证机构以外的原因"),
+    Field::new("excluding_clause", Ty::Str, "the first such clause, as written")
+.zh("第一个此类条款的原文"),
     Field::new(
         "shifts_burden",
         Ty::Bool,
         "a clause of part 9 makes the signatory or relying party prove the CA's fault (举证证明本中心存在过错; must prove the CA was negligent)",
-    ),
-    Field::new("burden_clause", Ty::Str, "the first such clause, as written"),
+    )
+.zh("第9部分有条款要求电子签名人或者依赖方证明认证机构的过错（举证证明本中心存在过错）"),
+    Field::new("burden_clause", Ty::Str, "the first such clause, as written")
+.zh("第一个此类条款的原文"),
 ];
 
 static KEY_ESCROW: &[Field] = &[
@@ -119,8 +170,10 @@ static KEY_ESCROW: &[Field] = &[
         "signing_keys",
         Ty::Bool,
         "a clause of section 4.12 or part 6 has the CA escrow, back up or archive subscribers' signing private keys (escrow of encryption keys does not count)",
-    ),
-    Field::new("clause", Ty::Str, "the first such clause, as written"),
+    )
+.zh("第4.12节或第6部分有条款由认证机构托管、备份或者归档订户的签名私钥（托管加密私钥不计）"),
+    Field::new("clause", Ty::Str, "the first such clause, as written")
+.zh("第一个此类条款的原文"),
 ];
 
 static CERTIFICATE_PROFILE: &[Field] = &[
@@ -128,33 +181,39 @@ static CERTIFICATE_PROFILE: &[Field] = &[
         "stated",
         Ty::Bool,
         "the certificate profile (part 7's opening text and section 7.1, 证书格式) names at least one signature algorithm certlex knows (by name, e.g. `SM3withSM2`, or by OID)",
-    ),
+    )
+.zh("证书格式（第7部分开头及第7.1节）至少写明一种 certlex 认识的签名算法（名称如 `SM3withSM2`，或 OID）"),
     Field::new(
         "signature_algorithms",
         STRS,
         "the signature algorithms section 7.1 names, e.g. `SM2 with SM3`, `sha256WithRSAEncryption`",
-    ),
+    )
+.zh("第7.1节写明的签名算法，例如 `SM2 with SM3`、`sha256WithRSAEncryption`"),
     Field::new(
         "ca_certificates",
         STRS,
         "the CA certificates (SHA-256) that issue under this statement: those its front matter lists, else the filed chains of the CA profile of the same run that states its filing number",
-    ),
+    )
+.zh("依本业务规则签发证书的认证机构证书（SHA-256）：前置信息所列者，否则为本次运行中写明其备案号的机构概况的已备案证书链"),
     Field::new(
         "certificates_of_its_ca",
         Ty::Bool,
         "certificates issued by one of those CA certificates are inputs of the same run (and the CA certificate is among the inputs or `--issuers`)",
-    ),
+    )
+.zh("上述认证机构证书签发的证书是本次运行的输入（且该认证机构证书在输入或 `--issuers` 之中）"),
     Field::new(
         "unlisted",
         STRS,
         "signature algorithms of those certificates that the certificate profile does not name, e.g. `sha1WithRSAEncryption`",
-    ),
+    )
+.zh("上述证书所用、证书格式却未写明的签名算法，例如 `sha1WithRSAEncryption`"),
 ];
 
 static PROFILE_MATCH: &[Field] = &[
-    Field::new("ca", Ty::Str, "the CA whose profile states the filing number"),
-    Field::new("version", Ty::Str, "the statement version that profile names"),
-    Field::new("filed", Ty::Date, "the filing date that profile states"),
+    Field::new("ca", Ty::Str, "the CA whose profile states the filing number")
+        .zh("写明该备案号的机构概况所属的认证机构"),
+    Field::new("version", Ty::Str, "the statement version that profile names").zh("该机构概况所写的业务规则版本"),
+    Field::new("filed", Ty::Date, "the filing date that profile states").zh("该机构概况所写的备案日期"),
 ];
 
 /// The facts of a rule statement.
@@ -167,110 +226,140 @@ pub static SCHEMA: &[Field] = &[
         "format",
         Ty::Str,
         "`markdown` or `text` (numbered headings, as converted from PDF or Word)",
-    ),
+    )
+.zh("`markdown`，或 `text`（由 PDF 或 Word 转换、以编号行为标题）"),
     Field::new(
         "front_matter",
         Ty::Record(FRONT),
         "the YAML front matter (absent if there is none)",
-    ),
-    Field::new("languages", STRS, "languages the text is written in: `zh`, `en`"),
-    Field::new("headings", Ty::List(&Ty::Record(HEADING)), "every heading, in order"),
+    )
+.zh("YAML 前置信息（没有时缺失）"),
+    Field::new("languages", STRS, "languages the text is written in: `zh`, `en`")
+.zh("正文所用的语言：`zh`、`en`"),
+    Field::new("headings", Ty::List(&Ty::Record(HEADING)), "every heading, in order")
+.zh("按顺序列出的全部标题"),
+    Field::new(
+        "sections",
+        Ty::List(&Ty::Record(ANY_SECTION)),
+        "every section with its text, in order: a rule names one by number, e.g. `some s in sections: s.number == \"9.6.3\" and s.text contains \"赔偿\"`",
+    )
+.zh("按顺序列出的全部章节及其正文：规则按编号指明章节，例如 `some s in sections: s.number == \"9.6.3\" and s.text contains \"赔偿\"`"),
     Field::new(
         "missing_top_level",
         STRS,
         "the parts of the RFC 3647 / MIIT outline (1 to 9) the statement lacks, e.g. `2 Publication and Repository Responsibilities（信息发布与信息管理）`",
-    ),
+    )
+.zh("业务规则缺少的 RFC 3647 / 工业和信息化部规范的部分（1 至 9），例如 `2 Publication and Repository Responsibilities（信息发布与信息管理）`"),
     Field::new(
         "publication",
         Ty::Record(SECTION),
         "section 2, publication and repository (信息发布与信息管理)",
-    ),
+    )
+.zh("第2部分，信息发布与信息管理"),
     Field::new(
         "identification",
         Ty::Record(SECTION),
         "section 3, identification and authentication (身份标识与鉴别)",
-    ),
+    )
+.zh("第3部分，身份标识与鉴别"),
     Field::new(
         "identity_validation",
         Ty::Record(SECTION),
         "section 3.2, initial identity validation (初始身份确认)",
-    ),
+    )
+.zh("第3.2节，初始身份确认"),
     Field::new(
         "lifecycle",
         Ty::Record(SECTION),
         "section 4, certificate life-cycle operational requirements (证书生命周期操作要求): the operating standards",
-    ),
+    )
+.zh("第4部分，证书生命周期操作要求：作业操作规范"),
     Field::new(
         "revocation",
         Ty::Record(SECTION),
         "section 4.9, certificate revocation and suspension (证书撤销和挂起)",
-    ),
+    )
+.zh("第4.9节，证书撤销和挂起"),
     Field::new(
         "facility_controls",
         Ty::Record(SECTION),
         "section 5, facility, management and operational controls (认证机构设施、管理和操作控制)",
-    ),
+    )
+.zh("第5部分，认证机构设施、管理和操作控制"),
     Field::new(
         "archive_retention",
         Ty::Record(RETENTION),
         "section 5.5.2, retention period for archive (归档保存期限)",
-    ),
+    )
+.zh("第5.5.2节，归档保存期限"),
     Field::new(
         "termination",
         Ty::Record(TERMINATION),
         "section 5.8, CA or RA termination (认证机构或注册机构终止)",
-    ),
+    )
+.zh("第5.8节，认证机构或注册机构终止"),
     Field::new(
         "technical_controls",
         Ty::Record(SECTION),
         "section 6, technical security controls (认证系统技术安全控制)",
-    ),
+    )
+.zh("第6部分，认证系统技术安全控制"),
     Field::new(
         "legal",
         Ty::Record(SECTION),
         "section 9, other business and legal matters (法律责任和其他业务条款)",
-    ),
+    )
+.zh("第9部分，法律责任和其他业务条款"),
     Field::new(
         "warranties",
         Ty::Record(SECTION),
         "section 9.6, representations and warranties (陈述与担保)",
-    ),
+    )
+.zh("第9.6节，陈述与担保"),
     Field::new(
         "disclaimers",
         Ty::Record(SECTION),
         "section 9.7, disclaimers of warranties (担保免责)",
-    ),
+    )
+.zh("第9.7节，担保免责"),
     Field::new(
         "liability_limits",
         Ty::Record(SECTION),
         "section 9.8, limitations of liability (有限责任)",
-    ),
-    Field::new("indemnities", Ty::Record(SECTION), "section 9.9, indemnities (赔偿)"),
+    )
+.zh("第9.8节，有限责任"),
+    Field::new("indemnities", Ty::Record(SECTION), "section 9.9, indemnities (赔偿)")
+.zh("第9.9节，赔偿"),
     Field::new(
         "liability_terms",
         Ty::Record(LIABILITY_TERMS),
         "what the liability clauses of part 9 say, read clause by clause (absent without a part 9)",
-    ),
+    )
+.zh("逐条读取的第9部分责任条款的内容（没有第9部分时缺失）"),
     Field::new(
         "certificate_profile",
         Ty::Record(CERTIFICATE_PROFILE),
         "what section 7.1 says of the certificates' signature algorithms, held against the certificates checked in the same run (ESL 31)",
-    ),
+    )
+.zh("第7.1节关于证书签名算法的内容，与本次运行中检查的证书对照（电子签名法第三十一条）"),
     Field::new(
         "key_escrow",
         Ty::Record(KEY_ESCROW),
         "what sections 4.12 (key escrow and recovery) and part 6 (technical security controls) say of escrowing subscribers' private keys (absent without either)",
-    ),
+    )
+.zh("第4.12节（密钥托管与恢复）和第6部分（认证系统技术安全控制）关于托管订户私钥的内容（二者皆无时缺失）"),
     Field::new(
         "profiles_in_run",
         Ty::Bool,
         "a CA profile checked in the same run states the filing number of its rule statement",
-    ),
+    )
+.zh("本次运行中有机构概况写明其业务规则的备案号"),
     Field::new(
         "profile",
         Ty::Record(PROFILE_MATCH),
         "the CA profile of the same run that states this statement's filing number (absent if none does); judged at an earlier date than `profile.filed`, not filed yet (absent)",
     )
+.zh("本次运行中写明本业务规则备案号的机构概况（没有时缺失）；适用日期早于 `profile.filed` 的，视为尚未备案（缺失）")
     .exists_from("filed"),
 ];
 
@@ -385,6 +474,7 @@ pub fn read(file: &Arc<SourceFile>, ctx: &RunContext, limits: &Limits) -> Result
                 .collect(),
         ),
     );
+    r.set("sections", section_list(file, &secs));
     let missing: Vec<&outline::Known> = outline::TOP_LEVEL
         .iter()
         .filter(|k| !secs.iter().any(|s| s.number.as_deref() == Some(k.number)))
@@ -411,6 +501,36 @@ pub fn read(file: &Arc<SourceFile>, ctx: &RunContext, limits: &Limits) -> Result
         facts: r.finish(),
         attestations: Vec::new(),
     })
+}
+
+/// Every section with its text and its subsections' (those that follow it),
+/// down to [`TEXT_DEPTH`].
+fn section_list(file: &SourceFile, secs: &[Section]) -> Value {
+    let own: Vec<usize> = secs
+        .iter()
+        .map(|s| sections::substance(file.text.get(s.body.0..s.body.1).unwrap_or("")))
+        .collect();
+    let list = secs.iter().enumerate().map(|(i, s)| {
+        let mut end = i + 1;
+        if let Some(n) = s.number.as_deref().filter(|_| s.level() <= TEXT_DEPTH) {
+            while secs.get(end).is_some_and(|x| x.is_within(n)) {
+                end += 1;
+            }
+        }
+        let text_end = secs.get(end - 1).map_or(s.body.1, |last| last.body.1);
+        let characters: usize = own.get(i..end).map_or(0, |c| c.iter().sum());
+        let mut r = RecordBuilder::new(ANY_SECTION);
+        // An unnumbered heading has no number, which is known: empty, so a
+        // comparison with it is false, not unknown.
+        r.set("number", s.number.as_deref().unwrap_or(""));
+        r.set("title", s.title.as_str());
+        r.set("level", s.level() as i64);
+        r.set("text", file.text.get(s.body.0..text_end).unwrap_or("").trim());
+        r.set("characters", characters as i64);
+        r.set("substantive", characters >= 6);
+        Value::Record(r.finish())
+    });
+    Value::List(list.collect())
 }
 
 /// The CA certificates the front matter lists, as 64 lowercase hexadecimal
@@ -474,10 +594,16 @@ fn front(file: &Arc<SourceFile>, fm: &front_matter::FrontMatter, yaml_start: usi
 }
 
 fn languages(text: &str) -> Value {
-    let han = text.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+    // Counted up to 20 only: that is all the answer needs.
+    let han = text
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .take(20)
+        .count();
     let latin_words = text
         .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| w.len() >= 3)
+        .take(20)
         .count();
     let mut out = Vec::new();
     if han >= 20 {

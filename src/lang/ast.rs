@@ -203,6 +203,18 @@ impl DurationUnit {
 pub struct Expr {
     pub kind: ExprKind,
     pub span: Span,
+    /// How the author wrote it, for `fmt`; no part of its meaning.
+    pub layout: Layout,
+}
+
+/// What `fmt` keeps of how a condition was written: parentheses the author
+/// put (even where precedence needs none) and the line breaks the author
+/// put before an operand of `and`/`or` or before a quantifier's body.
+/// Equality of expressions ignores it, as it ignores spans.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Layout {
+    pub parens: bool,
+    pub line_break: bool,
 }
 
 impl PartialEq for Expr {

@@ -8,7 +8,7 @@ use nom::branch::alt;
 use nom::bytes::complete::tag;
 use nom::character::complete::char;
 
-use super::ast::{CmpOp, Expr, ExprKind, Literal};
+use super::ast::{CmpOp, Expr, ExprKind, Layout, Literal};
 use super::lex::{
     In, PError, PResult, date, duration_unit, expected, kw, looks_like_date, number, offset, punct, sp, span_from,
     string, word,
@@ -66,6 +66,7 @@ fn node(kind: ExprKind, start: &In, end: &In) -> Expr {
     Expr {
         kind,
         span: span_from(start, end),
+        layout: Layout::default(),
     }
 }
 
@@ -89,8 +90,10 @@ fn quantifier<'a>(start: In<'a>, i: In<'a>, every: bool) -> PResult<'a, Expr> {
     let (i, _) = sp(i)?;
     let (i, list) = operand(i).map_err(to_failure)?;
     let (i, _) = colon(i)?;
-    let (i, _) = sp(i)?;
-    let (i, body) = expr(i).map_err(to_failure)?;
+    let (after, _) = sp(i)?;
+    let line_break = broken(&i, &after);
+    let (i, mut body) = expr(after).map_err(to_failure)?;
+    body.layout.line_break = line_break;
     Ok((
         i,
         node(
@@ -167,8 +170,10 @@ fn chain<'a>(
     loop {
         match connective(i, word, upper, symbol) {
             Ok((rest, ())) => {
+                let line_break = broken(&i, &rest);
                 // A quantifier may stand last in a chain: `a and every x in l: p`.
-                let (rest, part) = alt((quant_operand, next)).parse(rest).map_err(to_failure)?;
+                let (rest, mut part) = alt((quant_operand, next)).parse(rest).map_err(to_failure)?;
+                part.layout.line_break = line_break;
                 parts.push(part);
                 i = rest;
             }
@@ -180,6 +185,13 @@ fn chain<'a>(
         return Ok((i, parts.remove(0)));
     }
     Ok((i, node(make(parts), &start, &i)))
+}
+
+/// Whether the text from `from` to `to` (space, comments, a connective)
+/// holds a line break.
+fn broken(from: &In, to: &In) -> bool {
+    let len = offset(to).saturating_sub(offset(from));
+    from.fragment().get(..len).is_some_and(|s| s.contains('\n'))
 }
 
 fn quant_operand(i: In) -> PResult<Expr> {
@@ -310,6 +322,10 @@ pub fn operand(i: In) -> PResult<Expr> {
                 rest,
                 Expr {
                     span: span_from(&start, &rest),
+                    layout: Layout {
+                        parens: true,
+                        ..inner.layout
+                    },
                     ..inner
                 },
             ))
@@ -451,6 +467,24 @@ mod tests {
         let ExprKind::Or(parts) = e.kind else { panic!() };
         assert_eq!(parts[0].kind, name("a"));
         assert!(matches!(parts[1].kind, ExprKind::And(_)));
+    }
+
+    /// As docs/rule-language.md says: the condition after `:` reaches as far
+    /// right as it can; parentheses end it.
+    #[test]
+    fn a_quantifiers_condition_reaches_as_far_right_as_it_can() {
+        let e = parse("some x in l: a and b or c");
+        let ExprKind::Quant { body, .. } = e.kind else { panic!() };
+        assert!(matches!(body.kind, ExprKind::Or(_)));
+        let e = parse("p and every x in l: a or b");
+        let ExprKind::And(parts) = e.kind else { panic!() };
+        let ExprKind::Quant { body, .. } = &parts[1].kind else {
+            panic!()
+        };
+        assert!(matches!(body.kind, ExprKind::Or(_)));
+        let e = parse("(some x in l: a) or c");
+        let ExprKind::Or(parts) = e.kind else { panic!() };
+        assert!(matches!(parts[0].kind, ExprKind::Quant { .. }));
     }
 
     #[test]

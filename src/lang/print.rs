@@ -103,28 +103,8 @@ fn field(out: &mut String, f: &Field, depth: usize) {
         }
         FieldValue::Citations(cs) => out.push_str(&citations(cs.iter().map(|c| &c.node))),
         FieldValue::Expr(e) => {
-            let one_line = expr(e, 0);
-            let used = 2 * depth + f.key.len() + 1;
-            match &e.kind {
-                ExprKind::And(parts) | ExprKind::Or(parts) if used + one_line.len() > WIDTH => {
-                    let word = if matches!(e.kind, ExprKind::And(_)) {
-                        "and"
-                    } else {
-                        "or"
-                    };
-                    let min = if word == "and" { 3 } else { 2 };
-                    for (n, p) in parts.iter().enumerate() {
-                        if n > 0 {
-                            out.push('\n');
-                            indent(out, depth + 1);
-                            out.push_str(word);
-                            out.push(' ');
-                        }
-                        out.push_str(&expr(p, min));
-                    }
-                }
-                _ => out.push_str(&one_line),
-            }
+            let col = 2 * depth + f.key.len() + 1;
+            out.push_str(&condition(e, 0, col, depth + 1));
         }
         FieldValue::ParamValue { value, cites } => {
             let _ = write!(
@@ -256,7 +236,124 @@ pub fn expr(e: &Expr, min: u8) -> String {
             expr(body, 0)
         ),
     };
-    if precedence(e) < min { format!("({s})") } else { s }
+    if needs_parens(e, min) { format!("({s})") } else { s }
+}
+
+/// Parenthesised when the author wrote parentheses or precedence needs them.
+fn needs_parens(e: &Expr, min: u8) -> bool {
+    e.layout.parens || precedence(e) < min
+}
+
+/// Columns a text takes in a terminal (a Chinese character takes two).
+fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// A condition starting at column `col`, its own `and`/`or` indented `level`
+/// steps when they start a line. It stays on one line when it fits in
+/// [`WIDTH`] and the author broke no line in it; otherwise the author's line
+/// breaks before `and`/`or` (and before a quantifier's body) are kept, and a
+/// chain of `and`/`or` the author did not break, or that still runs past
+/// [`WIDTH`], is broken before each of its connectives. What is inside an
+/// operand of `and`/`or`, of `not` or of a quantifier breaks one step
+/// further in, so a line's indentation shows what it belongs to.
+fn condition(e: &Expr, min: u8, col: usize, level: usize) -> String {
+    let one_line = expr(e, min);
+    if !has_breaks(e) && col + width(&one_line) <= WIDTH {
+        return one_line;
+    }
+    if needs_parens(e, min) {
+        return format!("({})", bare(e, col + 1, level, &one_line));
+    }
+    bare(e, col, level, &one_line)
+}
+
+/// [`condition`] without its own parentheses.
+fn bare(e: &Expr, col: usize, level: usize, one_line: &str) -> String {
+    match &e.kind {
+        ExprKind::And(parts) => chain(parts, "and", 3, col, level, col + width(one_line) <= WIDTH),
+        ExprKind::Or(parts) => chain(parts, "or", 2, col, level, col + width(one_line) <= WIDTH),
+        ExprKind::Not(inner) => format!("not {}", condition(inner, 3, col + 4, level + 1)),
+        ExprKind::Quant { every, var, list, body } => {
+            let head = format!(
+                "{} {} in {}:",
+                if *every { "every" } else { "some" },
+                var.node,
+                expr(list, 5)
+            );
+            if body.layout.line_break {
+                let mut out = head;
+                out.push('\n');
+                indent(&mut out, level);
+                out.push_str(&condition(body, 0, 2 * level, level + 1));
+                out
+            } else {
+                let start = col + width(&head) + 1;
+                format!("{head} {}", condition(body, 0, start, level + 1))
+            }
+        }
+        _ => expr(e, 0),
+    }
+}
+
+/// `parts` joined by `word`: at the author's line breaks, or before every
+/// connective when the author broke none and the chain does not fit, or when
+/// a line would still run past [`WIDTH`].
+fn chain(parts: &[Expr], word: &str, min: u8, col: usize, level: usize, fits: bool) -> String {
+    let authored = parts.iter().skip(1).any(|p| p.layout.line_break);
+    let lay = |every: bool| {
+        let mut out = String::new();
+        let mut at = col;
+        for (n, p) in parts.iter().enumerate() {
+            if n > 0 {
+                if every || p.layout.line_break {
+                    out.push('\n');
+                    indent(&mut out, level);
+                    at = 2 * level;
+                } else {
+                    out.push(' ');
+                    at += 1;
+                }
+                out.push_str(word);
+                out.push(' ');
+                at += word.len() + 1;
+            }
+            let s = condition(p, min, at, level + 1);
+            at = match s.rsplit_once('\n') {
+                Some((_, last)) => width(last),
+                None => at + width(&s),
+            };
+            out.push_str(&s);
+        }
+        out
+    };
+    if !authored && !fits {
+        return lay(true);
+    }
+    let out = lay(false);
+    if authored && too_wide(&out, col) {
+        lay(true)
+    } else {
+        out
+    }
+}
+
+/// Whether a line of `text`, whose first line starts at column `col`, runs
+/// past [`WIDTH`].
+fn too_wide(text: &str, col: usize) -> bool {
+    text.lines()
+        .enumerate()
+        .any(|(n, line)| width(line) + if n == 0 { col } else { 0 } > WIDTH)
+}
+
+/// Whether the author broke a line anywhere in `e`.
+fn has_breaks(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::And(parts) | ExprKind::Or(parts) => parts.iter().any(|p| p.layout.line_break || has_breaks(p)),
+        ExprKind::Not(inner) => has_breaks(inner),
+        ExprKind::Quant { body, .. } => body.layout.line_break || has_breaks(body),
+        _ => false,
+    }
 }
 
 #[cfg(test)]

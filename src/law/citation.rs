@@ -164,6 +164,27 @@ pub fn zh_number(n: u32) -> String {
 mod tests {
     use super::*;
 
+    /// As docs/rule-language.md says: `from` includes its date, `until`
+    /// excludes it, so two citations with the same date meet without a gap.
+    #[test]
+    fn from_includes_its_date_and_until_excludes_it() {
+        let day = |d: u8| Date::from_calendar_date(2015, time::Month::April, d).unwrap();
+        let cite = |from: Option<Date>, until: Option<Date>| Citation {
+            instrument: "ESL".into(),
+            target: Target::Article {
+                number: 17,
+                para: None,
+                item: Some(4),
+            },
+            from,
+            until,
+        };
+        let old = cite(None, Some(day(24)));
+        let new = cite(Some(day(24)), None);
+        assert!(old.within(day(23)) && !old.within(day(24)));
+        assert!(!new.within(day(23)) && new.within(day(24)));
+    }
+
     #[test]
     fn chinese_numerals() {
         assert_eq!(zh_number(1), "一");

@@ -10,20 +10,39 @@ use crate::i18n::Lang;
 /// A cited provision with its text in both languages, and where each
 /// wording comes from and how far it can be trusted.
 pub fn provision(law: &Law, c: &Citation, res: &Resolution) -> String {
+    provision_in(law, c, res, Lang::En)
+}
+
+/// A citation's window of time in words, if it has one: `from 2015-04-24
+/// until 2019-04-23` / `自 2015-04-24 起、至 2019-04-23 前` (`until` excludes its date).
+pub fn window(c: &Citation, lang: Lang) -> Option<String> {
+    Some(match (c.from, c.until, lang) {
+        (Some(f), Some(u), Lang::En) => format!("from {f} until {u}"),
+        (Some(f), None, Lang::En) => format!("from {f}"),
+        (None, Some(u), Lang::En) => format!("until {u}"),
+        (Some(f), Some(u), Lang::Zh) => format!("自 {f} 起、至 {u} 前"),
+        (Some(f), None, Lang::Zh) => format!("自 {f} 起"),
+        (None, Some(u), Lang::Zh) => format!("至 {u} 前"),
+        (None, None, _) => return None,
+    })
+}
+
+/// [`provision`] with its labels in `lang` (the wording is always in both).
+pub fn provision_in(law: &Law, c: &Citation, res: &Resolution, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
     let mut out = String::new();
     let Some(inst) = law.instrument(&c.instrument) else {
         return out;
     };
-    let window = match (c.from, c.until) {
-        (Some(f), Some(u)) => format!("from {f} until {u}; "),
-        (Some(f), None) => format!("from {f}; "),
-        (None, Some(u)) => format!("until {u}; "),
-        (None, None) => String::new(),
+    let window = match window(c, lang) {
+        Some(w) => format!("{w}{}", lang.pick("；", "; ")),
+        None => String::new(),
     };
-    let active = if law.cites_in_force(c, res) {
-        format!("  ({window}in force on {})", res.date)
-    } else {
-        format!("  ({window}not in force on {} under {})", res.date, res.regime)
+    let active = match (law.cites_in_force(c, res), zh) {
+        (true, false) => format!("  ({window}in force on {})", res.date),
+        (false, false) => format!("  ({window}not in force on {} under {})", res.date, res.regime),
+        (true, true) => format!("  （{window}{} 有效）", res.date),
+        (false, true) => format!("  （{window}在 {} 下于 {} 不有效）", res.regime, res.date),
     };
     // A whole instrument is described by its title alone.
     let line = |l: Lang| {
@@ -37,10 +56,13 @@ pub fn provision(law: &Law, c: &Citation, res: &Resolution) -> String {
     };
     out.push_str(&format!("{}{active}\n{}\n", line(Lang::Zh), line(Lang::En)));
     if inst.status == super::Status::NotEncoded {
-        out.push_str("  (its text is not encoded in certlex)\n");
+        out.push_str(lang.pick(
+            "  （certlex 未编入其文本）\n",
+            "  (its text is not encoded in certlex)\n",
+        ));
     }
     if inst.kind == super::Kind::Standard {
-        out.push_str(&standard_note(inst, &c.target));
+        out.push_str(&standard_note(inst, &c.target, lang));
         out.push('\n');
         return out;
     }
@@ -104,17 +126,28 @@ pub fn provision(law: &Law, c: &Citation, res: &Resolution) -> String {
     };
     for note in [cited_note, Some(&article.note)].into_iter().flatten() {
         for n in [&note.zh, &note.en].into_iter().flatten() {
-            out.push_str(&format!("  note: {n}\n"));
+            out.push_str(&format!("  {}{n}\n", lang.pick("注释：", "note: ")));
         }
     }
     if let Some(from) = version.from {
-        out.push_str(&format!("  (wording in force from {from})\n"));
+        out.push_str(&match lang {
+            Lang::Zh => format!("  （自 {from} 起施行的文本）\n"),
+            Lang::En => format!("  (wording in force from {from})\n"),
+        });
     }
     for (l, p) in cited_provenance(version, para, item) {
         let said = p.get(l);
-        let confidence = said.confidence.map_or("(no confidence)", |c| c.word());
-        let source = said.source.as_deref().unwrap_or("(no source)");
-        out.push_str(&format!("  {} wording: {confidence}, {source}\n", l.pick("zh", "en")));
+        let confidence = said
+            .confidence
+            .map_or(lang.pick("（未注明可信度）", "(no confidence)"), |c| c.word());
+        let source = said
+            .source
+            .as_deref()
+            .unwrap_or(lang.pick("（未注明来源）", "(no source)"));
+        out.push_str(&match lang {
+            Lang::Zh => format!("  {}文本：{confidence}，{source}\n", l.pick("中文", "英文")),
+            Lang::En => format!("  {} wording: {confidence}, {source}\n", l.pick("zh", "en")),
+        });
     }
     out.push('\n');
     out
@@ -122,7 +155,7 @@ pub fn provision(law: &Law, c: &Citation, res: &Resolution) -> String {
 
 /// What `explain` says of a standard: the section's title where the rules
 /// declare it, and that certlex does not quote standards.
-fn standard_note(inst: &super::Instrument, target: &Target) -> String {
+fn standard_note(inst: &super::Instrument, target: &Target, lang: Lang) -> String {
     let mut out = String::new();
     let where_ = match target {
         Target::Section(s) => {
@@ -131,14 +164,23 @@ fn standard_note(inst: &super::Instrument, target: &Target) -> String {
                     out.push_str(&format!("  {}: {t}\n", l.pick("节标题", "section title")));
                 }
             }
-            format!("section {s} of ")
+            match lang {
+                Lang::Zh => format!("第{s}节"),
+                Lang::En => format!("section {s} of "),
+            }
         }
         _ => String::new(),
     };
-    out.push_str(&format!(
-        "  (a technical standard: certlex does not quote its text; read {where_}{} itself)\n",
-        inst.short_name(Lang::En)
-    ));
+    out.push_str(&match lang {
+        Lang::Zh => format!(
+            "  （技术标准：certlex 不引用其文本；请阅读 {} {where_}原文）\n",
+            inst.short_name(Lang::Zh)
+        ),
+        Lang::En => format!(
+            "  (a technical standard: certlex does not quote its text; read {where_}{} itself)\n",
+            inst.short_name(Lang::En)
+        ),
+    });
     out
 }
 

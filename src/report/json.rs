@@ -83,7 +83,7 @@ pub(super) fn indented(v: &impl Serialize, by: usize) -> String {
 /// exact.
 pub(super) fn write_indented<W: Write>(out: &mut W, v: &impl Serialize, by: usize) -> io::Result<()> {
     let mut w = Indent { out, by };
-    serde_json::to_writer_pretty(&mut w, v).map_err(io::Error::other)
+    serde_json::to_writer_pretty(&mut w, v).map_err(io::Error::from)
 }
 
 /// A writer that puts `by` spaces after every line break.

@@ -185,6 +185,15 @@ pub static STEPS: &[Step] = &[
     ),
     step(
         Given,
+        r#"^the OCSP response "([^"]+)"$"#,
+        r#"^OCSP 响应 "([^"]+)"$"#,
+        r#"the OCSP response "PATH""#,
+        r#"OCSP 响应 "PATH""#,
+        r#"the OCSP response "corpus/pipeline/ocsp/rsa-good.ocsp.der""#,
+        r#"OCSP 响应 "corpus/pipeline/ocsp/rsa-good.ocsp.der""#,
+    ),
+    step(
+        Given,
         r#"^the issuer certificate "([^"]+)"$"#,
         r#"^颁发者证书 "([^"]+)"$"#,
         r#"the issuer certificate "PATH""#,

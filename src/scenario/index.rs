@@ -54,13 +54,13 @@ pub fn exercises_in(text: &str, name: &Path) -> Result<Vec<Exercise>, String> {
     Ok(of_feature(&feature, name, &matchers))
 }
 
-struct Matchers {
+pub(super) struct Matchers {
     en: Regex,
     zh: Regex,
 }
 
 impl Matchers {
-    fn new() -> Result<Self, String> {
+    pub(super) fn new() -> Result<Self, String> {
         let compile = |r: &str| Regex::new(r).map_err(|e| format!("step pattern: {e}"));
         Ok(Self {
             en: compile(RULE_STATUS_EN)?,
@@ -69,7 +69,7 @@ impl Matchers {
     }
 
     /// `(rule id, status)` when the step is an expectation on a rule.
-    fn expectation(&self, step: &str) -> Option<(String, Status)> {
+    pub(super) fn expectation(&self, step: &str) -> Option<(String, Status)> {
         let caps = self.en.captures(step).or_else(|| self.zh.captures(step))?;
         let rule = caps.get(1)?.as_str().to_string();
         let status = status_word(caps.get(2)?.as_str())?;

@@ -136,18 +136,17 @@ fn normalize(title: &str) -> String {
         .to_lowercase()
 }
 
-/// Every known title, alias and translation, normalized once, with its number.
-static TITLES: std::sync::LazyLock<Vec<(String, &'static str)>> = std::sync::LazyLock::new(|| {
-    TOP_LEVEL
-        .iter()
-        .chain(SUBSECTIONS)
-        .flat_map(|k| {
-            [k.en, k.zh]
-                .into_iter()
-                .chain(k.aliases.iter().copied())
-                .map(|t| (normalize(t), k.number))
-        })
-        .collect()
+/// Every known title, alias and translation, normalized once, with its
+/// number (the first, where two sections share a title). A map: a statement
+/// may have many thousands of headings to look up.
+static TITLES: std::sync::LazyLock<std::collections::HashMap<String, &'static str>> = std::sync::LazyLock::new(|| {
+    let mut map = std::collections::HashMap::new();
+    for k in TOP_LEVEL.iter().chain(SUBSECTIONS) {
+        for t in [k.en, k.zh].into_iter().chain(k.aliases.iter().copied()) {
+            map.entry(normalize(t)).or_insert(k.number);
+        }
+    }
+    map
 });
 
 /// The number of a known section whose title this is, if any.
@@ -156,7 +155,7 @@ pub fn number_of_title(title: &str) -> Option<&'static str> {
     if t.is_empty() {
         return None;
     }
-    TITLES.iter().find(|(known, _)| *known == t).map(|(_, number)| *number)
+    TITLES.get(&t).copied()
 }
 
 /// "2 Publication and Repository Responsibilities（信息发布与信息管理）".

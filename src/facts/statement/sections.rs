@@ -174,21 +174,48 @@ const PLACEHOLDERS: &[&str] = &[
     "无约定",
 ];
 
+/// More characters than any of [`PLACEHOLDERS`] has.
+const LONGEST_PLACEHOLDER: usize = 20;
+
+/// Markdown markup, which is not text.
+fn is_markup(c: char) -> bool {
+    matches!(c, '#' | '*' | '_' | '>' | '`' | '|' | '-' | '=' | '~')
+}
+
 /// Characters of real text in a body: markup, whitespace and placeholder
 /// phrases do not count.
 pub fn substance(body: &str) -> usize {
     let mut n = 0;
     for line in body.lines() {
-        let plain: String = line
-            .chars()
-            .filter(|c| !c.is_whitespace() && !matches!(c, '#' | '*' | '_' | '>' | '`' | '|' | '-' | '=' | '~'))
-            .collect();
+        // A line longer than any placeholder, with a character that is not
+        // punctuation, counts whole: no need to look for a placeholder.
+        let kept = line.chars().filter(|c| !c.is_whitespace() && !is_markup(*c)).count();
+        if kept == 0 {
+            continue;
+        }
+        if kept > LONGEST_PLACEHOLDER
+            && line.chars().any(|c| {
+                !c.is_whitespace() && !is_markup(c) && !c.is_ascii_punctuation() && !matches!(c, '。' | '；' | '：')
+            })
+        {
+            n += kept;
+            continue;
+        }
+        let plain: String = line.chars().filter(|c| !c.is_whitespace() && !is_markup(*c)).collect();
         let lower = plain.to_lowercase();
         let trimmed = lower.trim_matches(|c: char| c.is_ascii_punctuation() || matches!(c, '。' | '；' | '：'));
-        let spaced: String = line.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
-        let spaced = spaced.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace() || matches!(c, '。'));
-        if trimmed.is_empty() || PLACEHOLDERS.contains(&trimmed) || PLACEHOLDERS.contains(&spaced) {
+        if trimmed.is_empty() || PLACEHOLDERS.contains(&trimmed) {
             continue;
+        }
+        // A placeholder of several words (`no stipulation`); one word is
+        // `trimmed` already.
+        if line.trim().contains(char::is_whitespace) {
+            let spaced: String = line.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+            let spaced =
+                spaced.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace() || matches!(c, '。'));
+            if PLACEHOLDERS.contains(&spaced) {
+                continue;
+            }
         }
         n += plain.chars().count();
     }
@@ -238,5 +265,8 @@ mod tests {
         assert_eq!(substance("  无。\n"), 0);
         assert_eq!(substance("- 不适用"), 0);
         assert!(substance("本机构对因过错造成的损失承担赔偿责任。") > 10);
+        assert_eq!(substance("........................................"), 0);
+        assert_eq!(substance("No stipulation — 本节内容由订户协议约定，详见订户协议。"), 33);
+        assert!(PLACEHOLDERS.iter().all(|p| p.chars().count() <= LONGEST_PLACEHOLDER));
     }
 }
