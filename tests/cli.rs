@@ -813,7 +813,7 @@ fn a_failing_step_is_told_in_plain_words_at_its_line_of_the_feature() {
     };
     let why = out.lines().nth(i + 1).unwrap_or_default();
     assert!(why.contains("expected pass, but it is fail"), "{out}");
-    assert!(out.contains("1 scenario(s): 0 passed, 1 failed"), "{out}");
+    assert!(out.contains("1 feature, 1 scenario (1 failed)"), "{out}");
     // An unknown step says so in the feature's words, not cucumber's.
     let o = certlex(&["test", "corpus/features-bad/undefined-step.feature"]);
     let out = stdout(&o);

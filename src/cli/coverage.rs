@@ -32,6 +32,10 @@ pub struct CoverageArgs {
     /// named). Unverified articles are not counted.
     #[arg(long, value_name = "PCT")]
     pub min_coverage: Option<f64>,
+    /// Do not run the scenarios: show each by what it expects, as not run
+    /// (by default they run, and each shows whether it passed).
+    #[arg(long)]
+    pub no_run: bool,
 }
 
 pub fn run(g: &Global, a: &CoverageArgs) -> u8 {
@@ -59,8 +63,16 @@ pub fn run(g: &Global, a: &CoverageArgs) -> u8 {
         }
     };
     let mut exercises = exercises;
-    if let Some(ran) = run_outcomes(&rules, &a.features) {
-        mark_run(&mut exercises, &ran);
+    if !a.no_run {
+        match run_outcomes(&rules, &a.features, &exercises) {
+            Ok(ran) => mark_run(&mut exercises, &ran),
+            Err(e) => {
+                print_diags([&Diag::error("certlex::coverage::run", e)
+                    .help("run `certlex test` on the features to see what fails, or give `--no-run`")
+                    .zh_help("用 `certlex test` 运行这些 feature 查看出错之处，或使用 `--no-run`")]);
+                return 2;
+            }
+        }
     }
     let refs: Vec<RuleRef> = rules.rules.iter().map(crate::engine::Rule::coverage_ref).collect();
     let cov = coverage(&rules.law, &refs, &exercises);
@@ -128,13 +140,36 @@ fn lacks(r: &crate::law::coverage::RuleCoverage) -> (&'static str, &'static str)
     }
 }
 
-/// The outcome of every scenario from an actual run, to show scenarios by
-/// whether they passed rather than by what they expect. `None` until the
-/// in-process runner that returns each scenario's outcome
-/// (`scenario::results`, issue 17) is merged here: scenarios then show as
-/// not run, and `--min-coverage` counts them by their expectation alone.
-fn run_outcomes(_rules: &RuleSet, _features: &[PathBuf]) -> Option<Vec<Ran>> {
-    None
+/// The outcome of every scenario from an actual run (`scenario::results`,
+/// the runner of `certlex test`), to show scenarios by whether they passed
+/// rather than by what they expect. Each is named by its feature as the
+/// exercises name it (a file may be reached by another path).
+fn run_outcomes(rules: &RuleSet, features: &[PathBuf], exercises: &[Exercise]) -> Result<Vec<Ran>, String> {
+    let results = crate::scenario::results::results(std::sync::Arc::new(rules.clone()), features)?;
+    let canonical = |p: &str| std::fs::canonicalize(p).ok();
+    let mut names: Vec<(PathBuf, &str)> = Vec::new();
+    for e in exercises {
+        if !names.iter().any(|(_, f)| *f == e.feature)
+            && let Some(c) = canonical(&e.feature)
+        {
+            names.push((c, &e.feature));
+        }
+    }
+    Ok(results
+        .into_iter()
+        .map(|r| {
+            let c = canonical(&r.feature);
+            let feature = names
+                .iter()
+                .find(|(n, _)| Some(n) == c.as_ref())
+                .map_or_else(|| r.feature.clone(), |(_, f)| (*f).to_string());
+            Ran {
+                feature,
+                line: r.line,
+                passed: r.passed,
+            }
+        })
+        .collect())
 }
 
 fn state_word(s: State, lang: Lang) -> &'static str {
@@ -312,9 +347,12 @@ struct Dated {
     cites: String,
 }
 
+/// The regimes (joined by commas) under which a parameter has one history, and that history.
+type ByRegime = (String, Vec<Dated>);
+
 /// Each parameter's values by date, per regime (from the law's timeline, as
 /// the engine applies them), with the provision that sets each value.
-fn parameter_history(rules: &RuleSet, lang: Lang) -> Vec<(usize, Vec<(String, Vec<Dated>)>)> {
+fn parameter_history(rules: &RuleSet, lang: Lang) -> Vec<(usize, Vec<ByRegime>)> {
     let timelines: Vec<(String, crate::engine::timeline::Timeline)> = rules
         .law
         .regimes
@@ -330,7 +368,7 @@ fn parameter_history(rules: &RuleSet, lang: Lang) -> Vec<(usize, Vec<(String, Ve
     (0..rules.law.parameters.len())
         .filter_map(|i| {
             let p = rules.law.parameters.get(i)?;
-            let by_regime: Vec<(String, Vec<Dated>)> = timelines
+            let by_regime: Vec<ByRegime> = timelines
                 .iter()
                 .map(|(name, t)| {
                     let spans = t
@@ -352,7 +390,7 @@ fn parameter_history(rules: &RuleSet, lang: Lang) -> Vec<(usize, Vec<(String, Ve
                 })
                 .collect();
             // Regimes under which the parameter has the same history share a line.
-            let mut grouped: Vec<(String, Vec<Dated>)> = Vec::new();
+            let mut grouped: Vec<ByRegime> = Vec::new();
             for (name, spans) in by_regime {
                 match grouped.iter_mut().find(|(_, s)| *s == spans) {
                     Some((names, _)) => {

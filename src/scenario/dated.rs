@@ -91,7 +91,7 @@ fn of_feature(
     }
     let mut out = Vec::new();
     for (bg, s) in groups {
-        for steps in expanded(s) {
+        for (line, steps) in expanded(s) {
             let all: Vec<&String> = bg.iter().chain(&steps).collect();
             let said = Said::of(all.iter().map(|s| s.as_str()));
             if said.date {
@@ -111,7 +111,7 @@ fn of_feature(
             if let Some((id, (why_en, why_zh))) = found {
                 out.push(Undated {
                     feature: file.display().to_string(),
-                    line: s.position.line,
+                    line,
                     scenario: s.name.clone(),
                     rule: id.clone(),
                     why_en,

@@ -134,16 +134,31 @@ impl<'o> Plain<'o> {
         }
     }
 
+    /// The counts, in cucumber's words: `2 features, 6 scenarios (5 passed, 1 failed)`.
     fn summary(&mut self) {
         let (n, failed) = (self.scenarios, self.failed_scenarios);
         let passed = n.saturating_sub(failed);
+        let plural = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
         let text = match self.lang {
-            Lang::En => format!(
-                "{} feature file(s), {n} scenario(s): {passed} passed, {failed} failed",
-                self.features
-            ),
+            Lang::En => {
+                let parts: Vec<String> = [(passed, "passed"), (failed, "failed")]
+                    .into_iter()
+                    .filter(|(k, _)| *k > 0)
+                    .map(|(k, w)| format!("{k} {w}"))
+                    .collect();
+                let counts = if parts.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", parts.join(", "))
+                };
+                format!(
+                    "{}, {}{counts}",
+                    plural(self.features, "feature"),
+                    plural(n, "scenario")
+                )
+            }
             Lang::Zh => format!(
-                "{} 个 feature 文件，{n} 个场景：{passed} 个通过，{failed} 个未通过",
+                "{} 个 feature 文件，{n} 个场景（{passed} 个通过，{failed} 个未通过）",
                 self.features
             ),
         };
