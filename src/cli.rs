@@ -178,7 +178,7 @@ pub enum Command {
     /// Statutory coverage: articles cited, scoped out, unverified or uncovered,
     /// and the scenarios exercising each rule.
     #[command(
-        after_help = "Exit codes:\n  0  done (and coverage at or above --min-coverage)\n  1  coverage below --min-coverage\n  2  the rules or a feature file could not be read"
+        after_help = "Exit codes:\n  0  done (and coverage at or above --min-coverage)\n  1  coverage below --min-coverage, or (with --min-coverage) a rule without a passing or a failing scenario\n  2  the rules or a feature file could not be read"
     )]
     Coverage(coverage::CoverageArgs),
     /// What changes between two regimes (or dates): rules, parameters, and

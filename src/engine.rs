@@ -140,6 +140,17 @@ impl Rule {
 }
 
 impl Rule {
+    /// Whether the rule reads `today`, in a condition, its title or a message.
+    pub fn reads_today(&self) -> bool {
+        let undetermined = self.undetermined.iter().flat_map(|(zh, en)| [zh, en]);
+        self.when.iter().chain(&self.require).any(CExpr::reads_today)
+            || [&self.title_zh, &self.title_en, &self.message_zh, &self.message_en]
+                .into_iter()
+                .chain(undetermined)
+                .flat_map(|t| &t.parts)
+                .any(|p| matches!(p, Part::Value(e) if e.reads_today()))
+    }
+
     /// What statutory coverage needs to know of the rule.
     pub fn coverage_ref(&self) -> crate::law::coverage::RuleRef<'_> {
         crate::law::coverage::RuleRef {

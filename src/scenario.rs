@@ -5,8 +5,10 @@
 //! Used by `cargo test` (tests/scenarios.rs) and by `certlex test`.
 
 pub mod catalogue;
+pub mod dated;
 pub mod index;
 pub mod lines;
+pub mod plain;
 mod profile_steps;
 pub mod results;
 mod steps;
@@ -20,6 +22,7 @@ use time::Date;
 
 use crate::engine::{Evaluator, Finding, RuleSet};
 use crate::facts::Subject;
+use crate::i18n::Lang;
 
 /// The rules scenarios run against: set once per process.
 static RULES: OnceLock<Arc<RuleSet>> = OnceLock::new();
@@ -74,11 +77,22 @@ impl cucumber::Parser<Vec<PathBuf>> for Paths {
     }
 }
 
-/// Run the features under `paths` (files or folders): cucumber's report to
-/// `human`, and with `junit` a JUnit XML report there too.
+/// How a run of the features is set up.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RunOptions {
+    /// The check date of a scenario that names none (default today): set
+    /// before the first step, so a scenario's own date step still wins.
+    pub at: Option<Date>,
+    /// The language of the report's own words.
+    pub lang: Lang,
+}
+
+/// Run the features under `paths` (files or folders): the plain report
+/// ([`plain::Plain`]) to `human`, and with `junit` a JUnit XML report there too.
 pub fn run(
     rules: Arc<RuleSet>,
     paths: &[PathBuf],
+    options: RunOptions,
     human: &mut dyn std::io::Write,
     junit: Option<&mut dyn std::io::Write>,
 ) -> Result<Outcome, String> {
@@ -91,18 +105,19 @@ pub fn run(
         }
         features += feature_count(path);
     }
+    let at = options.at;
     let cucumber = LawWorld::cucumber::<PathBuf>()
         .with_parser(Paths)
-        .fail_on_skipped()
-        .before(|feature, _, _, world| {
+        .before(move |feature, _, _, world| {
             world.feature_dir = feature.path.as_ref().and_then(|p| p.parent()).map(Path::to_path_buf);
+            world.at = at;
             async {}.boxed_local()
         });
-    let basic = writer::Basic::raw(human, writer::Coloring::Auto, 0).summarized();
+    let report = plain::Plain::new(human, options.lang);
     let failed = match junit {
         Some(out) => {
             let w = cucumber
-                .with_writer(basic.tee::<LawWorld, _>(writer::JUnit::for_tee(out, 0)).normalized())
+                .with_writer(report.tee::<LawWorld, _>(writer::JUnit::for_tee(out, 0)).normalized())
                 .with_default_cli()
                 .run(paths.to_vec());
             let w = futures::executor::block_on(w);
@@ -112,7 +127,7 @@ pub fn run(
         None => {
             let w = futures::executor::block_on(
                 cucumber
-                    .with_writer(basic.normalized())
+                    .with_writer(report.normalized())
                     .with_default_cli()
                     .run(paths.to_vec()),
             );

@@ -750,3 +750,73 @@ fn a_closed_pipe_ends_the_program_quietly() {
     assert_eq!(code, Some(2), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn test_at_sets_the_check_date_of_scenarios_that_name_none() {
+    let dir = temp_dir("test-at");
+    let feature = dir.join("dated.feature");
+    std::fs::write(
+        &feature,
+        "Feature: x\n\
+         \n  Scenario: before the permit was issued\n    Given the CA profile \"corpus/ca-profiles/national-ca.yaml\"\n    When it is checked\n    Then rule \"ESL-16-PERMIT\" fails\n\
+         \n  Scenario: its own date wins\n    Given the law as in force on 2019-08-26\n    And the CA profile \"corpus/ca-profiles/national-ca.yaml\"\n    When it is checked\n    Then rule \"ESL-16-PERMIT\" passes\n",
+    )
+    .unwrap();
+    let f = feature.to_str().unwrap();
+    let on = certlex(&["test", "--at", "2018-06-01", f]);
+    assert_eq!(on.status.code(), Some(0), "{}{}", stdout(&on), stderr(&on));
+    // Today the permit is held: the first scenario's expectation fails.
+    let today = certlex(&["test", f]);
+    assert_eq!(today.status.code(), Some(1), "{}", stdout(&today));
+    let bad = certlex(&["test", "--at", "2018-13-01", f]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("`2018-13-01` is not a date"), "{}", stderr(&bad));
+}
+
+#[test]
+fn a_scenario_that_depends_on_the_date_but_names_none_is_warned_about() {
+    let dir = temp_dir("undated");
+    let feature = dir.join("undated.feature");
+    std::fs::write(
+        &feature,
+        "Feature: x\n\
+         \n  Scenario: the permit has not expired\n    Given the CA profile \"corpus/ca-profiles/national-ca.yaml\"\n    When it is checked\n    Then rule \"ESL-18-PERMIT-VALID\" passes\n\
+         \n  Scenario: dated\n    Given the check date 2026-06-01\n    And the CA profile \"corpus/ca-profiles/national-ca.yaml\"\n    Then rule \"ESL-18-PERMIT-VALID\" passes\n",
+    )
+    .unwrap();
+    let o = certlex(&["test", "--at", "2026-06-01", feature.to_str().unwrap()]);
+    // A warning, not an error.
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("undated.feature:3: warning: scenario `the permit has not expired` names no date, but rule `ESL-18-PERMIT-VALID` reads `today`"),
+        "{err}"
+    );
+    assert!(err.contains("help: add `Given the law as in force on DATE`"), "{err}");
+    assert_eq!(err.matches("warning:").count(), 1, "{err}");
+}
+
+#[test]
+fn a_failing_step_is_told_in_plain_words_at_its_line_of_the_feature() {
+    let o = certlex(&["test", "corpus/features-bad/wrong-expectation.feature"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    for noise in ["panicked", "Captured output", "src/", ".rs:"] {
+        assert!(!out.contains(noise), "`{noise}` in:\n{out}");
+    }
+    let at = "corpus/features-bad/wrong-expectation.feature:";
+    let failing = out
+        .lines()
+        .position(|l| l.contains(at) && l.contains(": Then rule \"ESL-21-1\" passes"));
+    let Some(i) = failing else {
+        panic!("no failing step at its line:\n{out}")
+    };
+    let why = out.lines().nth(i + 1).unwrap_or_default();
+    assert!(why.contains("expected pass, but it is fail"), "{out}");
+    assert!(out.contains("1 feature, 1 scenario (1 failed)"), "{out}");
+    // An unknown step says so in the feature's words, not cucumber's.
+    let o = certlex(&["test", "corpus/features-bad/undefined-step.feature"]);
+    let out = stdout(&o);
+    assert!(out.contains("no step of the vocabulary matches this text"), "{out}");
+    assert!(!out.contains("doesn't match any function"), "{out}");
+}

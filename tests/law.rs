@@ -374,8 +374,31 @@ fn coverage_reports_and_gates() {
     assert!(page.starts_with("<!DOCTYPE html>"));
     assert!(page.contains("电子认证服务提供者签发的电子签名认证证书应当准确无误"));
     assert!(page.contains("ESL-21-1"));
-    // Self-contained: no script, style sheet or image is fetched.
-    assert!(!page.contains("<script") && !page.contains("<link") && !page.contains("src="));
+    // Self-contained: no script, style sheet or image is fetched (the one
+    // script, the filter box's, is inline).
+    assert!(!page.contains("<link") && !page.contains("src="));
+    assert_eq!(page.matches("<script").count(), 1);
+    assert!(page.contains("<script>\n(function () {"));
+    // A table of contents down to chapters, and the filter box.
+    assert!(page.contains("<nav id=\"toc\">"));
+    assert!(
+        page.contains("<a href=\"#ESL-ch3\">") && page.contains("<h3 id=\"ESL-ch3\">"),
+        "chapter anchors"
+    );
+    assert!(page.contains("<input id=\"filter\" type=\"search\""));
+    // Parameters by date, with each value's dates and citation.
+    assert!(page.contains("<h2 id=\"parameters\">"));
+    assert!(
+        page.contains(
+            "<td>draft-2024</td><td>70,000,000</td><td>2024-09-02</td><td></td><td>MEASURES-DRAFT-2024 chapter 2</td>"
+        ),
+        "parameter rows"
+    );
+    assert!(out.contains("Parameters by date"), "{out}");
+    assert!(
+        out.contains("    draft-2024: 70,000,000  from 2024-09-02  (MEASURES-DRAFT-2024 chapter 2)"),
+        "{out}"
+    );
     let (code, _, _) = certlex(&["coverage", "--min-coverage", "101"]);
     assert_eq!(code, 2);
 }
@@ -420,4 +443,56 @@ regime current {
     assert!(out.contains("1 unverified, 1 uncovered"), "{out}");
     assert!(out.contains("0.0% of 1 in scope"), "{out}");
     assert_eq!(zero, 0, "{err}");
+}
+
+#[test]
+fn min_coverage_fails_naming_a_rule_without_a_failing_scenario() {
+    let dir = std::env::temp_dir().join(format!("certlex-gate-rules-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("features")).unwrap();
+    std::fs::write(
+        dir.join("law.rules"),
+        r#"instrument L {
+  title.en "L"
+  source.en "a test"
+  confidence.en exact
+  in-force 2000-01-01
+  article-count 1
+}
+
+article L 1 {
+  heading.en "A duty"
+  text.en "a duty"
+}
+
+regime current {
+  title.en "now"
+}
+
+rule L-1-PERMIT {
+  cites L 1
+  title.zh "许可证"
+  title.en "A permit"
+  applies-to ca-profile
+  severity error
+  require permit.number is present
+  message.zh "没有许可证"
+  message.en "no permit"
+}
+"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("features/l.feature"),
+        "Feature: L\n  Scenario: s\n    Given the CA profile \"corpus/ca-profiles/national-ca.yaml\"\n    Then rule \"L-1-PERMIT\" passes\n",
+    )
+    .unwrap();
+    let rules = dir.display().to_string();
+    let features = dir.join("features").display().to_string();
+    let args = ["--rules", &rules, "--lang", "en", "coverage", "--features", &features];
+    let (plain, _, _) = certlex(&args);
+    let (gated, out, err) = certlex(&[&args[..], &["--min-coverage", "0"]].concat());
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(plain, 0);
+    assert_eq!(gated, 1, "{out}{err}");
+    assert!(err.contains("rule `L-1-PERMIT` has no failing scenario"), "{err}");
 }

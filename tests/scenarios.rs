@@ -27,7 +27,13 @@ fn main() {
             std::process::exit(2);
         }
     };
-    match certlex::scenario::run(rules, &[root.join("features")], &mut std::io::stdout(), None) {
+    match certlex::scenario::run(
+        rules,
+        &[root.join("features")],
+        Default::default(),
+        &mut std::io::stdout(),
+        None,
+    ) {
         Ok(o) if !o.failed => {}
         Ok(_) => std::process::exit(1),
         Err(e) => {

@@ -14,7 +14,8 @@ use crate::diag::Diag;
 use crate::engine::RuleSet;
 use crate::i18n::{Lang, Text};
 use crate::law::coverage::{
-    ArticleCoverage, ChapterCoverage, Coverage, Exercise, InstrumentCoverage, RuleRef, State, coverage, ranges,
+    ArticleCoverage, ChapterCoverage, Coverage, Exercise, InstrumentCoverage, Ran, RuleRef, State, coverage, mark_run,
+    ranges,
 };
 use crate::law::{Article, Instrument, Scope, Version};
 
@@ -27,9 +28,14 @@ pub struct CoverageArgs {
     #[arg(long, value_name = "FILE")]
     pub html: Option<PathBuf>,
     /// Exit 1 when the share of in-scope articles cited by a rule is below PCT
-    /// (0-100). Unverified articles are not counted.
+    /// (0-100), or when a rule has no passing or no failing scenario (each
+    /// named). Unverified articles are not counted.
     #[arg(long, value_name = "PCT")]
     pub min_coverage: Option<f64>,
+    /// Do not run the scenarios: show each by what it expects, as not run
+    /// (by default they run, and each shows whether it passed).
+    #[arg(long)]
+    pub no_run: bool,
 }
 
 pub fn run(g: &Global, a: &CoverageArgs) -> u8 {
@@ -56,6 +62,18 @@ pub fn run(g: &Global, a: &CoverageArgs) -> u8 {
             return 2;
         }
     };
+    let mut exercises = exercises;
+    if !a.no_run {
+        match run_outcomes(&rules, &a.features, &exercises) {
+            Ok(ran) => mark_run(&mut exercises, &ran),
+            Err(e) => {
+                print_diags([&Diag::error("certlex::coverage::run", e)
+                    .help("run `certlex test` on the features to see what fails, or give `--no-run`")
+                    .zh_help("用 `certlex test` 运行这些 feature 查看出错之处，或使用 `--no-run`")]);
+                return 2;
+            }
+        }
+    }
     let refs: Vec<RuleRef> = rules.rules.iter().map(crate::engine::Rule::coverage_ref).collect();
     let cov = coverage(&rules.law, &refs, &exercises);
     let lang = g.lang();
@@ -80,19 +98,78 @@ pub fn run(g: &Global, a: &CoverageArgs) -> u8 {
         }
         let _ = super::emit(&format!("{} {}\n", lang.pick("已写入", "wrote"), file.display()));
     }
+    let Some(min) = a.min_coverage else { return 0 };
+    let mut code = 0;
     let pct = cov.total.percent();
-    match a.min_coverage {
-        Some(min) if pct < min => {
-            say_in!(
-                format!("certlex coverage：适用条文中有 {pct:.1}% 被规则引用，低于最低要求 {min}%"),
-                format!(
-                    "certlex coverage: {pct:.1}% of the in-scope articles are cited by a rule, below the minimum of {min}%"
-                )
-            );
-            1
-        }
-        _ => 0,
+    if pct < min {
+        say_in!(
+            format!("certlex coverage：适用条文中有 {pct:.1}% 被规则引用，低于最低要求 {min}%"),
+            format!(
+                "certlex coverage: {pct:.1}% of the in-scope articles are cited by a rule, below the minimum of {min}%"
+            )
+        );
+        code = 1;
     }
+    // A rule no scenario shows passing and failing is untested law.
+    for r in cov.rules.iter().filter(|r| !r.is_exercised()) {
+        let (zh, en) = lacks(r);
+        say_in!(
+            format!("certlex coverage：规则 `{}` {zh}", r.id),
+            format!("certlex coverage: rule `{}` {en}", r.id)
+        );
+        code = 1;
+    }
+    code
+}
+
+/// What a rule that is not exercised on both sides lacks (Chinese, English).
+fn lacks(r: &crate::law::coverage::RuleCoverage) -> (&'static str, &'static str) {
+    if r.undetermined_only {
+        return (
+            "缺少期望无法判定的场景或期望未生效的场景",
+            "has no scenario expecting undetermined or none expecting not in force",
+        );
+    }
+    match (r.passing.is_empty(), r.failing.is_empty()) {
+        (true, true) => (
+            "既没有通过的场景，也没有不通过的场景",
+            "has no passing and no failing scenario",
+        ),
+        (true, false) => ("没有通过的场景", "has no passing scenario"),
+        _ => ("没有不通过的场景", "has no failing scenario"),
+    }
+}
+
+/// The outcome of every scenario from an actual run (`scenario::results`,
+/// the runner of `certlex test`), to show scenarios by whether they passed
+/// rather than by what they expect. Each is named by its feature as the
+/// exercises name it (a file may be reached by another path).
+fn run_outcomes(rules: &RuleSet, features: &[PathBuf], exercises: &[Exercise]) -> Result<Vec<Ran>, String> {
+    let results = crate::scenario::results::results(std::sync::Arc::new(rules.clone()), features)?;
+    let canonical = |p: &str| std::fs::canonicalize(p).ok();
+    let mut names: Vec<(PathBuf, &str)> = Vec::new();
+    for e in exercises {
+        if !names.iter().any(|(_, f)| *f == e.feature)
+            && let Some(c) = canonical(&e.feature)
+        {
+            names.push((c, &e.feature));
+        }
+    }
+    Ok(results
+        .into_iter()
+        .map(|r| {
+            let c = canonical(&r.feature);
+            let feature = names
+                .iter()
+                .find(|(n, _)| Some(n) == c.as_ref())
+                .map_or_else(|| r.feature.clone(), |(_, f)| (*f).to_string());
+            Ran {
+                feature,
+                line: r.line,
+                passed: r.passed,
+            }
+        })
+        .collect())
 }
 
 fn state_word(s: State, lang: Lang) -> &'static str {
@@ -121,11 +198,22 @@ fn counts_line(c: &crate::law::coverage::Counts, lang: Lang) -> String {
             Lang::En => format!(", {} missing from the rules", c.missing),
         });
     }
-    s.push_str(&match lang {
-        Lang::Zh => format!(" — 范围之内 {} 条，已引用 {:.1}%", c.in_scope(), c.percent()),
-        Lang::En => format!(" — {:.1}% of {} in scope", c.percent(), c.in_scope()),
+    s.push_str(&match (lang, c.in_scope()) {
+        (Lang::Zh, 0) => " — 范围之内 0 条，覆盖率不适用".to_string(),
+        (Lang::En, 0) => " — n/a, nothing in scope".to_string(),
+        (Lang::Zh, n) => format!(" — 范围之内 {n} 条，已引用 {}", percent(c)),
+        (Lang::En, n) => format!(" — {} of {n} in scope", percent(c)),
     });
     s
+}
+
+/// The share of in-scope articles cited, or "n/a" when none is in scope (a
+/// percentage of nothing says nothing).
+fn percent(c: &crate::law::coverage::Counts) -> String {
+    match c.in_scope() {
+        0 => "n/a".to_string(),
+        _ => format!("{:.1}%", c.percent()),
+    }
 }
 
 /// Why an instrument is listed apart from the articles counted, its dates
@@ -245,7 +333,114 @@ pub fn human(rules: &RuleSet, cov: &Coverage, lang: Lang, source: &str, features
         counts_line(&cov.total, lang)
     );
     human_rules(&mut out, rules, cov, lang);
+    human_parameters(&mut out, rules, lang);
     out
+}
+
+/// One value of a parameter over a span of time under a regime.
+#[derive(PartialEq)]
+struct Dated {
+    from: Option<time::Date>,
+    until: Option<time::Date>,
+    value: String,
+    /// The provisions that set it, as rule files write them.
+    cites: String,
+}
+
+/// The regimes (joined by commas) under which a parameter has one history, and that history.
+type ByRegime = (String, Vec<Dated>);
+
+/// Each parameter's values by date, per regime (from the law's timeline, as
+/// the engine applies them), with the provision that sets each value.
+fn parameter_history(rules: &RuleSet, lang: Lang) -> Vec<(usize, Vec<ByRegime>)> {
+    let timelines: Vec<(String, crate::engine::timeline::Timeline)> = rules
+        .law
+        .regimes
+        .iter()
+        .filter_map(|r| {
+            let res = rules.law.resolve(&r.name, crate::dates::today()).ok()?;
+            Some((
+                r.name.clone(),
+                crate::engine::timeline::Timeline::new(&rules.law, &rules.rules, &res),
+            ))
+        })
+        .collect();
+    (0..rules.law.parameters.len())
+        .filter_map(|i| {
+            let p = rules.law.parameters.get(i)?;
+            let by_regime: Vec<ByRegime> = timelines
+                .iter()
+                .map(|(name, t)| {
+                    let spans = t
+                        .parameter_history(i)
+                        .into_iter()
+                        .map(|(from, until, v)| Dated {
+                            from,
+                            until,
+                            value: crate::facts::display(&v, lang),
+                            cites: p
+                                .values
+                                .iter()
+                                .find(|pv| pv.value == v)
+                                .map(|pv| pv.cites.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))
+                                .unwrap_or_default(),
+                        })
+                        .collect();
+                    (name.clone(), spans)
+                })
+                .collect();
+            // Regimes under which the parameter has the same history share a line.
+            let mut grouped: Vec<ByRegime> = Vec::new();
+            for (name, spans) in by_regime {
+                match grouped.iter_mut().find(|(_, s)| *s == spans) {
+                    Some((names, _)) => {
+                        names.push_str(", ");
+                        names.push_str(&name);
+                    }
+                    None => grouped.push((name, spans)),
+                }
+            }
+            Some((i, grouped))
+        })
+        .collect()
+}
+
+fn window(d: &Dated, lang: Lang) -> String {
+    match (d.from, d.until, lang) {
+        (None, None, Lang::En) => "always".into(),
+        (None, None, Lang::Zh) => "始终".into(),
+        (Some(f), None, Lang::En) => format!("from {f}"),
+        (Some(f), None, Lang::Zh) => format!("自 {f} 起"),
+        (None, Some(u), Lang::En) => format!("until {u}"),
+        (None, Some(u), Lang::Zh) => format!("至 {u} 止"),
+        (Some(f), Some(u), Lang::En) => format!("from {f} until {u}"),
+        (Some(f), Some(u), Lang::Zh) => format!("自 {f} 起至 {u} 止"),
+    }
+}
+
+fn human_parameters(out: &mut String, rules: &RuleSet, lang: Lang) {
+    let _ = writeln!(
+        out,
+        "\n{}",
+        lang.pick(
+            "参数按日期（各法律状态下每个取值的适用期间及设定它的条文；`until` 之日不含在内）",
+            "Parameters by date (each value under each regime, the dates it applies and the provision\nthat sets it; the `until` day is excluded)"
+        )
+    );
+    for (i, by_regime) in parameter_history(rules, lang) {
+        let Some(p) = rules.law.parameters.get(i) else {
+            continue;
+        };
+        let _ = writeln!(out, "  {}  {}", p.name, p.title.get_or(lang, ""));
+        for (regime, spans) in &by_regime {
+            if spans.is_empty() {
+                let _ = writeln!(out, "    {regime}: {}", lang.pick("没有取值", "no value"));
+            }
+            for d in spans {
+                let _ = writeln!(out, "    {regime}: {}  {}  ({})", d.value, window(d, lang), d.cites);
+            }
+        }
+    }
 }
 
 fn human_articles(out: &mut String, inst: &Instrument, articles: &[ArticleCoverage], lang: Lang) {
@@ -284,7 +479,10 @@ fn human_articles(out: &mut String, inst: &Instrument, articles: &[ArticleCovera
         let _ = writeln!(out, "{}", line.trim_end());
         let mut details: Vec<String> = Vec::new();
         match a.state {
-            State::Cited => details.push(a.rules.join(", ")),
+            State::Cited => {
+                details.push(a.rules.join(", "));
+                details.extend(uncited_lines(&a.uncited, article, lang));
+            }
             State::ScopedOut => details.extend(reason(article).and_then(|t| t.get(lang)).map(str::to_string)),
             State::Unverified => {
                 details.extend(reason(article).and_then(|t| t.get(lang)).map(str::to_string));
@@ -310,6 +508,42 @@ fn human_articles(out: &mut String, inst: &Instrument, articles: &[ArticleCovera
     }
 }
 
+/// A paragraph or item as people cite it: `para 2`, `para 1 item (3)`, `item (3)`.
+fn part_name(u: &crate::law::coverage::Uncited, lang: Lang) -> String {
+    match (lang, u.para_named, u.item) {
+        (Lang::En, true, Some(i)) => format!("para {} item ({i})", u.para),
+        (Lang::En, false, Some(i)) => format!("item ({i})"),
+        (Lang::En, _, None) => format!("para {}", u.para),
+        (Lang::Zh, true, Some(i)) => format!("第{}款第（{i}）项", u.para),
+        (Lang::Zh, false, Some(i)) => format!("第（{i}）项"),
+        (Lang::Zh, _, None) => format!("第{}款", u.para),
+    }
+}
+
+/// The paragraphs and items of a cited article no rule cites, one line per
+/// wording (named by its first day where the article has several).
+fn uncited_lines(uncited: &[crate::law::coverage::Uncited], article: Option<&Article>, lang: Lang) -> Vec<String> {
+    let dated = article.is_some_and(|a| a.versions.len() > 1);
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = uncited;
+    while let Some(first) = rest.first() {
+        let n = rest.iter().take_while(|u| u.wording_from == first.wording_from).count();
+        let (these, after) = rest.split_at(n);
+        rest = after;
+        let parts: Vec<String> = these.iter().map(|u| part_name(u, lang)).collect();
+        let wording = match (dated, first.wording_from, lang) {
+            (true, Some(d), Lang::En) => format!(" (wording from {d})"),
+            (true, Some(d), Lang::Zh) => format!("（{d} 起的文本）"),
+            _ => String::new(),
+        };
+        out.push(match lang {
+            Lang::En => format!("not cited by a rule{wording}: {}", parts.join(", ")),
+            Lang::Zh => format!("没有规则引用{wording}：{}", parts.join("、")),
+        });
+    }
+    out
+}
+
 fn human_rules(out: &mut String, rules: &RuleSet, cov: &Coverage, lang: Lang) {
     let _ = writeln!(
         out,
@@ -323,14 +557,26 @@ fn human_rules(out: &mut String, rules: &RuleSet, cov: &Coverage, lang: Lang) {
     for r in &cov.rules {
         let title = today_title(rules, &r.id);
         let title = title.get_or(lang, "");
-        let flag = if r.is_exercised() {
-            ""
+        let mut flag = if r.is_exercised() {
+            String::new()
         } else {
             lang.pick(
                 "  ← 缺少通过或不通过的场景",
                 "  ← lacks a passing or a failing scenario",
             )
+            .to_string()
         };
+        let failed = [&r.passing, &r.failing, &r.other]
+            .into_iter()
+            .flatten()
+            .filter(|e| e.passed == Some(false))
+            .count();
+        if failed > 0 {
+            flag.push_str(&match lang {
+                Lang::Zh => format!("（{failed} 个场景运行未通过）"),
+                Lang::En => format!(" ({failed} failed when run)"),
+            });
+        }
         let _ = writeln!(
             out,
             "  {:<width$} {} {}, {} {}, {} {}{flag}  {title}",
@@ -402,6 +648,69 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .6em;tex
 .item{margin-left:1em;display:grid;grid-template-columns:2.4em 1fr}.rule{margin:.4em 0}.sc{font-size:.85em;margin-left:1.2em}.pass{color:#2a7d2a}.fail{color:#c0392b}.other{color:#666}\
 .reason{background:#f6f6f6;padding:.3em .6em}code{font-size:.9em}";
 
+/// The filter box: hides the articles, rules and parameter rows whose text
+/// does not contain every word typed (case-insensitive), and the chapter
+/// and instrument headings left with nothing shown. Inline: the page
+/// fetches nothing.
+const FILTER: &str = r#"
+(function () {
+  var box = document.getElementById('filter');
+  var count = document.getElementById('filter-count');
+  function apply() {
+    var words = box.value.toLowerCase().split(/\s+/).filter(function (w) { return w; });
+    var shown = 0;
+    document.querySelectorAll('.art, .filterable tr:not(:first-child)').forEach(function (el) {
+      var text = el.textContent.toLowerCase();
+      var hit = words.every(function (w) { return text.indexOf(w) >= 0; });
+      el.hidden = !hit;
+      if (hit) { shown += 1; }
+    });
+    document.querySelectorAll('section.chapter').forEach(function (sec) {
+      sec.hidden = words.length > 0 && !sec.querySelector('.art:not([hidden])');
+    });
+    count.textContent = words.length ? shown + ' shown / 显示 ' + shown : '';
+  }
+  box.addEventListener('input', apply);
+})();
+"#;
+
+/// The table of contents: each instrument and its chapters, the rules and
+/// the parameters; and the filter box.
+fn html_toc(o: &mut String, rules: &RuleSet, cov: &Coverage) {
+    o.push_str("<nav id=\"toc\"><h2>Contents / 目录</h2>\n<ul>\n");
+    for ic in &cov.instruments {
+        let Some(inst) = rules.law.instrument(&ic.id) else {
+            continue;
+        };
+        let _ = write!(
+            o,
+            "<li><a href=\"#{}\">{} · {}</a> <span class=\"note\">{}</span>\n<ul>",
+            esc(&inst.id),
+            esc(&inst.id),
+            esc(inst.title.get_or(Lang::Zh, "")),
+            esc(&percent(&ic.counts))
+        );
+        for ch in &ic.chapters {
+            let _ = write!(
+                o,
+                "<li><a href=\"#{}\">{}</a></li>",
+                chapter_anchor(inst, ch),
+                esc(&chapter_title(inst, ch, Lang::Zh))
+            );
+        }
+        o.push_str("</ul></li>\n");
+    }
+    o.push_str("<li><a href=\"#rules\">Rules and their scenarios / 规则及其场景</a></li>\n<li><a href=\"#parameters\">Parameters by date / 参数按日期</a></li>\n</ul></nav>\n");
+    o.push_str("<p class=\"filter\"><label>Filter / 筛选 <input id=\"filter\" type=\"search\" placeholder=\"ESL 17, CAPITAL, 许可 …\"></label> <span id=\"filter-count\" class=\"note\"></span></p>\n");
+}
+
+fn chapter_anchor(inst: &Instrument, ch: &ChapterCoverage) -> String {
+    match ch.number {
+        Some(n) => format!("{}-ch{n}", esc(&inst.id)),
+        None => format!("{}-ch-unknown", esc(&inst.id)),
+    }
+}
+
 /// The HTML page: summary, then every article with its text beside its rules and scenarios.
 pub fn html(rules: &RuleSet, cov: &Coverage, source: &str, features: &str) -> String {
     let mut o = String::new();
@@ -419,7 +728,7 @@ pub fn html(rules: &RuleSet, cov: &Coverage, source: &str, features: &str) -> St
     let row = |o: &mut String, name: &str, c: &crate::law::coverage::Counts| {
         let _ = writeln!(
             o,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{:.1}%</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(name),
             c.present,
             c.cited,
@@ -428,7 +737,7 @@ pub fn html(rules: &RuleSet, cov: &Coverage, source: &str, features: &str) -> St
             c.uncovered,
             c.missing,
             c.in_scope(),
-            c.percent()
+            percent(c)
         );
     };
     for ic in &cov.instruments {
@@ -447,13 +756,15 @@ pub fn html(rules: &RuleSet, cov: &Coverage, source: &str, features: &str) -> St
             );
         }
     }
+    html_toc(&mut o, rules, cov);
     for ic in &cov.instruments {
         if let Some(inst) = rules.law.instrument(&ic.id) {
             html_instrument(&mut o, rules, cov, inst, ic);
         }
     }
     html_rules(&mut o, rules, cov);
-    o.push_str("</body>\n</html>\n");
+    html_parameters(&mut o, rules);
+    let _ = write!(o, "<script>{FILTER}</script>\n</body>\n</html>\n");
     o
 }
 
@@ -477,7 +788,8 @@ fn html_instrument(o: &mut String, rules: &RuleSet, cov: &Coverage, inst: &Instr
     for ch in &ic.chapters {
         let _ = writeln!(
             o,
-            "<h3>{} / {}</h3>",
+            "<section class=\"chapter\"><h3 id=\"{}\">{} / {}</h3>",
+            chapter_anchor(inst, ch),
             esc(&chapter_title(inst, ch, Lang::Zh)),
             esc(&chapter_title(inst, ch, Lang::En))
         );
@@ -493,6 +805,7 @@ fn html_instrument(o: &mut String, rules: &RuleSet, cov: &Coverage, inst: &Instr
             };
             html_article(o, rules, cov, inst, article, a);
         }
+        o.push_str("</section>\n");
     }
 }
 
@@ -553,6 +866,12 @@ fn html_article(
     }
     for id in &a.rules {
         html_rule(o, rules, cov, id);
+    }
+    for (zh, en) in uncited_lines(&a.uncited, Some(article), Lang::Zh)
+        .iter()
+        .zip(uncited_lines(&a.uncited, Some(article), Lang::En))
+    {
+        let _ = writeln!(o, "<p class=\"reason uncited\">{}<br>{}</p>", esc(zh), esc(&en));
     }
     if !a.parameters.is_empty() {
         let _ = writeln!(o, "<p>Parameters: <code>{}</code></p>", esc(&a.parameters.join(", ")));
@@ -628,23 +947,28 @@ fn html_rule(o: &mut String, rules: &RuleSet, cov: &Coverage, id: &str) {
         esc(&cites)
     );
     if let Some(rc) = cov.rules.iter().find(|r| r.id == id) {
-        let all = [("pass", &rc.passing), ("fail", &rc.failing), ("other", &rc.other)];
-        if all.iter().all(|(_, v)| v.is_empty()) {
+        let all = [&rc.passing, &rc.failing, &rc.other];
+        if all.iter().all(|v| v.is_empty()) {
             o.push_str("<div class=\"sc fail\">no scenario exercises this rule</div>");
         }
-        for (class, list) in all {
-            for e in list.iter() {
-                html_exercise(o, class, e);
-            }
+        for e in all.into_iter().flatten() {
+            html_exercise(o, e);
         }
     }
     o.push_str("</div>\n");
 }
 
-fn html_exercise(o: &mut String, class: &str, e: &Exercise) {
+/// A scenario as it ran: marked and coloured by whether it passed, with the
+/// status it expects in words (the expectation is not the outcome).
+fn html_exercise(o: &mut String, e: &Exercise) {
+    let (class, mark, outcome) = match e.passed {
+        Some(true) => ("pass", "✔", "passed when run · 运行通过"),
+        Some(false) => ("fail", "✘", "failed when run · 运行未通过"),
+        None => ("other", "○", "not run · 未运行"),
+    };
     let _ = writeln!(
         o,
-        "<div class=\"sc {class}\">{} — {} <span class=\"note\">{}:{}</span></div>",
+        "<div class=\"sc {class}\">{mark} expects <b>{}</b> — {} <span class=\"note\">{}:{} · {outcome}</span></div>",
         esc(&e.status),
         esc(&e.scenario),
         esc(&e.feature),
@@ -652,8 +976,34 @@ fn html_exercise(o: &mut String, class: &str, e: &Exercise) {
     );
 }
 
+fn html_parameters(o: &mut String, rules: &RuleSet) {
+    o.push_str("<h2 id=\"parameters\">Parameters by date / 参数按日期</h2>\n<p>Each value under each regime, the dates it applies (the <code>until</code> day excluded) and the provision that sets it.</p>\n<table class=\"filterable\">\n<tr><th>parameter</th><th>regime</th><th>value</th><th>from</th><th>until</th><th>cites</th></tr>\n");
+    for (i, by_regime) in parameter_history(rules, Lang::En) {
+        let Some(p) = rules.law.parameters.get(i) else {
+            continue;
+        };
+        let mut id = format!(" id=\"param-{}\"", esc(&p.name));
+        for (regime, spans) in &by_regime {
+            for d in spans {
+                let _ = writeln!(
+                    o,
+                    "<tr{}><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    std::mem::take(&mut id),
+                    esc(&p.name),
+                    esc(regime),
+                    esc(&d.value),
+                    d.from.map_or_else(String::new, |f| f.to_string()),
+                    d.until.map_or_else(String::new, |u| u.to_string()),
+                    esc(&d.cites)
+                );
+            }
+        }
+    }
+    o.push_str("</table>\n");
+}
+
 fn html_rules(o: &mut String, rules: &RuleSet, cov: &Coverage) {
-    o.push_str("<h2 id=\"rules\">Rules and their scenarios / 规则及其场景</h2>\n<p>Passing: expects pass. Failing: expects fail, needs evidence or undetermined. Other: not applicable, not in force.</p>\n<table>\n<tr><th>rule</th><th>passing</th><th>failing</th><th>other</th><th>title</th></tr>\n");
+    o.push_str("<h2 id=\"rules\">Rules and their scenarios / 规则及其场景</h2>\n<p>Passing: expects pass. Failing: expects fail, needs evidence or undetermined. Other: not applicable, not in force. Beside each article, a scenario is marked by how it ran: ✔ passed, ✘ failed, ○ not run.</p>\n<table class=\"filterable\">\n<tr><th>rule</th><th>passing</th><th>failing</th><th>other</th><th>title</th></tr>\n");
     for r in &cov.rules {
         let title = today_title(rules, &r.id);
         let title = title.get_or(Lang::En, "");
@@ -694,6 +1044,26 @@ mod tests {
     fn chinese_pads_by_terminal_columns() {
         assert_eq!(crate::i18n::pad("范围之外", 11), "范围之外   ");
         assert_eq!(crate::i18n::pad("cited", 11), "cited      ");
+    }
+
+    #[test]
+    fn a_share_of_nothing_in_scope_is_not_applicable() {
+        let none = crate::law::coverage::Counts {
+            present: 3,
+            scoped_out: 2,
+            unverified: 1,
+            ..Default::default()
+        };
+        assert_eq!(percent(&none), "n/a");
+        assert!(counts_line(&none, Lang::En).ends_with(" — n/a, nothing in scope"));
+        assert!(!counts_line(&none, Lang::Zh).contains('%'));
+        let half = crate::law::coverage::Counts {
+            present: 2,
+            cited: 1,
+            uncovered: 1,
+            ..Default::default()
+        };
+        assert!(counts_line(&half, Lang::En).ends_with(" — 50.0% of 2 in scope"));
     }
 
     #[test]

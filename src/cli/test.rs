@@ -33,6 +33,11 @@ pub struct TestArgs {
     /// nothing (`--lang zh` or `--lang en` for one language).
     #[arg(long)]
     pub list_steps: bool,
+    /// Run the scenarios as on DATE (YYYY-MM-DD): the check date of every
+    /// scenario that names none (default today). A scenario's own "Given the
+    /// law as in force on …" or "the check date …" still wins.
+    #[arg(long, value_name = "DATE")]
+    pub at: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -66,12 +71,26 @@ pub fn run(g: &Global, a: &TestArgs) -> u8 {
             Err(code) => code,
         };
     }
+    let at = match a.at.as_deref().map(|s| crate::dates::parse_date(s).ok_or(s)) {
+        None => None,
+        Some(Ok(d)) => Some(d),
+        Some(Err(s)) => {
+            super::print_diags([&super::not_a_date(s)]);
+            return 2;
+        }
+    };
     let Some(rules) = load_rules(g) else { return 2 };
     let paths = if a.paths.is_empty() {
         vec![PathBuf::from("features")]
     } else {
         a.paths.clone()
     };
+    // A scenario that names no date but depends on it: a warning, not an error.
+    if let Ok(found) = crate::scenario::dated::undated(&rules, &paths) {
+        for u in found {
+            say_err!("{}", u.message(super::run_lang()));
+        }
+    }
     let report = match open(a.output.as_ref()) {
         Ok(o) => o,
         Err(code) => return code,
@@ -94,6 +113,10 @@ pub fn run(g: &Global, a: &TestArgs) -> u8 {
     let outcome = crate::scenario::run(
         Arc::new(rules),
         &paths,
+        crate::scenario::RunOptions {
+            at,
+            lang: super::run_lang(),
+        },
         match human.as_mut() {
             Some(h) => h as &mut dyn std::io::Write,
             None => &mut stderr,

@@ -168,6 +168,11 @@ const OPTIONS: &[(&str, &str, &str)] = &[
     ("test", "junit", "另将 JUnit XML 报告写入 FILE（写法相同）"),
     (
         "test",
+        "at",
+        "按 DATE（YYYY-MM-DD）运行场景：未写日期的场景以此为检查日期（默认为今天）；场景自己的“假如 … 有效的法律”或“假如 检查日期为 …”仍然优先",
+    ),
+    (
+        "test",
         "list_steps",
         "列出所有步骤的中英文写法及示例（`--lang zh` 或 `--lang en` 只列一种语言），不运行场景",
     ),
@@ -193,7 +198,12 @@ const OPTIONS: &[(&str, &str, &str)] = &[
     (
         "coverage",
         "min_coverage",
-        "被规则引用的适用条文所占比例低于 PCT（0-100）时退出码为 1；未核实的条文不计",
+        "被规则引用的适用条文所占比例低于 PCT（0-100），或有规则缺少通过或不通过的场景（逐一列出）时，退出码为 1；未核实的条文不计",
+    ),
+    (
+        "coverage",
+        "no_run",
+        "不运行场景：按各场景的预期列出，标为未运行（默认运行场景，并标出每个场景是否通过）",
     ),
     ("diff", "from", "比较的起点法律状态，例如 `current`"),
     ("diff", "to", "比较的终点法律状态，例如 `draft-2024`"),
@@ -251,7 +261,7 @@ const SCHEMA: &str = "\
 const COVERAGE: &str = "\
 退出码：
   0  完成（且覆盖率达到 --min-coverage）
-  1  覆盖率低于 --min-coverage
+  1  覆盖率低于 --min-coverage，或（使用 --min-coverage 时）有规则缺少通过或不通过的场景
   2  规则或 feature 文件无法读取";
 
 const DIFF: &str = "\

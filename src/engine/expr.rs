@@ -100,6 +100,37 @@ impl Part {
 }
 
 impl CExpr {
+    /// Call `f` on the expression and on every expression inside it.
+    pub fn walk(&self, f: &mut dyn FnMut(&CExpr)) {
+        f(self);
+        match self {
+            CExpr::Const(_) | CExpr::Fact { .. } | CExpr::Param { .. } | CExpr::Today => {}
+            CExpr::List(items) | CExpr::And(items) | CExpr::Or(items) => items.iter().for_each(|i| i.walk(f)),
+            CExpr::Count { list, cond } => {
+                list.walk(f);
+                if let Some(c) = cond {
+                    c.walk(f);
+                }
+            }
+            CExpr::Not(e) | CExpr::Present { expr: e, .. } | CExpr::Matches { lhs: e, .. } => e.walk(f),
+            CExpr::Cmp { lhs, rhs, .. } | CExpr::In { lhs, rhs, .. } | CExpr::Contains { lhs, rhs } => {
+                lhs.walk(f);
+                rhs.walk(f);
+            }
+            CExpr::Quant { list, body, .. } => {
+                list.walk(f);
+                body.walk(f);
+            }
+        }
+    }
+
+    /// Whether the expression reads `today` (the check date).
+    pub fn reads_today(&self) -> bool {
+        let mut found = false;
+        self.walk(&mut |e| found |= matches!(e, CExpr::Today));
+        found
+    }
+
     /// The index of every parameter the expression reads.
     pub fn params(&self, out: &mut Vec<usize>) {
         match self {

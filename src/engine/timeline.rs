@@ -94,6 +94,31 @@ impl Timeline {
         self.get(self.index(date))
     }
 
+    /// Each interval's first day and what holds in it, in order.
+    pub fn intervals(&self) -> impl Iterator<Item = (Date, &Snapshot)> {
+        self.starts.iter().copied().zip(&self.snapshots)
+    }
+
+    /// The values parameter `index` takes over time, each with the first day
+    /// it applies (`None`: from the start) and the day it stops (`None`:
+    /// still applies); a time without a value is left out.
+    pub fn parameter_history(&self, index: usize) -> Vec<(Option<Date>, Option<Date>, Value)> {
+        let mut out: Vec<(Option<Date>, Option<Date>, Value)> = Vec::new();
+        let mut open: Option<(Option<Date>, Value)> = None;
+        for (start, snap) in self.intervals() {
+            let now = snap.params.get(index).cloned().flatten();
+            if open.as_ref().map(|(_, v)| v) == now.as_ref() {
+                continue;
+            }
+            if let Some((from, v)) = open.take() {
+                out.push((from, Some(start), v));
+            }
+            open = now.map(|v| ((start != Date::MIN).then_some(start), v));
+        }
+        out.extend(open.map(|(from, v)| (from, None, v)));
+        out
+    }
+
     /// How many intervals the law's history has under this regime.
     pub fn len(&self) -> usize {
         self.snapshots.len()
@@ -120,4 +145,34 @@ fn snapshot(law: &Law, rules: &[Rule], res: &Resolution) -> Snapshot {
         .map(|i| law.parameter_value(i, res).cloned())
         .collect();
     Snapshot { cites, params }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_parameter_history_gives_each_value_its_dates() {
+        let rules = crate::load::builtin().unwrap();
+        let p = rules
+            .law
+            .parameters
+            .iter()
+            .position(|p| p.name == "min-registered-capital-rmb")
+            .unwrap();
+        let date = |s: &str| crate::dates::parse_date(s).unwrap();
+        let history = |regime: &str| {
+            let res = rules.law.resolve(regime, date("2026-01-01")).unwrap();
+            Timeline::new(&rules.law, &rules.rules, &res).parameter_history(p)
+        };
+        let current = history("current");
+        assert_eq!(current.len(), 1, "{current:?}");
+        assert_eq!(current[0].1, None, "{current:?}");
+        assert_eq!(current[0].2, Value::Int(30_000_000));
+        let draft = history("draft-2024");
+        assert_eq!(draft.len(), 2, "{draft:?}");
+        assert_eq!(draft[0].1, Some(date("2024-09-02")), "{draft:?}");
+        assert_eq!((draft[1].0, draft[1].1), (Some(date("2024-09-02")), None), "{draft:?}");
+        assert_eq!(draft[1].2, Value::Int(70_000_000));
+    }
 }

@@ -37,6 +37,31 @@ pub struct Exercise {
     /// Line of the scenario in the feature file.
     pub line: usize,
     pub scenario: String,
+    /// Whether the scenario passed when it was run ([`mark_run`]); `None`:
+    /// not run. A scenario that failed shows neither side of its rule.
+    pub passed: Option<bool>,
+}
+
+/// A scenario's outcome from an actual run of the features.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ran {
+    /// The feature file, as the exercises name it.
+    pub feature: String,
+    /// The scenario's line.
+    pub line: usize,
+    pub passed: bool,
+}
+
+/// Mark each exercise with the outcome of its scenario in `ran`; one whose
+/// scenario is not among them stays not run.
+pub fn mark_run(exercises: &mut [Exercise], ran: &[Ran]) {
+    let same = |a: &str, b: &str| a.trim_start_matches("./") == b.trim_start_matches("./");
+    for e in exercises {
+        e.passed = ran
+            .iter()
+            .find(|r| r.line == e.line && same(&r.feature, &e.feature))
+            .map(|r| r.passed);
+    }
 }
 
 /// How a scenario exercises a rule. `Failing` is every status that stands
@@ -72,6 +97,72 @@ pub struct ArticleCoverage {
     pub rules: Vec<String>,
     /// Names of the parameters whose values cite it.
     pub parameters: Vec<String>,
+    /// The paragraphs and items of a cited article that no rule cites, per
+    /// wording (empty for an article that is not cited).
+    pub uncited: Vec<Uncited>,
+}
+
+/// A paragraph (or an item of it) of one wording of an article that no rule
+/// cites while that wording is in force.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Uncited {
+    /// The first day of the wording (`None`: the original wording).
+    pub wording_from: Option<time::Date>,
+    pub para: u32,
+    pub item: Option<u32>,
+    /// The wording has more than one paragraph, so the paragraph is named.
+    pub para_named: bool,
+}
+
+/// The paragraphs and items of `article` that none of `cites` reaches: a
+/// paragraph with items counts each item, one without counts itself. A
+/// citation of the whole article reaches all; one limited in time reaches
+/// only the wordings in force inside its window.
+pub fn uncited_parts(article: &super::Article, cites: &[&Citation]) -> Vec<Uncited> {
+    let mut out = Vec::new();
+    for (vi, v) in article.versions.iter().enumerate() {
+        let until = article.version_until(vi);
+        let overlaps = |c: &Citation| {
+            c.until.is_none_or(|u| v.from.is_none_or(|f| u > f)) && c.from.is_none_or(|f| until.is_none_or(|u| f < u))
+        };
+        let here: Vec<&Citation> = cites.iter().copied().filter(|c| overlaps(c)).collect();
+        let with_items = v.para_with_items().map(|p| p.number);
+        let reaches = |para: u32, item: Option<u32>| {
+            here.iter().any(|c| match c.target {
+                Target::Article {
+                    para: None, item: None, ..
+                } => true,
+                Target::Article {
+                    para: Some(p), item: i, ..
+                } => p == para && (i.is_none() || i == item),
+                Target::Article {
+                    para: None,
+                    item: Some(i),
+                    ..
+                } => with_items == Some(para) && item == Some(i),
+                _ => false,
+            })
+        };
+        let para_named = v.paras.len() > 1;
+        for p in &v.paras {
+            let units: Vec<Option<u32>> = if p.items.is_empty() {
+                vec![None]
+            } else {
+                p.items.iter().map(|i| Some(i.number)).collect()
+            };
+            for item in units {
+                if !reaches(p.number, item) {
+                    out.push(Uncited {
+                        wording_from: v.from,
+                        para: p.number,
+                        item,
+                        para_named,
+                    });
+                }
+            }
+        }
+    }
+    out
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -143,11 +234,13 @@ impl RuleCoverage {
     /// passing side: its failing scenario expects undetermined, and a
     /// not-in-force scenario shows its other side.
     pub fn is_exercised(&self) -> bool {
+        // A scenario that failed when run shows nothing of the rule.
+        let ok = |e: &&Exercise| e.passed != Some(false);
         if self.undetermined_only {
-            return self.failing.iter().any(|e| e.status == "undetermined")
-                && self.other.iter().any(|e| e.status == "not-in-force");
+            return self.failing.iter().filter(ok).any(|e| e.status == "undetermined")
+                && self.other.iter().filter(ok).any(|e| e.status == "not-in-force");
         }
-        !self.passing.is_empty() && !self.failing.is_empty()
+        self.passing.iter().any(|e| ok(&e)) && self.failing.iter().any(|e| ok(&e))
     }
 }
 
@@ -184,6 +277,7 @@ pub struct Coverage {
 /// Compute coverage. Rules are listed in the order given; instruments in the
 /// law's order, chapters in number order with the articles of unknown chapter last.
 pub fn coverage(law: &Law, rules: &[RuleRef], exercises: &[Exercise]) -> Coverage {
+    let refs = rules;
     let mut instruments = Vec::new();
     let mut apart = Vec::new();
     let mut total = Counts::default();
@@ -261,6 +355,16 @@ pub fn coverage(law: &Law, rules: &[RuleRef], exercises: &[Exercise]) -> Coverag
                 .push(ArticleCoverage {
                     number: article.number,
                     state,
+                    uncited: if state == State::Cited {
+                        let cites: Vec<&Citation> = refs
+                            .iter()
+                            .flat_map(|r| r.cites.iter())
+                            .filter(|c| c.instrument == inst.id && c.article() == Some(article.number))
+                            .collect();
+                        uncited_parts(article, &cites)
+                    } else {
+                        Vec::new()
+                    },
                     rules,
                     parameters: params_of(article.number),
                 });
@@ -428,6 +532,7 @@ parameter fine {
             feature: "f.feature".into(),
             line: 1,
             scenario: "s".into(),
+            passed: None,
         }
     }
 
@@ -503,6 +608,110 @@ parameter fine {
         assert_eq!(c.unknown_rules.len(), 1);
         let none = coverage(&law, &rules, &[]);
         assert!(!none.rules[0].is_exercised());
+        // Run: the failing scenario failed, so the rule lacks a failing side.
+        let mut run = exercises.to_vec();
+        let ran = |line, passed| Ran {
+            feature: "./f.feature".into(),
+            line,
+            passed,
+        };
+        run[1].line = 2;
+        mark_run(&mut run, &[ran(1, true), ran(2, false)]);
+        assert_eq!(
+            run.iter().map(|e| e.passed).collect::<Vec<_>>()[..2],
+            [Some(true), Some(false)]
+        );
+        assert!(!coverage(&law, &rules, &run).rules[0].is_exercised());
+        mark_run(&mut run, &[]);
+        assert!(run.iter().all(|e| e.passed.is_none()));
+    }
+
+    #[test]
+    fn paragraphs_and_items_no_rule_cites_are_named_per_wording() {
+        let text = r#"
+instrument L {
+  title.en "L"
+  source.en "a test"
+  confidence.en exact
+  in-force 2000-01-01
+  article-count 1
+}
+article L 1 {
+  version 2000-01-01 {
+    para 1 {
+      text.en "one"
+      item 1 {
+        text.en "a"
+      }
+      item 2 {
+        text.en "b"
+      }
+    }
+    para 2 {
+      text.en "two"
+    }
+  }
+  version 2010-01-01 {
+    para 1 {
+      text.en "one, amended"
+    }
+  }
+}
+regime current {
+  title.en "now"
+}
+"#;
+        let loaded = crate::load::load(&[SourceFile::new("l.rules", text)]);
+        assert!(loaded.errors().next().is_none(), "{:?}", loaded.diags);
+        let law = loaded.rules.unwrap().law;
+        let article = law.instrument("L").unwrap().articles.get(&1).unwrap();
+        let date = |s: &str| crate::dates::parse_date(s);
+        // Item (1) until the amendment: item (2) and para 2 of the first
+        // wording, and the amended wording, are not cited.
+        let item1 = Citation {
+            instrument: "L".into(),
+            target: Target::Article {
+                number: 1,
+                para: None,
+                item: Some(1),
+            },
+            from: None,
+            until: date("2010-01-01"),
+        };
+        let got = uncited_parts(article, &[&item1]);
+        let parts: Vec<_> = got.iter().map(|u| (u.wording_from, u.para, u.item)).collect();
+        assert_eq!(
+            parts,
+            vec![
+                (date("2000-01-01"), 1, Some(2)),
+                (date("2000-01-01"), 2, None),
+                (date("2010-01-01"), 1, None),
+            ]
+        );
+        assert!(got[0].para_named && !got[2].para_named);
+        // The whole article, at any time, leaves nothing out.
+        let whole = Citation {
+            target: Target::Article {
+                number: 1,
+                para: None,
+                item: None,
+            },
+            until: None,
+            ..item1.clone()
+        };
+        assert!(uncited_parts(article, &[&whole]).is_empty());
+        // Paragraph 1 from the amendment on reaches only the amended wording.
+        let para1 = Citation {
+            target: Target::Article {
+                number: 1,
+                para: Some(1),
+                item: None,
+            },
+            from: date("2010-01-01"),
+            until: None,
+            ..item1
+        };
+        assert_eq!(uncited_parts(article, &[&para1]).len(), 3);
     }
 
     #[test]

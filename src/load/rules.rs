@@ -394,6 +394,7 @@ regime current {
             feature: "f".into(),
             line: 1,
             scenario: "s".into(),
+            passed: None,
         };
         let cov = coverage(&rules.law, &refs, &[ex("undetermined", ExerciseKind::Failing)]);
         assert!(cov.instruments.is_empty(), "no articles to count");

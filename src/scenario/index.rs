@@ -84,7 +84,7 @@ fn of_feature(feature: &Feature, file: &Path, m: &Matchers) -> Vec<Exercise> {
         .chain(feature.rules.iter().flat_map(|r| r.scenarios.iter()));
     let mut out = Vec::new();
     for s in scenarios {
-        for steps in expanded(s) {
+        for (line, steps) in expanded(s) {
             for step in steps {
                 let Some((rule, status)) = m.expectation(&step) else {
                     continue;
@@ -101,8 +101,9 @@ fn of_feature(feature: &Feature, file: &Path, m: &Matchers) -> Vec<Exercise> {
                     kind,
                     status: status.word().to_string(),
                     feature: file.display().to_string(),
-                    line: s.position.line,
+                    line,
                     scenario: s.name.clone(),
+                    passed: None,
                 });
             }
         }
@@ -110,32 +111,35 @@ fn of_feature(feature: &Feature, file: &Path, m: &Matchers) -> Vec<Exercise> {
     out
 }
 
-/// The step texts of a scenario; for an outline, one list per example row
-/// with `<name>` replaced by the row's value.
-fn expanded(s: &Scenario) -> Vec<Vec<String>> {
+/// The step texts of a scenario with its line; for an outline, one list
+/// per example row with `<name>` replaced by the row's value, at the line
+/// cucumber gives the row's scenario (the `Examples:` line + 2 + its index).
+pub(super) fn expanded(s: &Scenario) -> Vec<(usize, Vec<String>)> {
     let plain: Vec<String> = s.steps.iter().map(|st| st.value.clone()).collect();
-    let rows: Vec<Vec<(String, String)>> = s
+    let rows: Vec<(usize, Vec<(String, String)>)> = s
         .examples
         .iter()
-        .filter_map(|ex| ex.table.as_ref())
-        .flat_map(|t| {
+        .filter_map(|ex| ex.table.as_ref().map(|t| (ex.position.line, t)))
+        .flat_map(|(line, t)| {
             let mut rows = t.rows.iter();
             let header = rows.next().cloned().unwrap_or_default();
-            rows.map(move |r| header.iter().cloned().zip(r.iter().cloned()).collect())
+            rows.enumerate()
+                .map(move |(i, r)| (line + i + 2, header.iter().cloned().zip(r.iter().cloned()).collect()))
         })
         .collect();
     if rows.is_empty() {
-        return vec![plain];
+        return vec![(s.position.line, plain)];
     }
     rows.iter()
-        .map(|row| {
-            plain
+        .map(|(line, row)| {
+            let steps = plain
                 .iter()
                 .map(|step| {
                     row.iter()
                         .fold(step.clone(), |acc, (k, v)| acc.replace(&format!("<{k}>"), v))
                 })
-                .collect()
+                .collect();
+            (*line, steps)
         })
         .collect()
 }
@@ -184,6 +188,8 @@ mod tests {
         );
         assert_eq!(got[0].scenario, "one");
         assert_eq!(got[0].line, 3);
+        // An outline's rows are at their own lines, as cucumber runs them.
+        assert_eq!((got[4].line, got[5].line), (18, 19));
     }
 
     #[test]
