@@ -116,39 +116,35 @@ pub struct Reach {
 }
 
 impl Rule {
+    /// Every expression of the rule: its conditions, and the values in its
+    /// title and messages.
+    fn exprs(&self) -> impl Iterator<Item = &CExpr> {
+        let undetermined = self.undetermined.iter().flat_map(|(zh, en)| [zh, en]);
+        let templates = [&self.title_zh, &self.title_en, &self.message_zh, &self.message_en]
+            .into_iter()
+            .chain(undetermined)
+            .flat_map(|t| &t.parts)
+            .filter_map(|p| match p {
+                Part::Value(e) => Some(e),
+                _ => None,
+            });
+        self.when.iter().chain(&self.require).chain(templates)
+    }
+
     /// The indices of the parameters the rule reads (conditions, title and messages), sorted, once each.
     pub fn params(&self) -> Vec<usize> {
         let mut out = Vec::new();
-        for e in self.when.iter().chain(&self.require) {
+        for e in self.exprs() {
             e.params(&mut out);
-        }
-        let undetermined = self.undetermined.iter().flat_map(|(zh, en)| [zh, en]);
-        for t in [&self.title_zh, &self.title_en, &self.message_zh, &self.message_en]
-            .into_iter()
-            .chain(undetermined)
-        {
-            for p in &t.parts {
-                if let Part::Value(e) = p {
-                    e.params(&mut out);
-                }
-            }
         }
         out.sort_unstable();
         out.dedup();
         out
     }
-}
 
-impl Rule {
     /// Whether the rule reads `today`, in a condition, its title or a message.
     pub fn reads_today(&self) -> bool {
-        let undetermined = self.undetermined.iter().flat_map(|(zh, en)| [zh, en]);
-        self.when.iter().chain(&self.require).any(CExpr::reads_today)
-            || [&self.title_zh, &self.title_en, &self.message_zh, &self.message_en]
-                .into_iter()
-                .chain(undetermined)
-                .flat_map(|t| &t.parts)
-                .any(|p| matches!(p, Part::Value(e) if e.reads_today()))
+        self.exprs().any(CExpr::reads_today)
     }
 
     /// What statutory coverage needs to know of the rule.

@@ -133,53 +133,24 @@ impl CExpr {
 
     /// The index of every parameter the expression reads.
     pub fn params(&self, out: &mut Vec<usize>) {
-        match self {
-            CExpr::Param { index, .. } => out.push(*index),
-            CExpr::Const(_) | CExpr::Fact { .. } | CExpr::Today => {}
-            CExpr::List(items) | CExpr::And(items) | CExpr::Or(items) => items.iter().for_each(|i| i.params(out)),
-            CExpr::Count { list, cond } => {
-                list.params(out);
-                if let Some(c) = cond {
-                    c.params(out);
-                }
+        self.walk(&mut |e| {
+            if let CExpr::Param { index, .. } = e {
+                out.push(*index);
             }
-            CExpr::Not(e) | CExpr::Present { expr: e, .. } | CExpr::Matches { lhs: e, .. } => e.params(out),
-            CExpr::Cmp { lhs, rhs, .. } | CExpr::In { lhs, rhs, .. } | CExpr::Contains { lhs, rhs } => {
-                lhs.params(out);
-                rhs.params(out);
-            }
-            CExpr::Quant { list, body, .. } => {
-                list.params(out);
-                body.params(out);
-            }
-        }
+        });
     }
 
     /// Every fact path the expression reads, for "which fact was missing".
     pub fn facts(&self, out: &mut Vec<String>) {
-        match self {
-            CExpr::Fact {
+        self.walk(&mut |e| {
+            if let CExpr::Fact {
                 root: Root::Subject,
                 text,
                 ..
-            } => out.push(text.to_string()),
-            CExpr::Const(_) | CExpr::Fact { .. } | CExpr::Param { .. } | CExpr::Today => {}
-            CExpr::List(items) | CExpr::And(items) | CExpr::Or(items) => items.iter().for_each(|i| i.facts(out)),
-            CExpr::Count { list, cond } => {
-                list.facts(out);
-                if let Some(c) = cond {
-                    c.facts(out);
-                }
+            } = e
+            {
+                out.push(text.to_string());
             }
-            CExpr::Not(e) | CExpr::Present { expr: e, .. } | CExpr::Matches { lhs: e, .. } => e.facts(out),
-            CExpr::Cmp { lhs, rhs, .. } | CExpr::In { lhs, rhs, .. } | CExpr::Contains { lhs, rhs } => {
-                lhs.facts(out);
-                rhs.facts(out);
-            }
-            CExpr::Quant { list, body, .. } => {
-                list.facts(out);
-                body.facts(out);
-            }
-        }
+        });
     }
 }

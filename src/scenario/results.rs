@@ -154,17 +154,9 @@ fn plain(err: &event::StepError) -> String {
         .to_string()
 }
 
-/// A feature's path as people read it: relative to the current directory.
+/// A feature's path as people read it (see [`super::plain::shown`]).
 fn shown(path: Option<&Path>) -> String {
-    let Some(p) = path else {
-        return "(unnamed feature)".to_string();
-    };
-    let here = std::env::current_dir().ok();
-    here.as_deref()
-        .and_then(|h| p.strip_prefix(h).ok())
-        .unwrap_or(p)
-        .display()
-        .to_string()
+    path.map_or_else(|| "(unnamed feature)".to_string(), super::plain::shown)
 }
 
 /// The outcome of a scenario does not depend on the order its events come in.
