@@ -183,3 +183,36 @@ fn the_unchanged_certificate_with_its_issuer_passes() {
     let issuer = std::fs::read_to_string(root().join("corpus/certificates/ca/rsa-root.pem")).unwrap();
     assert_eq!(conformant(&LINT[0], &der, Some(&issuer)), Some(true));
 }
+
+/// What proptest once found (CI, stop 22): x509-parser does not look at the
+/// tags of the fields outside the signed part, so a certificate with its
+/// signature algorithm's SEQUENCE tag, OBJECT IDENTIFIER tag or signature
+/// BIT STRING tag changed passed with a valid signature. Every one-bit
+/// change to every tag outside the TBS is refused.
+#[test]
+fn a_changed_tag_outside_the_signed_part_never_passes() {
+    let der = std::fs::read(root().join("corpus/certificates/good/rsa-ee.der")).unwrap();
+    let issuer = std::fs::read_to_string(root().join("corpus/certificates/ca/rsa-root.pem")).unwrap();
+    // 30 82 len len | TBS … | 30 0d 06 09 <oid> 05 00 | 03 82 01 01 …
+    let tbs_len = usize::from(u16::from_be_bytes([der[6], der[7]])) + 4;
+    let alg = 4 + tbs_len;
+    let tags = [0, 4, alg, alg + 2, alg + 13, alg + 15];
+    assert_eq!(
+        tags.map(|i| der[i]),
+        [0x30, 0x30, 0x30, 0x06, 0x05, 0x03],
+        "the fixture's layout"
+    );
+    for at in tags {
+        for bit in 0..8 {
+            let mut changed = der.clone();
+            changed[at] ^= 1 << bit;
+            assert_ne!(
+                conformant(&LINT[0], &changed, Some(&issuer)),
+                Some(true),
+                "octet {at} ({:#04x}) changed to {:#04x}",
+                der[at],
+                changed[at]
+            );
+        }
+    }
+}

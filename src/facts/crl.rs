@@ -12,6 +12,7 @@ use x509_parser::extensions::ParsedExtension;
 use x509_parser::prelude::FromDer;
 use x509_parser::revocation_list::CertificateRevocationList;
 
+use super::certificate::der::signed_envelope;
 use super::certificate::verify::{Verdict, verify_signed};
 use super::certificate::{
     ALGORITHM, NAME, ParseError, algorithm, hex, match_key, name, names_match, oid_name, oid_text,
@@ -187,6 +188,7 @@ pub fn extract(der: &[u8], ctx: &RunContext) -> Result<Record, ParseError> {
     if !rest.is_empty() {
         return Err(ParseError(format!("{} bytes of data follow the CRL", rest.len())));
     }
+    signed_envelope(der).map_err(|why| ParseError(format!("not a valid X.509 CRL: {why} (RFC 5280 5.1)")))?;
     let tbs = &crl.tbs_cert_list;
     let mut r = RecordBuilder::new(SCHEMA);
     r.set("version", tbs.version.map_or(1, |v| i64::from(v.0) + 1));

@@ -12,6 +12,7 @@ use x509_parser::cri_attributes::ParsedCriAttribute;
 use x509_parser::extensions::ParsedExtension;
 use x509_parser::prelude::FromDer;
 
+use super::certificate::der::signed_envelope;
 use super::certificate::verify::{Verdict, verify_signed};
 use super::certificate::{
     ALGORITHM, NAME, PUBLIC_KEY, ParseError, algorithm, hex, name, oid_name, oid_text, public_key,
@@ -104,6 +105,11 @@ pub fn extract(der: &[u8]) -> Result<Record, ParseError> {
     if !rest.is_empty() {
         return Err(ParseError(format!("{} bytes of data follow the request", rest.len())));
     }
+    signed_envelope(der).map_err(|why| {
+        ParseError(format!(
+            "not a valid PKCS#10 certification request: {why} (RFC 2986 4.2)"
+        ))
+    })?;
     let info = &csr.certification_request_info;
     let mut r = RecordBuilder::new(SCHEMA);
     r.set("version", i64::from(info.version.0) + 1);

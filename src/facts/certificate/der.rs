@@ -234,6 +234,60 @@ pub(super) fn tbs(der: &[u8]) -> Option<RawTbs<'_>> {
     Some(out)
 }
 
+/// Check the envelope every signed X.509 structure shares (a certificate,
+/// RFC 5280 4.1.1; a CRL, 5.1.1; a PKCS#10 request, RFC 2986 4.2):
+/// `SEQUENCE { SEQUENCE (what is signed), AlgorithmIdentifier, BIT STRING }`,
+/// with `AlgorithmIdentifier ::= SEQUENCE { OBJECT IDENTIFIER, parameters? }`.
+/// x509-parser reads these fields without looking at their tags, so a byte
+/// changed outside the signed part could pass unseen; the signature covers
+/// only the first field, so nothing else would catch it. Bytes after the
+/// structure are the caller's to report.
+pub(crate) fn signed_envelope(der: &[u8]) -> Result<(), String> {
+    let (outer, _) = read(der)?;
+    if outer.tag != 0x30 {
+        return Err(format!("its outer value has tag {:#04x}, not SEQUENCE", outer.tag));
+    }
+    let mut fields = Vec::with_capacity(3);
+    let mut rest = outer.content;
+    while !rest.is_empty() {
+        let (tlv, more) = read(rest)?;
+        fields.push(tlv);
+        rest = more;
+    }
+    let [signed, algorithm, value] = fields[..] else {
+        return Err(format!(
+            "it has {} fields, not the three a signed structure has",
+            fields.len()
+        ));
+    };
+    if signed.tag != 0x30 {
+        return Err(format!("its signed part has tag {:#04x}, not SEQUENCE", signed.tag));
+    }
+    if algorithm.tag != 0x30 {
+        return Err(format!(
+            "its signature algorithm has tag {:#04x}, not SEQUENCE (an AlgorithmIdentifier)",
+            algorithm.tag
+        ));
+    }
+    let (oid, params) = read(algorithm.content)?;
+    if oid.tag != 0x06 {
+        return Err(format!(
+            "its signature algorithm starts with tag {:#04x}, not OBJECT IDENTIFIER",
+            oid.tag
+        ));
+    }
+    if !params.is_empty() {
+        single(params).map_err(|e| format!("its signature algorithm's parameters: {e}"))?;
+    }
+    if value.tag != 0x03 {
+        return Err(format!(
+            "its signature value has tag {:#04x}, not BIT STRING",
+            value.tag
+        ));
+    }
+    Ok(())
+}
+
 /// What the run context needs of an input certificate, read from its DER
 /// without parsing it whole (a run reads every input certificate this way
 /// as it streams; most are not CAs and are parsed once, later, for facts).

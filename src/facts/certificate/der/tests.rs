@@ -143,3 +143,39 @@ fn the_tbs_walk_finds_times_and_extensions_in_order() {
     assert_eq!(extension_error("2.5.29.15", &raw.extensions[1]), None);
     assert!(extension_error("2.5.29.15", &raw.extensions[3]).is_some());
 }
+
+#[test]
+fn a_signed_structure_has_its_three_fields_with_their_tags() {
+    // SEQUENCE { SEQUENCE {}, SEQUENCE { OID 1.2, NULL }, BIT STRING 00 }
+    let good = [
+        0x30, 0x0c, 0x30, 0x00, 0x30, 0x05, 0x06, 0x01, 0x2a, 0x05, 0x00, 0x03, 0x01, 0x00,
+    ];
+    assert_eq!(signed_envelope(&good), Ok(()));
+    // Parameters may be absent.
+    let bare = [0x30, 0x0a, 0x30, 0x00, 0x30, 0x03, 0x06, 0x01, 0x2a, 0x03, 0x01, 0x00];
+    assert_eq!(signed_envelope(&bare), Ok(()));
+    let changed = |at: usize, to: u8| {
+        let mut c = good;
+        c[at] = to;
+        signed_envelope(&c).unwrap_err()
+    };
+    assert!(changed(0, 0x31).contains("outer value has tag 0x31"));
+    assert!(changed(2, 0x31).contains("signed part has tag 0x31"));
+    assert!(changed(4, 0x70).contains("signature algorithm has tag 0x70"));
+    assert!(changed(6, 0x07).contains("starts with tag 0x07"));
+    assert!(changed(11, 0x43).contains("signature value has tag 0x43"));
+    // A fourth field, or two parameters.
+    let four = [
+        0x30, 0x0e, 0x30, 0x00, 0x30, 0x05, 0x06, 0x01, 0x2a, 0x05, 0x00, 0x03, 0x01, 0x00, 0x05, 0x00,
+    ];
+    assert!(signed_envelope(&four).unwrap_err().contains("4 fields"));
+    let two = [
+        0x30, 0x0e, 0x30, 0x00, 0x30, 0x07, 0x06, 0x01, 0x2a, 0x05, 0x00, 0x05, 0x00, 0x03, 0x01, 0x00,
+    ];
+    assert!(signed_envelope(&two).unwrap_err().contains("parameters"));
+    // A length in the long form where the short one fits.
+    let long = [
+        0x30, 0x81, 0x0c, 0x30, 0x00, 0x30, 0x05, 0x06, 0x01, 0x2a, 0x05, 0x00, 0x03, 0x01, 0x00,
+    ];
+    assert!(signed_envelope(&long).unwrap_err().contains("long form"));
+}
