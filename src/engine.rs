@@ -229,6 +229,8 @@ pub struct Evaluator<'a> {
     today: Value,
     /// Per subject kind (in [`SubjectKind::ALL`] order), the own date's positions.
     own_dates: [Option<Vec<usize>>; SubjectKind::ALL.len()],
+    /// Per subject kind, the positions of the fact that its signature verifies.
+    seals: [Option<Vec<usize>>; SubjectKind::ALL.len()],
     /// Per subject kind, its dated facts (set aside when later than the judging date).
     dated: [Dated; SubjectKind::ALL.len()],
 }
@@ -244,6 +246,7 @@ impl<'a> Evaluator<'a> {
             now,
             today,
             own_dates: SubjectKind::ALL.map(SubjectKind::own_date_positions),
+            seals: SubjectKind::ALL.map(SubjectKind::seal_positions),
             dated: SubjectKind::ALL.map(|k| Dated::of(k.schema())),
             resolution,
         }
@@ -269,11 +272,23 @@ impl<'a> Evaluator<'a> {
         &self.timeline
     }
 
-    /// The subject's own date, where its kind has one and it states it.
+    /// The subject's own date, where its kind has one and it states it,
+    /// and its issuer's signature does not prove that it is not the issuer's
+    /// (see [`SubjectKind::seal_fact`]).
     pub fn own_date(&self, subject: &Subject) -> Option<Date> {
         let k = SubjectKind::ALL.iter().position(|k| *k == subject.kind)?;
         let positions = self.own_dates.get(k)?.as_ref()?;
+        if self.seal_broken(subject) {
+            return None;
+        }
         subject.date_at(positions)
+    }
+
+    /// The subject's signature is known not to verify with its issuer's key.
+    pub fn seal_broken(&self, subject: &Subject) -> bool {
+        let k = SubjectKind::ALL.iter().position(|k| *k == subject.kind);
+        k.and_then(|k| self.seals.get(k)?.as_ref())
+            .is_some_and(|positions| subject.seal_broken(positions))
     }
 
     /// The date at which a rule judges a subject.
@@ -378,6 +393,9 @@ impl<'a> Evaluator<'a> {
                     render(&reach.outside_zh, &env, Lang::Zh, &cited),
                     render(&reach.outside_en, &env, Lang::En, &cited),
                 );
+                if self.seal_broken(subject) {
+                    return finding(Status::Undetermined, unsealed(why), None);
+                }
                 return finding(Status::NotApplicable, why, None);
             }
         }
@@ -453,6 +471,21 @@ fn explain_set_aside(mut finding: Finding, rule: &Rule, set_aside: &[SetAside], 
 struct Judging {
     date: Date,
     snapshot: usize,
+}
+
+/// Why a subject whose signature does not verify is not placed outside a
+/// reach by what it says of itself.
+fn unsealed(outside: Text) -> Text {
+    Text::both(
+        format!(
+            "{}；但其签名用颁发者的公钥验证失败，所载内容不是颁发者的陈述，不能据此认定其不在调整范围内",
+            outside.get_or(Lang::Zh, "")
+        ),
+        format!(
+            "{}; but its signature does not verify with its issuer's public key, so what it states is not its issuer's and cannot place it outside this reach",
+            outside.get_or(Lang::En, "")
+        ),
+    )
 }
 
 /// Why a rule could not be decided, in both languages.

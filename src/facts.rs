@@ -90,11 +90,34 @@ impl SubjectKind {
         }
     }
 
+    /// The path of the fact that says whether the subject's signature
+    /// verifies with its issuer's key. When it does not, what the subject
+    /// says of itself (its date, its kind, its issuer) is not its issuer's
+    /// statement: the engine judges it at the check date, and its own facts
+    /// cannot place it outside a rule's reach (a byte changed in a signed
+    /// certificate must not make it pass).
+    pub fn seal_fact(self) -> Option<&'static [&'static str]> {
+        match self {
+            Self::Certificate | Self::Crl | Self::Ocsp => Some(&["signature", "verified"]),
+            Self::RuleStatement | Self::CaProfile | Self::Csr => None,
+        }
+    }
+
     /// The own-date fact as field positions in the kind's schema.
     pub fn own_date_positions(self) -> Option<Vec<usize>> {
+        self.positions(self.own_date_fact()?)
+    }
+
+    /// The seal fact as field positions in the kind's schema.
+    pub fn seal_positions(self) -> Option<Vec<usize>> {
+        self.positions(self.seal_fact()?)
+    }
+
+    /// A fact's path as field positions in the kind's schema.
+    fn positions(self, path: &[&str]) -> Option<Vec<usize>> {
         let mut fields = self.schema();
         let mut out = Vec::new();
-        for name in self.own_date_fact()? {
+        for name in path {
             let (i, f) = lookup(fields, name)?;
             out.push(i);
             if let Ty::Record(sub) = f.ty {
@@ -141,6 +164,19 @@ impl Subject {
     /// The date at `positions` in the facts (see
     /// [`SubjectKind::own_date_positions`]), when it is stated and known.
     pub fn date_at(&self, positions: &[usize]) -> Option<time::Date> {
+        match self.value_at(positions)? {
+            Value::Date(secs) => crate::dates::date_of(*secs),
+            _ => None,
+        }
+    }
+
+    /// Whether the subject's signature is known not to verify (see
+    /// [`SubjectKind::seal_positions`]); false when it verifies or is unknown.
+    pub fn seal_broken(&self, positions: &[usize]) -> bool {
+        matches!(self.value_at(positions), Some(Value::Bool(false)))
+    }
+
+    fn value_at(&self, positions: &[usize]) -> Option<&Value> {
         let (last, path) = positions.split_last()?;
         let mut record = &self.facts;
         for &i in path {
@@ -149,10 +185,7 @@ impl Subject {
                 _ => return None,
             }
         }
-        match record.get(*last) {
-            Value::Date(secs) => crate::dates::date_of(*secs),
-            _ => None,
-        }
+        Some(record.get(*last))
     }
 
     /// The file the subject was read from: its name less a `#2` block number.

@@ -316,4 +316,21 @@ printf '%s%02x' "${hex:0:${#hex}-2}" $((0x$last ^ 0x01)) | xxd -r -p >"$T/broken
 } >"$T/broken.pem"
 write "$T/broken.pem" bad/esl-21-6-bad-signature.pem
 
+# A good certificate changed after it was signed, so its signature no
+# longer verifies: its notBefore moved to 1985, before the ESL existed, and
+# its key usage changed from digitalSignature and nonRepudiation to
+# keyEncipherment alone, which makes it an encryption certificate. Neither the date nor the kind is the issuer's statement, so neither
+# may take the certificate outside the law (docs/rule-language.md).
+changed() { # from-hex to-hex out.pem
+  hexof good/rsa-ee.der | sed "s/$1/$2/" | xxd -r -p >"$T/changed.der"
+  {
+    echo "-----BEGIN CERTIFICATE-----"
+    base64 -w 64 "$T/changed.der"
+    echo "-----END CERTIFICATE-----"
+  } >"$T/changed.pem"
+  write "$T/changed.pem" "$3"
+}
+changed 170d3235303630313030303030305a 170d3835303630313030303030305a bad/esl-21-6-date-changed-after-signing.pem
+changed 030206c0 03020520 bad/esl-21-6-usage-changed-after-signing.pem
+
 echo "made $(ls ca/*.pem good/*.pem good/*.der bad/*.pem | wc -l) certificates in $HERE"

@@ -91,6 +91,19 @@ Feature: ESL article 21 — what an electronic signature certificate records
     Then rule "ESL-21-1" is not applicable
     And the finding for "ESL-21-1" says "the certificate is of kind `tls-server`, not an electronic signature certificate"
 
+  Scenario: A certificate whose usage was changed after signing is not placed outside by it
+    Given the certificate "corpus/certificates/bad/esl-21-6-usage-changed-after-signing.pem"
+    And the issuer certificate "corpus/certificates/ca/rsa-root.pem"
+    When it is checked
+    Then rule "ESL-21-6" is undetermined
+    And the finding for "ESL-21-6" says "its signature does not verify with its issuer's public key, so what it states is not its issuer's"
+    And it does not conform
+
+  Scenario: The same certificate without its issuer is judged by what it states
+    Given the certificate "corpus/certificates/bad/esl-21-6-usage-changed-after-signing.pem"
+    When it is checked
+    Then rule "ESL-21-6" is not applicable
+
   Scenario: The encryption half of an SM2 certificate pair makes no signatures
     Given the certificate "corpus/certificates/good/sm2-enc.pem"
     When it is checked

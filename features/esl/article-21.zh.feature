@@ -25,6 +25,19 @@
     那么 规则 "ESL-21-1" 不适用
     而且 规则 "ESL-21-1" 的结论说明 "该证书的类别为 `tls-server`，不是电子签名认证证书"
 
+  场景: 签名后被改动了密钥用法的证书不能凭此被认定在范围之外
+    假如 证书 "corpus/certificates/bad/esl-21-6-usage-changed-after-signing.pem"
+    而且 颁发者证书 "corpus/certificates/ca/rsa-root.pem"
+    当 进行检查
+    那么 规则 "ESL-21-6" 无法判定
+    而且 规则 "ESL-21-6" 的结论说明 "其签名用颁发者的公钥验证失败，所载内容不是颁发者的陈述"
+    而且 不符合
+
+  场景: 同一证书未给出颁发者时按其所载内容判断
+    假如 证书 "corpus/certificates/bad/esl-21-6-usage-changed-after-signing.pem"
+    当 进行检查
+    那么 规则 "ESL-21-6" 不适用
+
   场景: 境外（含港澳台地区）设立的电子认证服务提供者签发的证书不适用第二十一条
     假如 机构概况：
       """

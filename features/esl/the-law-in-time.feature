@@ -13,6 +13,22 @@ Feature: The law in time — each finding is judged by the law of its date and c
     Then rule "ESL-21-1" is not in force
     And the finding for "ESL-21-1" is judged by the law of 2004-06-01
 
+  Scenario: A date changed after signing is not the date of issuance
+    Given the check date 2026-06-01
+    And the certificate "corpus/certificates/bad/esl-21-6-date-changed-after-signing.pem"
+    And the issuer certificate "corpus/certificates/ca/rsa-root.pem"
+    When it is checked
+    Then rule "ESL-21-6" fails
+    And the finding for "ESL-21-6" is judged by the law of 2026-06-01
+    And it does not conform
+
+  Scenario: The date of a certificate whose signature is not checked is taken as it states
+    Given the check date 2026-06-01
+    And the certificate "corpus/certificates/bad/esl-21-6-date-changed-after-signing.pem"
+    When it is checked
+    Then rule "ESL-21-6" is not in force
+    And the finding for "ESL-21-6" is judged by the law of 1985-06-01
+
   Scenario: A certificate issued after the ESL came into force is judged by it, on its own date
     Given the check date 2026-06-01
     And the certificate "corpus/certificates/good/issuer-name-without-o.pem"

@@ -12,6 +12,22 @@
     那么 规则 "ESL-21-1" 未生效
     而且 规则 "ESL-21-1" 按 2004-06-01 有效的法律判断
 
+  场景: 签名后被改动的日期不是签发日期
+    假如 检查日期为 2026-06-01
+    而且 证书 "corpus/certificates/bad/esl-21-6-date-changed-after-signing.pem"
+    而且 颁发者证书 "corpus/certificates/ca/rsa-root.pem"
+    当 进行检查
+    那么 规则 "ESL-21-6" 不通过
+    而且 规则 "ESL-21-6" 按 2026-06-01 有效的法律判断
+    而且 不符合
+
+  场景: 未验证签名的证书按其所载日期判断
+    假如 检查日期为 2026-06-01
+    而且 证书 "corpus/certificates/bad/esl-21-6-date-changed-after-signing.pem"
+    当 进行检查
+    那么 规则 "ESL-21-6" 未生效
+    而且 规则 "ESL-21-6" 按 1985-06-01 有效的法律判断
+
   场景: 电子签名法施行后签发的证书按其签发之日的法律判断
     假如 检查日期为 2026-06-01
     而且 证书 "corpus/certificates/good/issuer-name-without-o.pem"
