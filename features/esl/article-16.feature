@@ -63,7 +63,7 @@ Feature: ESL Article 16 and Article 18(1) — certification is provided by a law
     And the certificate "corpus/certificates/good/rsa-ee.pem"
     When it is checked
     Then rule "ESL-16-LICENSED-ISSUER" fails
-    And the finding for "ESL-16-LICENSED-ISSUER" says "held no electronic certification permit on the day it issued it (2025-06-01)"
+    And the finding for "ESL-16-LICENSED-ISSUER" says "held no electronic certification permit on the day it issued it (2025-06-01; permit ECP00000000000001: issued 2025-07-01, ended 2030-07-01)"
     And it does not conform
 
   Scenario: Where neither a CA profile nor the register knows the provider, the finding is undetermined

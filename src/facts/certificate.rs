@@ -84,6 +84,8 @@ pub fn extract(der: &[u8], ctx: &RunContext) -> Result<Record, ParseError> {
             rest.len()
         )));
     }
+    der::signed_envelope(der)
+        .map_err(|why| ParseError(format!("not a valid X.509 certificate: {why} (RFC 5280 4.1)")))?;
     Ok(facts(der, &cert, ctx, Form::Certificate))
 }
 
@@ -367,7 +369,16 @@ fn provider(found: Option<Identified>, at: i64, country: Option<&str>) -> Record
             Licensed::Unknown(why) => Value::Unknown(std::sync::Arc::new(why)),
         },
     );
-    r.set("licence", Value::opt(p.licence.as_ref().and_then(|l| l.number.clone())));
+    let licence = p.licence.as_ref();
+    r.set("licence", Value::opt(licence.and_then(|l| l.number.clone())));
+    r.set(
+        "licence_from",
+        Value::opt(licence.and_then(|l| l.from).map(Value::Date)),
+    );
+    r.set(
+        "licence_until",
+        Value::opt(licence.and_then(|l| l.until).map(Value::Date)),
+    );
     r.set("entry", format!("{} ({})", p.id, p.source));
     r.finish()
 }

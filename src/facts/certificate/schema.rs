@@ -362,6 +362,18 @@ pub(super) static PROVIDER: &[Field] = &[
     )
     .zh("机构概况或名录给出的许可证号；不知道时缺失"),
     Field::new(
+        "licence_from",
+        Ty::Date,
+        "the day the licence was issued, from the CA profile's `permit.issued` or the register; absent when not known",
+    )
+    .zh("许可证书的颁发日期，依机构概况的 `permit.issued` 或名录；不知道时缺失"),
+    Field::new(
+        "licence_until",
+        Ty::Date,
+        "the day from which the licence was no longer held (expired or revoked), from the CA profile's permit or the register; absent when it is not known to have ended",
+    )
+    .zh("许可证书不再有效之日（到期或被吊销），依机构概况或名录；不知道其已终止时缺失"),
+    Field::new(
         "entry",
         Ty::Str,
         "the register entry (or `profile:<name>` for a CA profile of the run) that identifies the provider, and its source",
