@@ -19,7 +19,7 @@ use x509_parser::extensions::ParsedExtension;
 use x509_parser::prelude::FromDer;
 use x509_parser::x509::{AlgorithmIdentifier, X509Name};
 
-use super::certificate::der::read;
+use super::certificate::der::{ocsp_envelope, read};
 use super::certificate::verify::{Verdict, verify, verify_signed};
 use super::certificate::{ALGORITHM, NAME, ParseError, algorithm, hex, name, names_match, oid_text};
 use super::context::RunContext;
@@ -255,6 +255,7 @@ pub fn extract(der: &[u8], ctx: &RunContext) -> Result<Record, ParseError> {
             e,
         )
     })?;
+    ocsp_envelope(basic_der).map_err(|why| bad("its BasicOCSPResponse (RFC 6960 4.2.1)", why))?;
     let data = &basic.tbs_response_data;
     let mut id = RecordBuilder::new(RESPONDER_ID);
     match &data.responder_id {

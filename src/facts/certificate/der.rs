@@ -243,22 +243,37 @@ pub(super) fn tbs(der: &[u8]) -> Option<RawTbs<'_>> {
 /// only the first field, so nothing else would catch it. Bytes after the
 /// structure are the caller's to report.
 pub(crate) fn signed_envelope(der: &[u8]) -> Result<(), String> {
+    envelope(der, false)
+}
+
+/// [`signed_envelope`] for a BasicOCSPResponse (RFC 6960 4.2.1), which may
+/// carry a fourth field, `[0] certs`.
+pub(crate) fn ocsp_envelope(der: &[u8]) -> Result<(), String> {
+    envelope(der, true)
+}
+
+fn envelope(der: &[u8], certs: bool) -> Result<(), String> {
     let (outer, _) = read(der)?;
     if outer.tag != 0x30 {
         return Err(format!("its outer value has tag {:#04x}, not SEQUENCE", outer.tag));
     }
-    let mut fields = Vec::with_capacity(3);
+    let mut fields = Vec::with_capacity(4);
     let mut rest = outer.content;
     while !rest.is_empty() {
         let (tlv, more) = read(rest)?;
         fields.push(tlv);
         rest = more;
     }
-    let [signed, algorithm, value] = fields[..] else {
-        return Err(format!(
-            "it has {} fields, not the three a signed structure has",
-            fields.len()
-        ));
+    let (signed, algorithm, value) = match fields[..] {
+        [s, a, v] => (s, a, v),
+        [s, a, v, c] if certs && c.tag == 0xa0 => (s, a, v),
+        _ => {
+            return Err(format!(
+                "it has {} fields, not the three a signed structure has{}",
+                fields.len(),
+                if certs { " (and its certificates)" } else { "" }
+            ));
+        }
     };
     if signed.tag != 0x30 {
         return Err(format!("its signed part has tag {:#04x}, not SEQUENCE", signed.tag));
@@ -277,7 +292,19 @@ pub(crate) fn signed_envelope(der: &[u8]) -> Result<(), String> {
         ));
     }
     if !params.is_empty() {
-        single(params).map_err(|e| format!("its signature algorithm's parameters: {e}"))?;
+        let p = single(params).map_err(|e| format!("its signature algorithm's parameters: {e}"))?;
+        // NULL or nothing for every algorithm certlex verifies but RSASSA-PSS
+        // (RFC 4055 5, RFC 5758 3.2, RFC 8410 3; SM2 certificates are seen
+        // with NULL too); in an OCSP response the field is not signed, so
+        // nothing else would see a change here.
+        let id = x509_parser::oid_registry::Oid::new(std::borrow::Cow::Borrowed(oid.content)).to_id_string();
+        let null = p.tag == 0x05 && p.content.is_empty();
+        if !null && super::verify::takes_null_or_nothing(&id) {
+            return Err(format!(
+                "its signature algorithm's parameters are a value with tag {:#04x}, where this algorithm takes NULL or none",
+                p.tag
+            ));
+        }
     }
     if value.tag != 0x03 {
         return Err(format!(
@@ -285,7 +312,14 @@ pub(crate) fn signed_envelope(der: &[u8]) -> Result<(), String> {
             value.tag
         ));
     }
-    Ok(())
+    // Every signature algorithm in use (RSA, ECDSA, EdDSA, SM2) signs whole octets.
+    match value.content.first() {
+        Some(0) => Ok(()),
+        Some(n) => Err(format!(
+            "its signature value has {n} unused bits; a signature is whole octets"
+        )),
+        None => Err("its signature value is empty".into()),
+    }
 }
 
 /// What the run context needs of an input certificate, read from its DER

@@ -35,6 +35,26 @@ const SHA256: &str = "2.16.840.1.101.3.4.2.1";
 const SHA384: &str = "2.16.840.1.101.3.4.2.2";
 const SHA512: &str = "2.16.840.1.101.3.4.2.3";
 
+/// The signature algorithms certlex verifies whose parameters are NULL or
+/// absent: RSA PKCS #1 v1.5 (RFC 4055 5: NULL), ECDSA (RFC 5758 3.2: absent),
+/// Ed25519 (RFC 8410 3: absent) and SM2 with SM3 (absent, or NULL as some
+/// CAs write it). Not RSASSA-PSS, whose parameters are a SEQUENCE.
+pub(crate) fn takes_null_or_nothing(oid: &str) -> bool {
+    matches!(
+        oid,
+        "1.2.840.113549.1.1.5"
+            | "1.3.14.3.2.29"
+            | "1.2.840.113549.1.1.11"
+            | "1.2.840.113549.1.1.12"
+            | "1.2.840.113549.1.1.13"
+            | "1.2.840.10045.4.3.2"
+            | "1.2.840.10045.4.3.3"
+            | "1.2.840.10045.4.3.4"
+            | ED25519
+            | SM2_WITH_SM3
+    )
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
     Valid,

@@ -164,6 +164,27 @@ fn a_signed_structure_has_its_three_fields_with_their_tags() {
     assert!(changed(4, 0x70).contains("signature algorithm has tag 0x70"));
     assert!(changed(6, 0x07).contains("starts with tag 0x07"));
     assert!(changed(11, 0x43).contains("signature value has tag 0x43"));
+    assert!(changed(13, 0x01).contains("1 unused bits"));
+    // sha256WithRSAEncryption takes NULL: not another value of no length.
+    let rsa = |param: u8| {
+        let mut c = vec![0x30, 0x14, 0x30, 0x00, 0x30, 0x0d, 0x06, 0x09];
+        c.extend([
+            0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b, param, 0x00, 0x03, 0x01, 0x00,
+        ]);
+        signed_envelope(&c)
+    };
+    assert_eq!(rsa(0x05), Ok(()));
+    assert!(rsa(0x45).unwrap_err().contains("takes NULL or none"));
+    // An algorithm certlex does not verify (OID 1.2) may have parameters of any kind.
+    // An OCSP response may carry its certificates as a fourth field, [0].
+    let mut certs = good.to_vec();
+    certs[1] = 0x0e;
+    certs.extend([0xa0, 0x00]);
+    assert_eq!(ocsp_envelope(&certs), Ok(()));
+    assert!(signed_envelope(&certs).unwrap_err().contains("4 fields"));
+    let mut other = good;
+    other[9] = 0x45;
+    assert_eq!(signed_envelope(&other), Ok(()));
     // A fourth field, or two parameters.
     let four = [
         0x30, 0x0e, 0x30, 0x00, 0x30, 0x05, 0x06, 0x01, 0x2a, 0x05, 0x00, 0x03, 0x01, 0x00, 0x05, 0x00,
