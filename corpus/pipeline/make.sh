@@ -175,6 +175,11 @@ patch crl/reason-code-7.crl.der 0603551d1504030a0104 0603551d1504030a0107
 openssl crl -in crl/rsa-root.crl.pem -outform DER -out "$T/a.der"
 n=$(wc -c <"$T/a.der")
 { head -c $((n - 10)) "$T/a.der"; printf '\x00'; tail -c 9 "$T/a.der"; } >crl/bad-signature.crl.der
+# The outer signature algorithm changed to sha384WithRSAEncryption after
+# signing (the last octet of its OID, 0x0b to 0x0c): it no longer says what
+# the signed part says.
+xxd -p "$T/a.der" | tr -d '\n' | sed 's/06092a864886f70d01010b0500038201/06092a864886f70d01010c0500038201/' |
+  xxd -r -p >crl/algorithm-mismatch.crl.der
 
 # ---- ocsp/: OCSP responses (RFC 6960), made by `openssl ocsp` ----
 # producedAt and thisUpdate are the time the script runs (OpenSSL takes no

@@ -80,6 +80,7 @@ Feature: The issuance pipeline — before signing, requests, and revocation list
     Given the CRL "corpus/pipeline/crl/rsa-root.crl.pem"
     And the issuer certificate "corpus/certificates/ca/rsa-root.pem"
     Then rule "CRL-SIGNATURE" passes
+    And rule "CRL-SIGNATURE-ALGORITHM-MATCH" passes
     And rule "CRL-ISSUER-NAME" passes
     And rule "CRL-ISSUER-CRL-SIGN" passes
     And rule "CRL-CURRENT" passes
@@ -105,6 +106,12 @@ Feature: The issuance pipeline — before signing, requests, and revocation list
     Given the CRL "corpus/pipeline/crl/bad-signature.crl.der"
     And the issuer certificate "corpus/certificates/ca/rsa-root.pem"
     Then rule "CRL-SIGNATURE" fails
+
+  Scenario: A CRL whose signature algorithm was changed outside its signed part
+    Given the CRL "corpus/pipeline/crl/algorithm-mismatch.crl.der"
+    And the issuer certificate "corpus/certificates/ca/rsa-root.pem"
+    Then rule "CRL-SIGNATURE-ALGORITHM-MATCH" fails
+    And the finding for "CRL-SIGNATURE-ALGORITHM-MATCH" says "differs from the one in its signed part"
 
   Scenario: A stale CRL
     Given the CRL "corpus/pipeline/crl/stale.crl.pem"

@@ -59,6 +59,7 @@
     假如 证书撤销列表 "corpus/pipeline/crl/sm2-sub.crl.pem"
     而且 颁发者证书 "corpus/certificates/ca/sm2-sub.pem"
     那么 规则 "CRL-SIGNATURE" 通过
+    而且 规则 "CRL-SIGNATURE-ALGORITHM-MATCH" 通过
     而且 规则 "CRL-ISSUER-NAME" 通过
     而且 规则 "CRL-ISSUER-CRL-SIGN" 通过
     而且 规则 "CRL-CURRENT" 通过
@@ -80,6 +81,12 @@
     假如 证书撤销列表 "corpus/pipeline/crl/bad-signature.crl.der"
     而且 颁发者证书 "corpus/certificates/ca/rsa-root.pem"
     那么 规则 "CRL-SIGNATURE" 不通过
+
+  场景: 签名部分之外的签名算法被改动的证书撤销列表
+    假如 证书撤销列表 "corpus/pipeline/crl/algorithm-mismatch.crl.der"
+    而且 颁发者证书 "corpus/certificates/ca/rsa-root.pem"
+    那么 规则 "CRL-SIGNATURE-ALGORITHM-MATCH" 不通过
+    而且 规则 "CRL-SIGNATURE-ALGORITHM-MATCH" 的结论说明 "与待签名部分中声明的不一致"
 
   场景: 颁发者名称与 CA 证书不一致的证书撤销列表
     假如 证书撤销列表 "corpus/pipeline/crl/issuer-name-differs.crl.pem"
