@@ -140,10 +140,15 @@ proptest! {
 /// Lint `body` posted raw to `endpoint`, with `issuer` (PEM) if given:
 /// `None` for an error answer, else whether the report is conformant.
 fn conformant(e: &Endpoint, body: &[u8], issuer: Option<&str>) -> Option<bool> {
+    conformant_at(e, body, issuer, "2026-06-01")
+}
+
+/// [`conformant`] at the check date `at`.
+fn conformant_at(e: &Endpoint, body: &[u8], issuer: Option<&str>, at: &str) -> Option<bool> {
     let query = issuer.map(|pem| {
         form_urlencoded::Serializer::new(String::new())
             .append_pair("issuer", pem)
-            .append_pair("at", "2026-06-01")
+            .append_pair("at", at)
             .finish()
     });
     let raw = Raw {
@@ -173,7 +178,39 @@ proptest! {
         changed[at.index(der.len())] ^= xor;
         prop_assert_ne!(conformant(&LINT[0], &changed, Some(&issuer)), Some(true));
     }
+
+    #[test]
+    fn a_crl_or_ocsp_response_changed_in_one_byte_never_passes(
+        which in 0..2usize,
+        at in any::<prop::sample::Index>(),
+        xor in 1u8..=255,
+    ) {
+        let (path, date, body, relied_on) = REVOCATION[which];
+        let der = std::fs::read(root().join(body)).unwrap();
+        let issuer = std::fs::read_to_string(root().join("corpus/certificates/ca/rsa-root.pem")).unwrap();
+        let mut changed = der.clone();
+        changed[at.index(relied_on.unwrap_or(der.len()))] ^= xor;
+        let e = LINT.iter().find(|e| e.path == path).unwrap();
+        prop_assert_ne!(conformant_at(e, &changed, Some(&issuer), date), Some(true));
+    }
 }
+
+/// A CRL and an OCSP response by rsa-root, with a check date when each is
+/// current (the OCSP fixtures are made with the date `make.sh` runs on),
+/// and where what a relying party relies on ends. The certificates an OCSP
+/// response carries (`[0] certs`, from octet 562 here) are not signed, and
+/// when the CA signs the response itself, as here, nothing uses them: a
+/// change there changes nothing a relying party relies on (a certificate
+/// that no longer decodes is still refused).
+const REVOCATION: [(&str, &str, &str, Option<usize>); 2] = [
+    ("/lintcrl", "2026-06-01", "corpus/pipeline/crl/rsa-root.crl.der", None),
+    (
+        "/lintocsp",
+        "2026-11-28",
+        "corpus/pipeline/ocsp/rsa-good.ocsp.der",
+        Some(562),
+    ),
+];
 
 /// The properties above mean something: the unchanged certificate with its
 /// issuer does pass.
@@ -182,6 +219,15 @@ fn the_unchanged_certificate_with_its_issuer_passes() {
     let der = std::fs::read(root().join("corpus/certificates/good/rsa-ee.der")).unwrap();
     let issuer = std::fs::read_to_string(root().join("corpus/certificates/ca/rsa-root.pem")).unwrap();
     assert_eq!(conformant(&LINT[0], &der, Some(&issuer)), Some(true));
+    let issuer = std::fs::read_to_string(root().join("corpus/certificates/ca/rsa-root.pem")).unwrap();
+    for (path, date, body, relied_on) in REVOCATION {
+        let e = LINT.iter().find(|e| e.path == path).unwrap();
+        let der = std::fs::read(root().join(body)).unwrap();
+        if let Some(end) = relied_on {
+            assert_eq!(der[end], 0xa0, "{body}: `[0] certs` starts at octet {end}");
+        }
+        assert_eq!(conformant_at(e, &der, Some(&issuer), date), Some(true), "{body}");
+    }
 }
 
 /// What proptest once found (CI, stop 22): x509-parser does not look at the
