@@ -302,21 +302,20 @@ pub fn print_diags<'a>(diags: impl IntoIterator<Item = &'a Diag>) {
 /// The rules of this run: built in, or read from `--rules DIR`. Errors are
 /// printed; `None` means exit code 2.
 pub fn load_rules(g: &Global) -> Option<RuleSet> {
-    let files = match &g.rules {
+    let limits = Limits {
+        max_regex_bytes: g.max_regex_size,
+        ..Limits::default()
+    };
+    let loaded = match &g.rules {
         Some(dir) => match crate::load::read_dir(dir) {
-            Ok(f) => f,
+            Ok(files) => crate::load::load_with(&files, &limits),
             Err(d) => {
                 print_diags([&d]);
                 return None;
             }
         },
-        None => crate::load::embedded_files(),
+        None => crate::load::builtin_with(&limits),
     };
-    let limits = Limits {
-        max_regex_bytes: g.max_regex_size,
-        ..Limits::default()
-    };
-    let loaded = crate::load::load_with(&files, &limits);
     if let Some(rules) = loaded.rules {
         print_diags(loaded.diags.iter());
         return Some(rules);

@@ -29,3 +29,20 @@ pub use unverified::unverified;
 
 /// Blocks of one kind, each with its file.
 pub type Blocks<'a> = [(&'a Block, &'a Arc<SourceFile>)];
+
+#[cfg(test)]
+mod tests {
+    /// A run loads the built-in rules without the guards
+    /// (`load::builtin_with`): sound only while the guards find nothing in
+    /// them and change nothing that is loaded.
+    #[test]
+    fn the_builtin_rules_pass_every_guard() {
+        let guarded = crate::load::load(&crate::load::embedded_files());
+        let found: Vec<String> = guarded.diags.iter().map(crate::diag::Diag::render_plain).collect();
+        assert!(found.is_empty(), "{found:#?}");
+        let run = crate::load::builtin_with(&crate::limits::Limits::default());
+        assert!(run.diags.is_empty());
+        assert_eq!(format!("{:?}", guarded.rules), format!("{:?}", run.rules));
+        assert!(run.rules.is_some());
+    }
+}
