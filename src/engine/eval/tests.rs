@@ -657,3 +657,38 @@ fn lists_are_equal_with_the_same_items_in_the_same_order() {
         assert_eq!(compare(op, &l(&["a"]), &l(&["b"])), None, "{op:?}");
     }
 }
+
+/// A comparison of periods over a span of day differences (`lo..=hi`): it
+/// holds for every difference, for none, or is undecided. Each operator at
+/// zero and on each side of it (mutation testing found `<` and `<=` here
+/// untested).
+#[test]
+fn a_comparison_over_a_span_of_days_holds_for_all_for_none_or_is_undecided() {
+    use super::{CmpOp, holds_over};
+    let cases = [
+        (CmpOp::Lt, (-1, -1), Some(true)),
+        (CmpOp::Lt, (0, 0), Some(false)),
+        (CmpOp::Lt, (-3, 0), None),
+        (CmpOp::Le, (0, 0), Some(true)),
+        (CmpOp::Le, (1, 1), Some(false)),
+        (CmpOp::Le, (-3, 0), Some(true)),
+        (CmpOp::Le, (0, 1), None),
+        (CmpOp::Gt, (1, 1), Some(true)),
+        (CmpOp::Gt, (0, 0), Some(false)),
+        (CmpOp::Gt, (0, 3), None),
+        (CmpOp::Ge, (0, 0), Some(true)),
+        (CmpOp::Ge, (-1, -1), Some(false)),
+        (CmpOp::Ge, (0, 3), Some(true)),
+        (CmpOp::Ge, (-1, 3), None),
+        (CmpOp::Eq, (0, 0), Some(true)),
+        (CmpOp::Eq, (1, 2), Some(false)),
+        (CmpOp::Eq, (-2, -1), Some(false)),
+        (CmpOp::Eq, (-1, 1), None),
+        (CmpOp::Ne, (0, 0), Some(false)),
+        (CmpOp::Ne, (1, 2), Some(true)),
+        (CmpOp::Ne, (-1, 1), None),
+    ];
+    for (op, span, want) in cases {
+        assert_eq!(holds_over(op, span), want, "{op:?} over {span:?}");
+    }
+}
