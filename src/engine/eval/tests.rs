@@ -692,3 +692,31 @@ fn a_comparison_over_a_span_of_days_holds_for_all_for_none_or_is_undecided() {
         assert_eq!(holds_over(op, span), want, "{op:?} over {span:?}");
     }
 }
+
+/// An undecided comparison of periods says why in its finding (mutation
+/// testing found the reason could be dropped unnoticed: the finding then
+/// said only "could not be determined").
+#[test]
+fn a_comparison_that_depends_on_the_start_says_so_in_the_finding() {
+    use crate::facts::certificate::SCHEMA;
+    let (i, _) = SCHEMA.iter().enumerate().find(|(_, f)| f.name == "validity").unwrap();
+    let Value::Record(validity) = subject().facts.get(i).clone() else {
+        unreachable!()
+    };
+    let crate::facts::Ty::Record(fields) = SCHEMA[i].ty else {
+        unreachable!()
+    };
+    let mut b = RecordBuilder::new(fields);
+    for (k, f) in fields.iter().enumerate() {
+        b.set(f.name, validity.get(k).clone());
+    }
+    b.set("period", Value::Period(Period::days(30)));
+    let s = with_fact("validity", Value::Record(b.finish()));
+    let found = findings_on(&["validity.period < 1 month"], "current", &s);
+    assert_eq!(found[0].status, Undetermined);
+    let en = found[0].message.en.as_deref().unwrap_or_default();
+    assert!(
+        en.contains("`validity.period` could not be determined: 30 days and 1 month compare differently depending on the date the period starts"),
+        "{en}"
+    );
+}
