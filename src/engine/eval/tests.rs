@@ -325,15 +325,20 @@ fn issued_on(date: &str) -> Subject {
 }
 
 fn with_not_before(facts: &crate::facts::Record, date: &str) -> crate::facts::Record {
+    replaced(facts, "validity", validity(Period::days(15), date))
+}
+
+/// A certificate's `validity` record: its period and notBefore.
+fn validity(period: Period, not_before: &str) -> Value {
     use crate::facts::certificate::SCHEMA;
     let (_, f) = crate::facts::lookup(SCHEMA, "validity").unwrap();
     let crate::facts::Ty::Record(fields) = f.ty else {
         unreachable!()
     };
     let mut b = RecordBuilder::new(fields);
-    b.set("period", Value::Period(Period::days(15)));
-    b.set("not_before", Value::Date(crate::dates::midnight(on(date))));
-    replaced(facts, "validity", Value::Record(b.finish()))
+    b.set("period", Value::Period(period));
+    b.set("not_before", Value::Date(crate::dates::midnight(on(not_before))));
+    Value::Record(b.finish())
 }
 
 #[test]
@@ -698,20 +703,7 @@ fn a_comparison_over_a_span_of_days_holds_for_all_for_none_or_is_undecided() {
 /// said only "could not be determined").
 #[test]
 fn a_comparison_that_depends_on_the_start_says_so_in_the_finding() {
-    use crate::facts::certificate::SCHEMA;
-    let (i, _) = SCHEMA.iter().enumerate().find(|(_, f)| f.name == "validity").unwrap();
-    let Value::Record(validity) = subject().facts.get(i).clone() else {
-        unreachable!()
-    };
-    let crate::facts::Ty::Record(fields) = SCHEMA[i].ty else {
-        unreachable!()
-    };
-    let mut b = RecordBuilder::new(fields);
-    for (k, f) in fields.iter().enumerate() {
-        b.set(f.name, validity.get(k).clone());
-    }
-    b.set("period", Value::Period(Period::days(30)));
-    let s = with_fact("validity", Value::Record(b.finish()));
+    let s = with_fact("validity", validity(Period::days(30), "2020-01-01"));
     let found = findings_on(&["validity.period < 1 month"], "current", &s);
     assert_eq!(found[0].status, Undetermined);
     let en = found[0].message.en.as_deref().unwrap_or_default();
