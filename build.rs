@@ -1,32 +1,56 @@
-//! Embeds every `rules/**/*.rules` file in the binary, so `certlex check`
-//! works anywhere with no configuration.
+//! Compiles the built-in rules and register into the binary. The library's
+//! own readers load `rules/` (every check, with the guards for people editing
+//! the law) and `register/providers.yaml`; both are written in their compact
+//! form for `src/main.rs` to hand to the library (`certlex::compiled`). A
+//! rule file or register entry with an error fails the build, with the
+//! reader's message.
 
-use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
     println!("cargo:rerun-if-changed=rules");
-    let mut out = String::from("pub static RULES: &[(&str, &str)] = &[\n");
-    for entry in walkdir::WalkDir::new(&root).sort_by_file_name().into_iter().flatten() {
-        let path = entry.path();
-        if entry.file_type().is_dir() {
-            println!("cargo:rerun-if-changed={}", path.display());
-        }
-        if entry.file_type().is_file() && path.extension().is_some_and(|e| e == "rules") {
-            println!("cargo:rerun-if-changed={}", path.display());
-            let rel = path
-                .strip_prefix(&root)
-                .unwrap_or(path)
-                .to_string_lossy()
-                .replace('\\', "/");
-            let _ = writeln!(out, "    ({rel:?}, include_str!({:?})),", path.display().to_string());
+    println!("cargo:rerun-if-changed=register");
+    let out = std::env::var("OUT_DIR").unwrap_or_default();
+
+    let loaded = certlex::load::load(&certlex::load::embedded_files());
+    warn(&loaded.diags);
+    let Some(rules) = loaded.rules else {
+        fail("the built-in rules have errors (above); `certlex rules check rules` shows them too");
+    };
+    write(
+        &Path::new(&out).join("rules.postcard"),
+        certlex::load::compiled::to_bytes(&rules),
+    );
+
+    match certlex::facts::register::Register::read_builtin() {
+        Ok(register) => write(
+            &Path::new(&out).join("register.postcard"),
+            certlex::compiled::to_bytes(&register),
+        ),
+        Err(diags) => {
+            warn(&diags);
+            fail("the built-in register has errors (above)");
         }
     }
-    out.push_str("];\n");
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join("embedded_rules.rs");
-    if let Err(e) = std::fs::write(&dest, out) {
-        println!("cargo:warning=cannot write {}: {e}", dest.display());
-        std::process::exit(1);
+}
+
+fn warn(diags: &[certlex::diag::Diag]) {
+    for d in diags {
+        for line in certlex::diag::render(d, false).lines() {
+            println!("cargo:warning={line}");
+        }
     }
+}
+
+fn write(path: &Path, bytes: Result<Vec<u8>, String>) {
+    let written =
+        bytes.and_then(|b| std::fs::write(path, b).map_err(|e| format!("cannot write {}: {e}", path.display())));
+    if let Err(e) = written {
+        fail(&e);
+    }
+}
+
+fn fail(why: &str) -> ! {
+    println!("cargo:warning={why}");
+    std::process::exit(1);
 }

@@ -36,6 +36,7 @@ files=()
 shard=""
 timeout=120
 tests=lib
+args_all=()
 out=target/mutants/summary.md
 extra=()
 while (($#)); do
@@ -65,7 +66,7 @@ if ((${#files[@]} == 0)); then
 fi
 case $tests in
   lib) test_args=(--lib) ;;
-  all) test_args=(--all-targets) ;;
+  all) test_args=(--all-targets); args_all=(--test-workspace true) ;;
   *) echo "--tests is \`lib\` or \`all\`, not \`$tests\`" >&2; exit 2 ;;
 esac
 if [[ -n $(git status --porcelain --untracked-files=no) ]]; then
@@ -75,9 +76,11 @@ fi
 
 dir=target/mutants
 mkdir -p "$dir" "$(dirname "$out")"
-args=(--in-place --shuffle --timeout "$timeout" -o "$dir")
+# The library is the package certlex-core, whose manifest is core/Cargo.toml
+# and whose source is ../src: cargo-mutants names its files core/../src/….
+args=(--in-place --shuffle --workspace --timeout "$timeout" -o "$dir" "${args_all[@]}")
 [[ -n $shard ]] && args+=(--shard "$shard" --sharding round-robin)
-for f in "${files[@]}"; do args+=(--file "$f"); done
+for f in "${files[@]}"; do args+=(--file "core/../$f"); done
 started=$(date -u +%FT%TZ)
 status=0
 if ((${#extra[@]})); then test_args+=(-- "${extra[@]}"); fi
@@ -96,7 +99,7 @@ fi
 res=$dir/mutants.out
 count() { # count FILE OUTCOME: lines of OUTCOME.txt that mutate FILE
   [[ -f $res/$2.txt ]] || { echo 0; return; }
-  grep -c "^$1:" "$res/$2.txt" || true
+  grep -c "^core/../$1:" "$res/$2.txt" || true
 }
 {
   echo "# cargo-mutants: $(git rev-parse --short HEAD), $started"
@@ -113,6 +116,6 @@ count() { # count FILE OUTCOME: lines of OUTCOME.txt that mutate FILE
   echo
   echo "## Missed"
   echo
-  if [[ -s $res/missed.txt ]]; then sed 's/^/- /' "$res/missed.txt"; else echo "none"; fi
+  if [[ -s $res/missed.txt ]]; then sed 's|^core/\.\./||; s/^/- /' "$res/missed.txt"; else echo "none"; fi
 } >"$out"
 cat "$out"

@@ -24,7 +24,7 @@ pub use finding::{Finding, Severity, Status, Waiver};
 /// what a subject must *contain* is judged by the law in force on its own
 /// date (a certificate's notBefore); what must hold *now* (a permit held,
 /// a record kept) by the law on the check date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum JudgedAt {
     /// The subject's own date ([`SubjectKind::own_date_fact`]); the check
@@ -62,7 +62,7 @@ impl JudgedAt {
 }
 
 /// A rule, checked and compiled.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Rule {
     pub id: String,
     /// The title as written, `{parameter}` placeholders and all: shown
@@ -101,7 +101,7 @@ pub struct Rule {
 /// it apply to a subject only when its condition holds, and are otherwise
 /// not applicable with its `outside` text as the reason. Unknown is not
 /// outside: the rules then apply (fail closed).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Reach {
     pub name: String,
     pub title: Text,
@@ -167,7 +167,7 @@ impl Rule {
 }
 
 /// The registry of rules and the law they cite, ready to evaluate.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct RuleSet {
     pub law: Law,
     /// Sorted by id.

@@ -18,13 +18,13 @@ pub mod statement;
 mod value;
 
 pub use display::display;
-pub use schema::{Docs, Field, Ty, lookup, markdown};
+pub use schema::{Docs, Field, Ty, lookup, markdown, scalar_ty};
 pub use value::{Record, RecordBuilder, Value};
 
 use std::fmt;
 
 /// The kinds of subject certlex checks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SubjectKind {
     Certificate,

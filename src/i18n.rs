@@ -60,13 +60,38 @@ pub fn group_digits(n: i64, separator: char) -> String {
 }
 
 /// A text in Chinese and/or English.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
 pub struct Text {
     // English first: JSON objects list their keys in alphabetical order.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub zh: Option<String>,
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let readable = s.is_human_readable();
+        let mut out = s.serialize_struct("Text", 2)?;
+        optional_field(&mut out, readable, "en", &self.en)?;
+        optional_field(&mut out, readable, "zh", &self.zh)?;
+        out.end()
+    }
+}
+
+/// Write an optional field of a struct: left out when absent in a format
+/// people read (JSON), always written in the compact form of the compiled
+/// rules, whose fields are known by position (`load::compiled`).
+pub fn optional_field<S: serde::ser::SerializeStruct, T: Serialize>(
+    out: &mut S,
+    readable: bool,
+    name: &'static str,
+    value: &Option<T>,
+) -> Result<(), S::Error> {
+    if readable && value.is_none() {
+        out.skip_field(name)
+    } else {
+        out.serialize_field(name, value)
+    }
 }
 
 impl Text {

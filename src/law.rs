@@ -24,13 +24,14 @@ use crate::i18n::Text;
 use crate::source::{SourceFile, Span};
 
 /// Where something was defined: for diagnostics and `explain`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Origin {
+    #[serde(with = "crate::source::by_name")]
     pub file: Arc<SourceFile>,
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Status {
     InForce,
     Draft,
@@ -43,7 +44,7 @@ pub enum Status {
 /// What sort of instrument: law binds by itself; a technical standard binds
 /// only through a law that refers to it, has sections rather than articles,
 /// and is not counted by `coverage` (it is not law to cover).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Kind {
     /// A statute or administrative regulation (the default).
     #[default]
@@ -73,13 +74,13 @@ impl Kind {
 /// A section of a standard whose title is known: `section "4.1.2.2" {
 /// title.en "Serial Number" }`. Only the title: certlex does not quote
 /// standards.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Section {
     pub number: String,
     pub title: Text,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Instrument {
     pub id: String,
     pub title: Text,
@@ -106,7 +107,7 @@ pub struct Instrument {
     pub origin: Origin,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Chapter {
     pub number: u32,
     pub title: Text,
@@ -114,7 +115,7 @@ pub struct Chapter {
     pub articles: Option<(u32, u32)>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Article {
     pub instrument: String,
     pub number: u32,
@@ -129,7 +130,7 @@ pub struct Article {
 }
 
 /// Whether rules are expected to enforce an article.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Scope {
     /// A duty certlex can check: some rule must cite it.
     InScope,
@@ -141,7 +142,7 @@ pub enum Scope {
 
 /// One wording of an article, in force from `from` (or from the instrument's
 /// entry into force) until the next version.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Version {
     pub from: Option<Date>,
     pub text: Text,
@@ -151,7 +152,7 @@ pub struct Version {
     pub provenance: Provenance,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Para {
     pub number: u32,
     pub text: Text,
@@ -162,7 +163,7 @@ pub struct Para {
     pub provenance: Provenance,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Item {
     pub number: u32,
     pub text: Text,
@@ -172,7 +173,7 @@ pub struct Item {
     pub provenance: Provenance,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Regime {
     pub name: String,
     pub title: Text,
@@ -181,16 +182,17 @@ pub struct Regime {
     pub origin: Origin,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Parameter {
     pub name: String,
     pub title: Text,
+    #[serde(with = "crate::facts::scalar_ty")]
     pub ty: Ty,
     pub values: Vec<ParamValue>,
     pub origin: Origin,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ParamValue {
     pub value: Value,
     /// The value as written in the rule file (`30_000_000`, `90 days`).
@@ -198,7 +200,7 @@ pub struct ParamValue {
     pub cites: Vec<Citation>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Law {
     pub instruments: Vec<Instrument>,
     pub regimes: Vec<Regime>,

@@ -6,6 +6,7 @@
 //! regime; [`report`] renders the findings. See ARCHITECTURE.md.
 
 pub mod cli;
+pub mod compiled;
 pub mod config;
 pub mod dates;
 pub mod diag;
@@ -23,3 +24,14 @@ pub mod run;
 pub mod scenario;
 pub mod serve;
 pub mod source;
+
+/// The repository's root, for tests that read its files (the library's own
+/// manifest is `core/Cargo.toml`, one level down).
+#[cfg(test)]
+pub(crate) fn repo() -> &'static std::path::Path {
+    static REPO: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    REPO.get_or_init(|| {
+        let up = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        up.canonicalize().unwrap_or(up)
+    })
+}

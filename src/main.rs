@@ -9,5 +9,10 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
+    // The built-in rules and register, read and checked when the binary was built (build.rs).
+    certlex::compiled::install(certlex::compiled::Built {
+        rules: include_bytes!(concat!(env!("OUT_DIR"), "/rules.postcard")),
+        register: include_bytes!(concat!(env!("OUT_DIR"), "/register.postcard")),
+    });
     certlex::cli::main()
 }

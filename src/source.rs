@@ -60,7 +60,7 @@ impl SourceFile {
 }
 
 /// A half-open byte range `start..end` in a [`SourceFile`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -148,5 +148,51 @@ mod tests {
     #[test]
     fn spanned_equality_ignores_span() {
         assert_eq!(Spanned::new(1, Span::new(0, 1)), Spanned::new(1, Span::new(5, 9)));
+    }
+}
+
+/// A source file in the compiled rules (`load::compiled`): by its name, and
+/// read back as the file of that name among those [`by_name::resolving`]
+/// is given, so that every rule of a file shares one text.
+pub mod by_name {
+    use std::cell::RefCell;
+    use std::sync::Arc;
+
+    use serde::{Deserialize as _, Deserializer, Serializer, de::Error as _};
+
+    use super::SourceFile;
+
+    thread_local! {
+        /// The files names resolve to, sorted by name.
+        static FILES: RefCell<Vec<Arc<SourceFile>>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// Run `f` (which reads compiled rules) with names resolving to `files`.
+    pub fn resolving<R>(files: &[Arc<SourceFile>], f: impl FnOnce() -> R) -> R {
+        let mut sorted = files.to_vec();
+        sorted.sort_by(|a, b| a.name.cmp(&b.name));
+        let before = FILES.replace(sorted);
+        let out = f();
+        FILES.set(before);
+        out
+    }
+
+    pub fn serialize<S: Serializer>(file: &Arc<SourceFile>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&file.name)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<SourceFile>, D::Error> {
+        let name = <&str>::deserialize(d)?;
+        FILES.with_borrow(|files| {
+            files
+                .binary_search_by(|f| f.name.as_str().cmp(name))
+                .ok()
+                .and_then(|i| files.get(i).cloned())
+                .ok_or_else(|| {
+                    D::Error::custom(format!(
+                        "the compiled rules name `{name}`, which is not among their files"
+                    ))
+                })
+        })
     }
 }

@@ -62,7 +62,7 @@ fn waived_findings_keep_their_status_and_expired_waivers_waive_nothing() {
     let name = "corpus/certificates/real/zlint-issuer-field-missing.pem";
     let got = crate::input::read(
         &crate::input::Candidate {
-            path: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(name),
+            path: crate::repo().join(name),
             explicit: true,
         },
         &crate::limits::Limits::default(),

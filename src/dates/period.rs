@@ -18,7 +18,7 @@ use time::{Date, Month};
 
 /// A period of calendar months and days: `5 years` is 60 months, `90 days`
 /// 90 days, `三年六个月` 42 months.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub struct Period {
     pub months: i64,
     pub days: i64,

@@ -7,7 +7,7 @@ use regex::Regex;
 use crate::facts::Value;
 use crate::lang::ast::CmpOp;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub enum CExpr {
     Const(Value),
     /// A fact: from the subject's root record, or from a bound variable
@@ -51,6 +51,7 @@ pub enum CExpr {
     },
     Matches {
         lhs: Box<CExpr>,
+        #[serde(with = "pattern")]
         regex: Regex,
     },
     Quant {
@@ -60,7 +61,7 @@ pub enum CExpr {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Root {
     Subject,
     Var(usize),
@@ -68,12 +69,12 @@ pub enum Root {
 
 /// A message with `{fact}` placeholders, e.g.
 /// "registered capital {capital.registered_rmb} is below {min-registered-capital-rmb}".
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Template {
     pub parts: Vec<Part>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub enum Part {
     Text(String),
     Value(CExpr),
@@ -152,5 +153,21 @@ impl CExpr {
                 out.push(text.to_string());
             }
         });
+    }
+}
+
+/// A pattern is kept as its text in the compiled rules and compiled again
+/// when they are read (the loader checked it when they were compiled).
+mod pattern {
+    use regex::Regex;
+    use serde::{Deserialize as _, Deserializer, Serializer, de::Error as _};
+
+    pub fn serialize<S: Serializer>(r: &Regex, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(r.as_str())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Regex, D::Error> {
+        let text = String::deserialize(d)?;
+        Regex::new(&text).map_err(D::Error::custom)
     }
 }

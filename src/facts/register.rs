@@ -20,7 +20,7 @@ use crate::i18n::{Lang, Text};
 use crate::source::SourceFile;
 
 /// What a source is: where a fact of the register comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     pub id: String,
     pub what: String,
@@ -31,7 +31,7 @@ pub struct Source {
 }
 
 /// What an entry's certificates are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Role {
     /// The provider's own CA certificates: a certificate issued under one of
     /// them was issued by this provider.
@@ -60,7 +60,7 @@ impl Role {
 
 /// An electronic certification licence (电子认证许可证书) as the sources
 /// give it; every part may be unknown.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Licence {
     pub number: Option<String>,
     /// Issued (seconds since 1970).
@@ -72,7 +72,7 @@ pub struct Licence {
 }
 
 /// A CA certificate that identifies a provider.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Certificate {
     /// 64 lowercase hexadecimal digits.
     pub sha256: String,
@@ -80,7 +80,7 @@ pub struct Certificate {
 }
 
 /// One entry of the register.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Provider {
     pub id: String,
     pub name: Text,
@@ -106,7 +106,7 @@ pub struct Provider {
 }
 
 /// A register: entries from one or more files, looked up by certificate.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Register {
     pub sources: Vec<Source>,
     pub providers: Vec<Provider>,
@@ -152,17 +152,24 @@ pub enum How {
 }
 
 impl Register {
-    /// The register built into the binary.
+    /// The register built into the binary: as compiled by the build script
+    /// ([`crate::compiled`]), else read from its source.
     pub fn builtin() -> Arc<Register> {
         static BUILTIN: OnceLock<Arc<Register>> = OnceLock::new();
         BUILTIN
             .get_or_init(|| {
-                let file = SourceFile::new("register/providers.yaml", include_str!("../../register/providers.yaml"));
-                // A test keeps the built-in file valid; should it not be,
+                let compiled = crate::compiled::built().and_then(|b| crate::compiled::from_bytes(b.register).ok());
+                // The build checks the built-in file; should it not read,
                 // the register is empty and every question stays unknown.
-                Arc::new(read(&file, &crate::limits::Limits::default()).unwrap_or_default())
+                Arc::new(compiled.unwrap_or_else(|| Register::read_builtin().unwrap_or_default()))
             })
             .clone()
+    }
+
+    /// The built-in register read from its source, `register/providers.yaml`.
+    pub fn read_builtin() -> Result<Register, Vec<Diag>> {
+        let file = SourceFile::new("register/providers.yaml", include_str!("../../register/providers.yaml"));
+        read(&file, &crate::limits::Limits::default())
     }
 
     /// The register of this process: the built-in one, with the entries of

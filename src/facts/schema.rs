@@ -263,3 +263,47 @@ mod tests {
         );
     }
 }
+
+/// A parameter's type in the compiled rules (`load::compiled`). Parameters
+/// hold literals, so only the scalar types occur.
+pub mod scalar_ty {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer, ser::Error as _};
+
+    use super::Ty;
+
+    #[derive(Serialize, Deserialize)]
+    enum Scalar {
+        Bool,
+        Int,
+        Str,
+        Date,
+        Duration,
+    }
+
+    pub fn serialize<S: Serializer>(ty: &Ty, s: S) -> Result<S::Ok, S::Error> {
+        let scalar = match ty {
+            Ty::Bool => Scalar::Bool,
+            Ty::Int => Scalar::Int,
+            Ty::Str => Scalar::Str,
+            Ty::Date => Scalar::Date,
+            Ty::Duration => Scalar::Duration,
+            Ty::List(_) | Ty::Record(_) => {
+                return Err(S::Error::custom(format!(
+                    "a parameter of type {} is not a literal",
+                    ty.describe()
+                )));
+            }
+        };
+        scalar.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Ty, D::Error> {
+        Ok(match Scalar::deserialize(d)? {
+            Scalar::Bool => Ty::Bool,
+            Scalar::Int => Ty::Int,
+            Scalar::Str => Ty::Str,
+            Scalar::Date => Ty::Date,
+            Scalar::Duration => Ty::Duration,
+        })
+    }
+}

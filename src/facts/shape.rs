@@ -95,7 +95,7 @@ mod tests {
     use super::*;
 
     fn fixture(rel: &str) -> Vec<u8> {
-        std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)).unwrap()
+        std::fs::read(crate::repo().join(rel)).unwrap()
     }
 
     #[test]

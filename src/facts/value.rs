@@ -7,7 +7,7 @@ use super::schema::{Field, Ty, lookup};
 use crate::i18n::Text;
 use crate::source::Span;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Value {
     /// The subject does not have this (e.g. no O attribute in the issuer).
     Absent,
@@ -98,7 +98,7 @@ impl From<Record> for Value {
 
 /// A group of facts in the order of its schema, each with the span of the
 /// source text it was read from, if any (YAML and Markdown subjects).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Record {
     values: Box<[Value]>,
     spans: Box<[Option<Span>]>,

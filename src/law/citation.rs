@@ -4,20 +4,22 @@ use std::fmt;
 
 use time::Date;
 
-use crate::i18n::Lang;
+use serde::Serialize;
+use serde::ser::{SerializeStruct as _, SerializeStructVariant as _};
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+use crate::i18n::{Lang, optional_field};
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
 pub struct Citation {
     pub instrument: String,
     pub target: Target,
     /// The citation holds only from / until these dates (amended wordings).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<Date>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub until: Option<Date>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+/// The variants in the order written (the compact form knows them by index).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Target {
     /// The whole instrument (one whose text is not encoded).
@@ -26,13 +28,47 @@ pub enum Target {
     Chapter(u32),
     Article {
         number: u32,
-        #[serde(skip_serializing_if = "Option::is_none")]
         para: Option<u32>,
-        #[serde(skip_serializing_if = "Option::is_none")]
         item: Option<u32>,
     },
     /// A section of a standard: `4.1.2.2`.
     Section(String),
+}
+
+// JSON leaves out what is absent (`optional_field`).
+impl Serialize for Citation {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let readable = s.is_human_readable();
+        let mut out = s.serialize_struct("Citation", 4)?;
+        out.serialize_field("instrument", &self.instrument)?;
+        out.serialize_field("target", &self.target)?;
+        optional_field(&mut out, readable, "from", &self.from)?;
+        optional_field(&mut out, readable, "until", &self.until)?;
+        out.end()
+    }
+}
+
+impl Serialize for Target {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Target::Instrument => s.serialize_unit_variant("Target", 0, "instrument"),
+            Target::Chapter(n) => s.serialize_newtype_variant("Target", 1, "chapter", n),
+            Target::Article { number, para, item } => {
+                let readable = s.is_human_readable();
+                let mut out = s.serialize_struct_variant("Target", 2, "article", 3)?;
+                out.serialize_field("number", number)?;
+                for (name, value) in [("para", para), ("item", item)] {
+                    if readable && value.is_none() {
+                        out.skip_field(name)?;
+                    } else {
+                        out.serialize_field(name, value)?;
+                    }
+                }
+                out.end()
+            }
+            Target::Section(s_) => s.serialize_newtype_variant("Target", 3, "section", s_),
+        }
+    }
 }
 
 impl Citation {

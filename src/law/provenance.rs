@@ -7,7 +7,7 @@
 use crate::i18n::Lang;
 
 /// How far a wording can be trusted (`docs/rule-language.md` defines each).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Confidence {
     /// The official wording, as published (full-width punctuation restored at most).
     Exact,
@@ -46,14 +46,14 @@ impl Confidence {
 }
 
 /// What holds for the wordings of one language.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Said {
     pub source: Option<String>,
     pub confidence: Option<Confidence>,
 }
 
 /// What holds for a block's wordings, in both languages.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Provenance {
     pub zh: Said,
     pub en: Said,

@@ -86,7 +86,7 @@ mod tests {
     #[test]
     fn a_builtin_file_is_replaced_and_only_its_diagnostics_are_kept() {
         let base = super::super::embedded_files();
-        let path = format!("{}/rules/parameters.rules", env!("CARGO_MANIFEST_DIR"));
+        let path = format!("{}/rules/parameters.rules", crate::repo().display());
         let text = std::fs::read_to_string(&path)
             .unwrap()
             .replace("value 5 years cites ESL 24", "value 10 years cites ESL 24");
@@ -113,7 +113,7 @@ mod tests {
     #[test]
     fn errors_caused_in_other_files_are_counted() {
         let base = super::super::embedded_files();
-        let path = format!("{}/rules/parameters.rules", env!("CARGO_MANIFEST_DIR"));
+        let path = format!("{}/rules/parameters.rules", crate::repo().display());
         let emptied = SourceFile::new(path, "# nothing\n");
         let r = check_in_context(&base, &[emptied], true, &Limits::default());
         assert!(r.errors_elsewhere > 0);

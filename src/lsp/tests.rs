@@ -10,7 +10,9 @@ use serde_json::{Value as Json, json};
 
 use super::{Config, serve};
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+fn root() -> String {
+    crate::repo().display().to_string()
+}
 
 struct Client {
     conn: Connection,
@@ -36,7 +38,7 @@ impl Client {
         };
         let init = c.request(
             "initialize",
-            json!({ "processId": null, "rootUri": format!("file://{ROOT}"), "capabilities": {} }),
+            json!({ "processId": null, "rootUri": format!("file://{}", root()), "capabilities": {} }),
         );
         assert_eq!(init["capabilities"]["hoverProvider"], json!(true), "{init}");
         assert_eq!(init["capabilities"]["documentFormattingProvider"], json!(true));
@@ -138,11 +140,11 @@ fn wire(m: Message) -> Message {
 }
 
 fn uri(rel: &str) -> String {
-    format!("file://{ROOT}/{rel}")
+    format!("file://{}/{rel}", root())
 }
 
 fn read(rel: &str) -> String {
-    std::fs::read_to_string(format!("{ROOT}/{rel}")).unwrap()
+    std::fs::read_to_string(format!("{}/{rel}", root())).unwrap()
 }
 
 fn labels(items: &Json) -> Vec<String> {
@@ -161,8 +163,8 @@ fn a_rule_file_gets_exactly_what_rules_check_reports() {
     let text = read("rules/parameters.rules").replace("value 5 years cites ESL 24", "value 10 years cites ESL 24");
     let diags = c.open(&u, &text);
     // What `rules check FILE` reports for the same text.
-    let path = format!("{ROOT}/rules/parameters.rules");
-    let base = crate::load::read_dir(std::path::Path::new(&format!("{ROOT}/rules"))).unwrap();
+    let path = format!("{}/rules/parameters.rules", root());
+    let base = crate::load::read_dir(std::path::Path::new(&format!("{}/rules", root()))).unwrap();
     let file = crate::source::SourceFile::new(path, text.as_str());
     let want = crate::load::check_in_context(&base, &[file], false, &crate::limits::Limits::default());
     assert_eq!(diags.len(), want.diags.len(), "{diags:?}");

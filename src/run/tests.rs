@@ -4,12 +4,7 @@ use crate::facts::context::Recognition;
 use crate::facts::{Subject, SubjectKind};
 
 fn corpus(path: &str) -> Vec<u8> {
-    std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("corpus/certificates")
-            .join(path),
-    )
-    .unwrap()
+    std::fs::read(crate::repo().join("corpus/certificates").join(path)).unwrap()
 }
 
 fn ders(path: &str) -> Vec<Vec<u8>> {

@@ -515,7 +515,7 @@ mod tests {
         let re = Regex::new(r##"(?s)#\[(given|when|then)\(\s*regex\s*=\s*(?:r#"(.*?)"#|r"(.*?)")\s*\)\]"##).unwrap();
         let mut out = Vec::new();
         for file in ["steps.rs", "profile_steps.rs"] {
-            let path = format!("{}/src/scenario/{file}", env!("CARGO_MANIFEST_DIR"));
+            let path = format!("{}/src/scenario/{file}", crate::repo().display());
             let text = std::fs::read_to_string(path).unwrap();
             let attrs = ["#[given(", "#[when(", "#[then("]
                 .iter()
@@ -596,7 +596,7 @@ mod tests {
 
     #[test]
     fn docs_scenarios_shows_the_listing() {
-        let path = format!("{}/docs/scenarios.md", env!("CARGO_MANIFEST_DIR"));
+        let path = format!("{}/docs/scenarios.md", crate::repo().display());
         let doc = std::fs::read_to_string(path).unwrap();
         let want = format!(
             "<!-- steps:begin (`certlex test --list-steps`; a test compares) -->\n```text\n{}```\n<!-- steps:end -->",

@@ -183,38 +183,3 @@ impl cucumber::Writer<LawWorld> for Collect {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn each_scenario_keeps_its_outcome_and_the_rules_it_exercises() {
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-        let rules = Arc::new(crate::load::builtin().unwrap());
-        let dir = tempfile::tempdir().unwrap();
-        let made_up = dir.path().join("made-up.feature");
-        std::fs::write(
-            &made_up,
-            "Feature: F\n\n  Scenario: made up\n    Given nothing like this step exists\n    Then rule \"ESL-24-RETENTION\" passes\n",
-        )
-        .unwrap();
-        let got = results(rules, &[root.join("features/esl/article-24.feature"), made_up]).unwrap();
-        let ours: Vec<_> = got
-            .iter()
-            .filter(|r| r.feature == "features/esl/article-24.feature")
-            .collect();
-        assert_eq!(ours.len(), 5, "{got:?}");
-        assert!(
-            ours.iter().all(|r| r.passed && r.exercises("ESL-24-RETENTION")),
-            "{ours:?}"
-        );
-        assert_eq!(ours[3].expects[0].status, "fail");
-        let bad = got.iter().find(|r| r.name == "made up").unwrap();
-        assert!(!bad.passed);
-        assert!(
-            bad.failure.as_deref().unwrap().contains("no step definition"),
-            "{bad:?}"
-        );
-    }
-}

@@ -112,7 +112,7 @@ mod tests {
     use crate::facts::context::{Origin, RunContext};
 
     fn der(rel: &str) -> Vec<u8> {
-        let bytes = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)).unwrap();
+        let bytes = std::fs::read(crate::repo().join(rel)).unwrap();
         crate::input::certificate_ders(&bytes, &crate::limits::Limits::default())
             .into_iter()
             .next()

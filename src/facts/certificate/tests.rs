@@ -4,12 +4,7 @@ use crate::facts::certificate::testcert::at;
 use crate::facts::context::{Origin, RunContext};
 
 fn der(rel: &str) -> Vec<u8> {
-    let bytes = std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("corpus/certificates")
-            .join(rel),
-    )
-    .unwrap();
+    let bytes = std::fs::read(crate::repo().join("corpus/certificates").join(rel)).unwrap();
     crate::input::certificate_ders(&bytes, &crate::limits::Limits::default())
         .into_iter()
         .next()
@@ -18,7 +13,7 @@ fn der(rel: &str) -> Vec<u8> {
 
 #[test]
 fn every_fixture_conforms_to_the_schema() {
-    let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/certificates");
+    let base = crate::repo().join("corpus/certificates");
     for e in walkdir::WalkDir::new(&base) {
         let p = e.unwrap().into_path();
         if !p.extension().is_some_and(|x| x == "pem" || x == "der") || p.to_string_lossy().contains("/keys/") {
@@ -101,7 +96,7 @@ fn a_self_signed_sm2_root_verifies_itself_and_anchors_its_chain() {
 
 /// Every certificate of the corpus and of the shared corpus (when present).
 fn all_corpus_ders() -> Vec<(String, Vec<u8>)> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = crate::repo();
     let mut out = Vec::new();
     for base in [root.join("corpus/certificates"), root.join("../shared/corpus")] {
         if !base.is_dir() {

@@ -1,12 +1,7 @@
 use super::*;
 
 fn pem_of(rel: &str) -> Vec<u8> {
-    std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("corpus/certificates")
-            .join(rel),
-    )
-    .unwrap()
+    std::fs::read(crate::repo().join("corpus/certificates").join(rel)).unwrap()
 }
 
 fn pieces(bytes: &[u8]) -> Vec<Piece> {

@@ -17,9 +17,7 @@ fn ders(path: &std::path::Path) -> Vec<Vec<u8>> {
 }
 
 fn fixture(rel: &str) -> Value {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("corpus/certificates")
-        .join(rel);
+    let p = crate::repo().join("corpus/certificates").join(rel);
     kind_of(&ders(&p)[0])
 }
 
@@ -117,9 +115,7 @@ fn the_fixtures_have_the_kind_they_were_made_for() {
 }
 
 fn shared(sub: &str) -> Option<Vec<(String, Vec<u8>)>> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(sub);
+    let dir = crate::repo().join("../shared/corpus").join(sub);
     if !dir.is_dir() {
         eprintln!("skipped: ../shared/corpus/{sub} is absent");
         return None;

@@ -8,9 +8,7 @@ use super::{Verdict, verify};
 use crate::limits::Limits;
 
 fn der(rel: &str) -> Vec<u8> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("corpus/certificates")
-        .join(rel);
+    let path = crate::repo().join("corpus/certificates").join(rel);
     let bytes = std::fs::read(&path).unwrap();
     crate::input::certificate_ders(&bytes, &Limits::default())
         .into_iter()
