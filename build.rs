@@ -19,7 +19,7 @@ fn main() {
     };
     write(
         &Path::new(&out).join("rules.postcard"),
-        certlex::load::compiled::to_bytes(&rules),
+        certlex::compiled::to_bytes(&rules),
     );
 
     match certlex::facts::register::Register::read_builtin() {

@@ -24,7 +24,7 @@ fn the_compiled_rules_are_the_rules_of_the_sources() {
     let carried = compiled::from_bytes(RULES, &files).unwrap();
     // Debug shows every field of every rule, article, regime and parameter.
     assert_eq!(format!("{carried:?}"), format!("{fresh:?}"));
-    assert_eq!(compiled::to_bytes(&fresh).unwrap(), RULES);
+    assert_eq!(certlex::compiled::to_bytes(&fresh).unwrap(), RULES);
 }
 
 #[test]

@@ -14,13 +14,9 @@ pub(super) fn installed(files: &[Arc<SourceFile>]) -> Option<RuleSet> {
     from_bytes(crate::compiled::built()?.rules, files).ok()
 }
 
-/// The compact form of a rule set.
-pub fn to_bytes(rules: &RuleSet) -> Result<Vec<u8>, String> {
-    crate::compiled::to_bytes(rules)
-}
-
-/// A rule set from its compact form; the rules' origins are taken from
-/// `files` by name (the embedded rule files, for the built-in rules).
+/// A rule set from its compact form (written by
+/// [`crate::compiled::to_bytes`]); the rules' origins are taken from `files`
+/// by name (the embedded rule files, for the built-in rules).
 pub fn from_bytes(bytes: &[u8], files: &[Arc<SourceFile>]) -> Result<RuleSet, String> {
     by_name::resolving(files, || crate::compiled::from_bytes(bytes))
 }
@@ -28,6 +24,7 @@ pub fn from_bytes(bytes: &[u8], files: &[Arc<SourceFile>]) -> Result<RuleSet, St
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compiled::to_bytes;
 
     fn built() -> (Vec<Arc<SourceFile>>, RuleSet, Vec<u8>) {
         let files = super::super::embedded_files();
