@@ -22,8 +22,10 @@ use crate::source::{SourceFile, Span};
 /// Only the first 64 KiB are looked at.
 pub fn looks_like_profile(bytes: &[u8]) -> bool {
     let head = bytes.get(..bytes.len().min(64 * 1024)).unwrap_or(bytes);
-    let text = String::from_utf8_lossy(head);
-    text.lines().any(|line| {
+    // Line by line, so a certificate's PEM (most inputs) is looked at
+    // without copying it: a UTF-8 line is borrowed, not converted.
+    head.split(|&b| b == b'\n').any(|line| {
+        let line = String::from_utf8_lossy(line);
         let line = line.trim_start_matches('\u{feff}').trim_end();
         if let Some(rest) = line.strip_prefix("kind:") {
             let value = rest.split(" #").next().unwrap_or("").trim().trim_matches(['"', '\'']);

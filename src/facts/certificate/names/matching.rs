@@ -9,6 +9,9 @@
 //! Every name becomes a [`MatchKey`]: two names match exactly when their keys
 //! are equal, so the issuer index can look names up in a hash map.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use stringprep::x520prep;
 use unicode_normalization::UnicodeNormalization as _;
 use x509_parser::der_parser::asn1_rs::Tag;
@@ -110,9 +113,36 @@ fn push_len(out: &mut Vec<u8>, bytes: &[u8]) {
     out.extend_from_slice(bytes);
 }
 
+thread_local! {
+    /// Keys of the names met lately, by their encoding: a corpus names the
+    /// same few issuers in every certificate, and preparing a Chinese name
+    /// (Unicode tables, NFKC) costs more than the rest of a name's facts.
+    static KEYS: RefCell<HashMap<Box<[u8]>, MatchKey>> = RefCell::new(HashMap::new());
+}
+
+/// Most keys remembered per thread. The memory is emptied when full, so the
+/// names that recur come back at once while a stream of unique subject names
+/// never holds more than this.
+const KEY_CACHE_LIMIT: usize = 256;
+
 /// The key of a name: its RDNs in order, each RDN's attribute keys sorted
 /// (an RDN is a set: RFC 5280 7.1 matches its attributes in any order).
 pub(crate) fn match_key(name: &X509Name) -> MatchKey {
+    let raw = name.as_raw();
+    if let Some(hit) = KEYS.with_borrow(|m| m.get(raw).cloned()) {
+        return hit;
+    }
+    let key = make_key(name);
+    KEYS.with_borrow_mut(|m| {
+        if m.len() >= KEY_CACHE_LIMIT {
+            m.clear();
+        }
+        m.insert(raw.into(), key.clone());
+    });
+    key
+}
+
+fn make_key(name: &X509Name) -> MatchKey {
     let mut out = Vec::new();
     for rdn in name.iter_rdn() {
         let mut attrs: Vec<Vec<u8>> = rdn.iter().map(attribute_key).collect();
@@ -244,6 +274,27 @@ mod tests {
             let s = format!("A{}b", b as char);
             assert_eq!(Some(prepare_printable_ascii(&s)), prepare_unicode(&s), "{s:?}");
         }
+    }
+
+    #[test]
+    fn a_remembered_key_is_the_key_of_that_name() {
+        // More names than the memory holds, each met twice, so keys are
+        // served from it, and it is emptied and filled again in between.
+        let ders: Vec<Vec<u8>> = (0..KEY_CACHE_LIMIT + 40)
+            .map(|i| {
+                name_der(&[
+                    &[Attr::utf8("2.5.4.10", "测试认证")],
+                    &[Attr::printable("2.5.4.3", &format!("CA {i}"))],
+                ])
+            })
+            .collect();
+        for round in 0..2 {
+            for der in ders.iter().chain(ders.iter().rev()) {
+                let (_, name) = X509Name::from_der(der).unwrap();
+                assert_eq!(match_key(&name), make_key(&name), "round {round}");
+            }
+        }
+        assert!(KEYS.with_borrow(|m| m.len()) <= KEY_CACHE_LIMIT);
     }
 
     #[test]
