@@ -367,7 +367,7 @@ impl<'a> Evaluator<'a> {
             rule: index,
             status,
             message,
-            fact: blame.map(|b| b.fact.clone()).filter(|f| !f.is_empty()),
+            fact: blame.map(|b| b.fact).filter(|f| !f.is_empty()).map(str::to_string),
             span: blame.and_then(|b| b.span),
             waiver: None,
             judged_at: at.date,

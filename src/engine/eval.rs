@@ -29,8 +29,10 @@ pub enum Truth {
 
 /// Which fact decided an outcome, and why it was unknown if it was.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Blame {
-    pub fact: String,
+pub struct Blame<'a> {
+    /// The fact or parameter as the rule writes it (borrowed from the rule,
+    /// so evaluating a condition allocates nothing for it).
+    pub fact: &'a str,
     pub span: Option<Span>,
     pub why: Why,
 }
@@ -48,32 +50,32 @@ pub enum Why {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Outcome {
+pub struct Outcome<'a> {
     pub truth: Truth,
-    pub blame: Option<Blame>,
+    pub blame: Option<Blame<'a>>,
 }
 
-impl Outcome {
-    fn new(truth: Truth, blame: Option<Blame>) -> Self {
+impl<'a> Outcome<'a> {
+    fn new(truth: Truth, blame: Option<Blame<'a>>) -> Self {
         Self { truth, blame }
     }
 }
 
 struct Got<'a> {
     value: Cow<'a, Value>,
-    blame: Option<Blame>,
+    blame: Option<Blame<'a>>,
 }
 
-impl Got<'_> {
+impl<'a> Got<'a> {
     /// Absent or unknown: the reason this operand cannot be compared.
-    fn missing(&self) -> Option<Blame> {
+    fn missing(&self) -> Option<Blame<'a>> {
         let why = match self.value.as_ref() {
             Value::Absent => Why::Absent,
             Value::Unknown(w) => Why::Unknown(w.clone()),
             _ => return None,
         };
         let mut b = self.blame.clone().unwrap_or(Blame {
-            fact: String::new(),
+            fact: "",
             span: None,
             why: Why::Absent,
         });
@@ -87,7 +89,7 @@ impl Got<'_> {
 static ABSENT: Value = Value::Absent;
 
 /// Evaluate a condition.
-pub fn truth<'a>(e: &'a CExpr, env: &Env<'a>) -> Outcome {
+pub fn truth<'a>(e: &'a CExpr, env: &Env<'a>) -> Outcome<'a> {
     let mut vars = Vec::new();
     test(e, env, &mut vars)
 }
@@ -133,7 +135,7 @@ fn get<'a>(e: &'a CExpr, env: &Env<'a>, vars: &mut Vec<&'a Value>) -> Got<'a> {
             Got {
                 value: Cow::Borrowed(v),
                 blame: Some(Blame {
-                    fact: text.to_string(),
+                    fact: text,
                     span,
                     why: Why::Value,
                 }),
@@ -150,7 +152,7 @@ fn get<'a>(e: &'a CExpr, env: &Env<'a>, vars: &mut Vec<&'a Value>) -> Got<'a> {
                     "no value applies under this regime",
                 )),
                 blame: Some(Blame {
-                    fact: name.to_string(),
+                    fact: name,
                     span: None,
                     why: Why::NoParameterValue,
                 }),
@@ -231,11 +233,11 @@ fn unknown_of(g: &Got) -> Value {
     }
 }
 
-fn decided(b: bool, blame: Option<Blame>) -> Outcome {
+fn decided(b: bool, blame: Option<Blame<'_>>) -> Outcome<'_> {
     Outcome::new(if b { Truth::True } else { Truth::False }, blame)
 }
 
-fn test<'a>(e: &'a CExpr, env: &Env<'a>, vars: &mut Vec<&'a Value>) -> Outcome {
+fn test<'a>(e: &'a CExpr, env: &Env<'a>, vars: &mut Vec<&'a Value>) -> Outcome<'a> {
     match e {
         CExpr::Not(inner) => {
             let o = test(inner, env, vars);
@@ -446,10 +448,10 @@ fn depends_on_start(a: &Value, b: &Value) -> Option<crate::i18n::Text> {
 }
 
 /// The blame of an unknown comparison, with the reason it is unknown.
-fn with_reason(blame: Option<Blame>, why: Option<crate::i18n::Text>) -> Option<Blame> {
+fn with_reason(blame: Option<Blame<'_>>, why: Option<crate::i18n::Text>) -> Option<Blame<'_>> {
     let Some(why) = why else { return blame };
     let b = blame.unwrap_or(Blame {
-        fact: String::new(),
+        fact: "",
         span: None,
         why: Why::Value,
     });
