@@ -143,8 +143,9 @@ fn find_issuer(der: &[u8], cert: &X509Certificate, ctx: &RunContext) -> Search {
 
 fn all_unknown(fields: &'static [crate::facts::Field], why: &Text, set: &[(&str, Value)]) -> Record {
     let mut r = RecordBuilder::new(fields);
+    let why = Arc::new(why.clone());
     for f in fields {
-        r.set(f.name, Value::Unknown(Arc::new(why.clone())));
+        r.set(f.name, Value::Unknown(why.clone()));
     }
     for (name, v) in set {
         r.set(name, v.clone());
