@@ -118,15 +118,6 @@ impl Timeline {
         out.extend(open.map(|(from, v)| (from, None, v)));
         out
     }
-
-    /// How many intervals the law's history has under this regime.
-    pub fn len(&self) -> usize {
-        self.snapshots.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.snapshots.is_empty()
-    }
 }
 
 fn snapshot(law: &Law, rules: &[Rule], res: &Resolution) -> Snapshot {
