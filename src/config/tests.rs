@@ -91,3 +91,35 @@ fn waived_findings_keep_their_status_and_expired_waivers_waive_nothing() {
     c.waivers.apply(&subject, &mut findings, date);
     assert_eq!(c.waivers.outcomes(date)[0].state, WaiverState::Unused);
 }
+
+/// A block of a bundle (`bundle.pem#2`) is waived by a glob on its file and
+/// by one that names the block itself.
+#[test]
+fn a_block_of_a_bundle_is_waived_by_its_file_or_by_its_own_name() {
+    let rules = rules();
+    let date = crate::dates::parse_date("2026-01-01").unwrap();
+    let ev = Evaluator::new(&rules, rules.law.resolve("current", date).unwrap());
+    let name = "corpus/certificates/real/zlint-issuer-field-missing.pem";
+    let got = crate::input::read(
+        &crate::input::Candidate {
+            path: crate::repo().join(name),
+            explicit: true,
+        },
+        &crate::limits::Limits::default(),
+        &crate::facts::context::RunContext::new(),
+    );
+    let mut subject = got.subjects.into_iter().next().unwrap();
+    subject.name = format!("{name}#2");
+    for (glob, waived) in [
+        ("real/*.pem", true),
+        ("real/zlint-issuer-field-missing.pem#2", true),
+        ("real/zlint-issuer-field-missing.pem#1", false),
+        ("good/*.pem", false),
+    ] {
+        let mut c = parse_str(&GOOD.replace("real/*.pem", glob)).unwrap();
+        let mut findings = ev.check(&subject);
+        c.waivers.apply(&subject, &mut findings, date);
+        let f = findings.iter().find(|f| rules.rules[f.rule].id == "ESL-21-1").unwrap();
+        assert_eq!(f.waiver.is_some(), waived, "{glob}");
+    }
+}

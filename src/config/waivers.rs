@@ -52,6 +52,7 @@ pub struct WaiverUse {
     pub findings: usize,
 }
 
+#[derive(Debug)]
 struct Entry {
     waiver: Arc<Waiver>,
     rule: usize,
@@ -60,15 +61,9 @@ struct Entry {
 }
 
 /// The waivers of a run, with how often each was used.
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub struct Waivers {
     entries: Vec<Entry>,
-}
-
-impl std::fmt::Debug for Waivers {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.entries.iter().map(|e| &e.waiver)).finish()
-    }
 }
 
 /// A checked waiver, ready to match.
