@@ -30,7 +30,23 @@ expires = 2026-12-31
 #[test]
 fn a_waiver_reads() {
     let c = parse_str(GOOD).unwrap();
-    assert!(!c.waivers.is_empty());
+    let date = crate::dates::parse_date("2026-01-01").unwrap();
+    let out = c.waivers.outcomes(date);
+    assert_eq!(out.len(), 1);
+    assert_eq!((out[0].state, out[0].findings), (WaiverState::Unused, 0));
+}
+
+/// The words a report gives a waiver's state are the report schema's.
+#[test]
+fn the_waiver_states_are_worded_as_the_report_schema_lists_them() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(crate::repo().join("docs/report-schema.json")).unwrap()).unwrap();
+    let listed = &schema["$defs"]["waiver-use"]["properties"]["state"]["enum"];
+    let words: Vec<&str> = [WaiverState::Used, WaiverState::Unused, WaiverState::Expired]
+        .into_iter()
+        .map(WaiverState::word)
+        .collect();
+    assert_eq!(listed, &serde_json::json!(words));
 }
 
 #[test]

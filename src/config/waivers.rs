@@ -76,10 +76,6 @@ impl Waivers {
         }
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// Mark the adverse findings of `subject` that a waiver in force on
     /// `date` covers (the first such waiver in the file).
     pub fn apply(&mut self, subject: &Subject, findings: &mut [Finding], date: Date) {

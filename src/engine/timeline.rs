@@ -129,7 +129,8 @@ fn snapshot(law: &Law, rules: &[Rule], res: &Resolution) -> Snapshot {
                 .take(MAX_CITATIONS)
                 .enumerate()
                 .filter(|(_, c)| law.cites_in_force(c, res))
-                .fold(0u32, |mask, (i, _)| mask | (1 << i))
+                .map(|(i, _)| 1u32 << i)
+                .fold(0, std::ops::BitOr::bitor)
         })
         .collect();
     let params = (0..law.parameters.len())
