@@ -510,3 +510,126 @@ fn signer(s: &Signed, id: &ResponderId, ca_der: Option<&[u8]>, certs: &[Vec<u8>]
     }
     r.finish()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::context::Origin;
+    use serde_json::{Value as J, json};
+
+    /// The CA certificates of the corpus, as `--issuers` gives them.
+    fn cas() -> RunContext {
+        let mut ctx = RunContext::new();
+        for ca in ["rsa-root", "sm2-root", "sm2-sub", "ecdsa-root"] {
+            let bytes = std::fs::read(crate::repo().join(format!("corpus/certificates/ca/{ca}.pem"))).unwrap();
+            for der in crate::input::certificate_ders(&bytes, &crate::limits::Limits::default()) {
+                ctx.add_certificate(&der, Origin::Issuers);
+            }
+        }
+        ctx
+    }
+
+    fn fixture(name: &str) -> Vec<u8> {
+        std::fs::read(
+            crate::repo()
+                .join("corpus/pipeline/ocsp")
+                .join(format!("{name}.ocsp.der")),
+        )
+        .unwrap()
+    }
+
+    fn facts(der: &[u8], ctx: &RunContext) -> J {
+        extract(der, ctx).unwrap().to_json(SCHEMA)
+    }
+
+    /// The response with the last octet of its RSA-2048 signature flipped
+    /// (the first BIT STRING of 257 octets: the certificates come after it).
+    fn corrupted(name: &str) -> Vec<u8> {
+        let mut der = fixture(name);
+        let head = [0x03, 0x82, 0x01, 0x01, 0x00];
+        let at = der
+            .windows(head.len())
+            .position(|w| w == head)
+            .expect("an RSA-2048 signature");
+        let last = at + head.len() + 255;
+        der[last] ^= 0x01;
+        der
+    }
+
+    /// What each pipeline fixture says of its signer and its answer (see
+    /// corpus/pipeline/README.md for how each was made).
+    #[test]
+    fn each_fixture_names_its_signer_and_its_answer() {
+        let ctx = cas();
+        let cases: &[(&str, &str, J)] = &[
+            ("rsa-good", "/status", json!("successful")),
+            ("rsa-good", "/signature/responder", json!("ca")),
+            ("rsa-good", "/signature/verified", json!(true)),
+            ("rsa-good", "/signature/ca_found", json!(true)),
+            ("rsa-good", "/responder_id/by", json!("name")),
+            ("rsa-good", "/responses/0/status", json!("good")),
+            ("rsa-good", "/responses/0/hash_algorithm", json!("sha1")),
+            ("rsa-good", "/responses/0/next_update", json!("2026-12-04T20:21:28Z")),
+            ("rsa-revoked", "/responses/0/status", json!("revoked")),
+            ("rsa-revoked", "/responses/0/reason", json!("keyCompromise")),
+            ("rsa-revoked", "/responses/0/revoked_at", json!("2026-04-01")),
+            ("rsa-unknown", "/responses/0/status", json!("unknown")),
+            ("sm2-good", "/signature/verified", json!(true)),
+            ("sm2-good", "/signature/responder", json!("ca")),
+            ("by-key", "/responder_id/by", json!("key")),
+            ("by-key", "/certs_count", json!(0)),
+            ("by-key", "/signature/verified", json!(true)),
+            ("no-next-update", "/responses/0/next_update", J::Null),
+            ("delegated", "/signature/responder", json!("delegated")),
+            ("delegated", "/signature/ocsp_signing", json!(true)),
+            ("delegated", "/signature/ocsp_nocheck", json!(true)),
+            ("delegated", "/signature/verified", json!(true)),
+            ("delegated-no-nocheck", "/signature/responder", json!("delegated")),
+            ("delegated-no-nocheck", "/signature/ocsp_nocheck", json!(false)),
+            ("delegated-no-eku", "/signature/responder", json!("unauthorised")),
+            ("delegated-no-eku", "/signature/ocsp_signing", json!(false)),
+            ("not-authorised", "/signature/responder", json!("unauthorised")),
+            ("not-authorised", "/signature/ocsp_signing", json!(true)),
+            ("not-authorised", "/signature/verified", json!(true)),
+            ("bad-signature", "/signature/responder", json!("ca")),
+            ("bad-signature", "/signature/verified", json!(false)),
+            ("try-later", "/status", json!("tryLater")),
+            ("try-later", "/responses", J::Null),
+        ];
+        for (name, pointer, want) in cases {
+            let got = facts(&fixture(name), &ctx);
+            assert_eq!(got.pointer(pointer), Some(want), "{name} {pointer}");
+        }
+    }
+
+    /// A signature that does not verify is pinned on whoever the responder
+    /// ID names: the CA (by its key) or the responder certificate (by name).
+    #[test]
+    fn a_broken_signature_is_pinned_on_the_responder_the_id_names() {
+        let ctx = cas();
+        let by_key = facts(&corrupted("by-key"), &ctx);
+        assert_eq!(by_key["signature"]["responder"], json!("ca"));
+        assert_eq!(by_key["signature"]["verified"], json!(false));
+        let delegated = facts(&corrupted("delegated"), &ctx);
+        assert_eq!(delegated["signature"]["responder"], json!("delegated"));
+        assert_eq!(delegated["signature"]["verified"], json!(false));
+        assert_eq!(delegated["signature"]["ocsp_signing"], json!(true));
+    }
+
+    /// Without the CA's certificate nothing is found, and the signer of a
+    /// response that carries no certificate is unknown.
+    #[test]
+    fn without_the_ca_the_signer_is_unknown() {
+        let alone = facts(&fixture("by-key"), &RunContext::new());
+        assert_eq!(alone["signature"]["ca_found"], json!(false));
+        assert!(alone["signature"]["verified"].is_object(), "unknown: {alone}");
+        assert!(alone["signature"]["responder"].is_object(), "unknown: {alone}");
+    }
+
+    #[test]
+    fn bytes_after_the_response_are_refused() {
+        let mut der = fixture("rsa-good");
+        der.push(0);
+        assert!(extract(&der, &cas()).is_err());
+    }
+}
