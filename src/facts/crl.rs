@@ -349,3 +349,126 @@ fn issuer_link(crl: &CertificateRevocationList, aki: Option<&[u8]>, ctx: &RunCon
     r.set("issuer_sha256", Value::Absent);
     r.finish()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::context::Origin;
+    use serde_json::{Value as J, json};
+
+    /// The CA certificates of the corpus, as `--issuers` gives them.
+    fn cas() -> RunContext {
+        let mut ctx = RunContext::new();
+        for ca in ["rsa-root", "sm2-root", "sm2-sub", "ee-used-as-issuer"] {
+            let bytes = std::fs::read(crate::repo().join(format!("corpus/certificates/ca/{ca}.pem"))).unwrap();
+            for der in crate::input::certificate_ders(&bytes, &crate::limits::Limits::default()) {
+                ctx.add_certificate(&der, Origin::Issuers);
+            }
+        }
+        ctx
+    }
+
+    /// The DER of a pipeline CRL fixture, PEM or DER.
+    fn fixture(file: &str) -> Vec<u8> {
+        let bytes = std::fs::read(crate::repo().join("corpus/pipeline/crl").join(file)).unwrap();
+        if file.ends_with(".pem") {
+            x509_parser::pem::parse_x509_pem(&bytes).unwrap().1.contents
+        } else {
+            bytes
+        }
+    }
+
+    /// What each pipeline fixture says (see corpus/pipeline/README.md for
+    /// how each was made).
+    #[test]
+    fn each_fixture_gives_the_facts_it_was_made_for() {
+        let ctx = cas();
+        let cases: &[(&str, &str, J)] = &[
+            ("rsa-root.crl.der", "/version", json!(2)),
+            ("rsa-root.crl.der", "/crl_number", json!("1")),
+            ("rsa-root.crl.der", "/crl_number_critical", json!(false)),
+            ("rsa-root.crl.der", "/algorithms_match", json!(true)),
+            (
+                "rsa-root.crl.der",
+                "/authority_key_id",
+                json!("79ABC738B703FCCF57EB5FD38657A343B936EC58"),
+            ),
+            ("rsa-root.crl.der", "/revoked/0/reason", json!("keyCompromise")),
+            ("rsa-root.crl.der", "/revoked/0/reason_valid", json!(true)),
+            ("rsa-root.crl.der", "/signature/found", json!(true)),
+            ("rsa-root.crl.der", "/signature/verified", json!(true)),
+            ("rsa-root.crl.der", "/signature/names_match", json!(true)),
+            ("rsa-root.crl.der", "/signature/crl_sign", json!(true)),
+            ("rsa-root.crl.pem", "/signature/verified", json!(true)),
+            ("sm2-sub.crl.pem", "/signature/verified", json!(true)),
+            ("sm2-sub.crl.pem", "/revoked/0/reason", json!("superseded")),
+            ("v1.crl.pem", "/version", json!(1)),
+            ("v1.crl.pem", "/crl_number", J::Null),
+            ("v1.crl.pem", "/authority_key_id", J::Null),
+            (
+                "unknown-critical-extension.crl.pem",
+                "/unknown_critical_extensions",
+                json!(["1.2.3.4"]),
+            ),
+            ("rsa-root.crl.der", "/unknown_critical_extensions", json!([])),
+            ("signer-without-crl-sign.crl.pem", "/signature/verified", json!(true)),
+            ("signer-without-crl-sign.crl.pem", "/signature/crl_sign", json!(false)),
+            ("issuer-name-differs.crl.pem", "/signature/verified", json!(true)),
+            ("issuer-name-differs.crl.pem", "/signature/names_match", json!(false)),
+            ("reason-code-7.crl.der", "/revoked/0/reason_valid", json!(false)),
+            (
+                "reason-code-7.crl.der",
+                "/invalid_reasons",
+                json!(["1001: reason code 7 is not used (RFC 5280 5.3.1)"]),
+            ),
+            ("reason-code-7.crl.der", "/signature/verified", json!(false)),
+            ("bad-signature.crl.der", "/signature/found", json!(false)),
+            ("bad-signature.crl.der", "/signature/verified", json!(false)),
+            ("bad-signature.crl.der", "/signature/names_match", json!(true)),
+            ("algorithm-mismatch.crl.der", "/algorithms_match", json!(false)),
+            ("next-before-this.crl.pem", "/next_update", json!("2026-05-01")),
+            ("next-before-this.crl.pem", "/this_update", json!("2026-06-01")),
+        ];
+        for (file, pointer, want) in cases {
+            let got = extract(&fixture(file), &ctx).unwrap().to_json(SCHEMA);
+            assert_eq!(got.pointer(pointer), Some(want), "{file} {pointer}");
+        }
+    }
+
+    /// Without its issuer's certificate a CRL's signer facts are unknown.
+    #[test]
+    fn without_the_ca_the_signer_is_unknown() {
+        let got = extract(&fixture("rsa-root.crl.der"), &RunContext::new())
+            .unwrap()
+            .to_json(SCHEMA);
+        assert_eq!(got["signature"]["found"], json!(false));
+        for fact in ["verified", "names_match", "crl_sign"] {
+            assert!(got["signature"][fact].is_object(), "{fact} unknown: {got}");
+        }
+    }
+
+    /// An extension that does not decode is named among the decode errors,
+    /// not skipped: here the CRL number is made an OCTET STRING.
+    #[test]
+    fn an_extension_that_does_not_decode_is_named() {
+        let mut der = fixture("rsa-root.crl.der");
+        let number = [0x06, 0x03, 0x55, 0x1d, 0x14, 0x04, 0x03, 0x02, 0x01, 0x01];
+        let at = der
+            .windows(number.len())
+            .position(|w| w == number)
+            .expect("the CRL number");
+        der[at + 7] = 0x04;
+        let got = extract(&der, &cas()).unwrap().to_json(SCHEMA);
+        let errors = got["extension_decode_errors"].as_array().unwrap();
+        assert_eq!(errors.len(), 1, "{got}");
+        assert!(errors[0].as_str().unwrap().contains("2.5.29.20"), "{got}");
+        assert_eq!(got["crl_number"], J::Null);
+    }
+
+    #[test]
+    fn bytes_after_the_crl_are_refused() {
+        let mut der = fixture("rsa-root.crl.der");
+        der.push(0);
+        assert!(extract(&der, &cas()).is_err());
+    }
+}

@@ -567,6 +567,11 @@ mod tests {
             ("rsa-good", "/signature/verified", json!(true)),
             ("rsa-good", "/signature/ca_found", json!(true)),
             ("rsa-good", "/responder_id/by", json!("name")),
+            (
+                "rsa-good",
+                "/responder_id/name/common_name",
+                json!("certlex Test RSA Root"),
+            ),
             ("rsa-good", "/responses/0/status", json!("good")),
             ("rsa-good", "/responses/0/hash_algorithm", json!("sha1")),
             ("rsa-good", "/responses/0/next_update", json!("2026-12-04T20:21:28Z")),
