@@ -244,6 +244,10 @@ mod tests {
         Field::new("chains", Ty::List(&Ty::Record(CHAIN)), "").exists_from("filed"),
         Field::new("statement", Ty::Record(STATEMENT), ""),
         Field::new("name", Ty::Str, ""),
+        // Lists of records without a date of their own: one whose elements
+        // hold a dated fact, one whose elements hold none.
+        Field::new("statements", Ty::List(&Ty::Record(STATEMENT)), ""),
+        Field::new("permits", Ty::List(&Ty::Record(PERMIT)), ""),
     ];
 
     fn day(s: &str) -> Date {
@@ -326,6 +330,36 @@ mod tests {
     #[test]
     fn only_dated_branches_are_walked() {
         assert!(Dated::of(PERMIT).is_empty());
-        assert_eq!(Dated::of(ROOT).steps.len(), 3);
+        let names: Vec<&str> = Dated::of(ROOT).steps.iter().map(|s| s.name).collect();
+        assert_eq!(names, ["permit", "chains", "statement", "statements"]);
+    }
+
+    /// In a list of records with no date of its own, each element's dated
+    /// facts are still set aside.
+    #[test]
+    fn dated_facts_inside_the_elements_of_an_undated_list_are_set_aside() {
+        let statement = |filed: &str| {
+            let mut st = RecordBuilder::new(STATEMENT);
+            st.set("filing_number", "F").set("filed", at(filed));
+            Value::Record(st.finish())
+        };
+        let mut r = RecordBuilder::new(ROOT);
+        r.set(
+            "statements",
+            Value::List(vec![statement("2010-01-01"), statement("2023-01-01")]),
+        );
+        let r = r.finish();
+        let got = as_of(&r, ROOT, day("2015-06-01"));
+        let paths: Vec<&str> = got.set_aside.iter().map(|s| s.path.as_str()).collect();
+        assert_eq!(paths, ["statements[].filing_number"]);
+        let Value::List(kept) = got.facts.get(4) else { panic!() };
+        let numbers: Vec<&Value> = kept
+            .iter()
+            .map(|v| match v {
+                Value::Record(st) => st.get(0),
+                other => other,
+            })
+            .collect();
+        assert_eq!(numbers, [&Value::str("F"), &Value::Absent]);
     }
 }
