@@ -5,7 +5,7 @@
 # every mutant rebuilds the crate and runs its tests (30 s to minutes each).
 #
 # Usage: benches/mutants.sh [--shard K/N] [--timeout SECS] [--tests lib|all]
-#                           [--out FILE] [FILE.rs ...] [-- TEST-ARGS ...]
+#                           [--re REGEX] [--out FILE] [FILE.rs ...] [-- TEST-ARGS ...]
 #   --shard K/N   run only shard K of N (0-based, round-robin over all the
 #                 files' mutants), so a long run can be split over sittings
 #                 and each shard samples every file
@@ -13,6 +13,8 @@
 #                 timeout (default 120)
 #   --tests       `lib` runs `cargo test --lib` per mutant (the fast triage,
 #                 default); `all` runs `cargo test --all-targets`
+#   --re REGEX    only the mutants whose name matches (cargo-mutants --re),
+#                 e.g. the survivors of an earlier run, to check new tests
 #   --out FILE    the summary (default target/mutants/summary.md); the raw
 #                 outcome (caught.txt, missed.txt …) is beside it in
 #                 target/mutants/mutants.out
@@ -34,6 +36,7 @@ cd "$(dirname "$0")/.."
 
 files=()
 shard=""
+re=""
 timeout=120
 tests=lib
 args_all=()
@@ -45,7 +48,8 @@ while (($#)); do
     --timeout) timeout=$2; shift 2 ;;
     --tests) tests=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
-    -h | --help) sed -n '2,32p' "$0"; exit 0 ;;
+    --re) re=$2; shift 2 ;;
+    -h | --help) sed -n '2,33p' "$0"; exit 0 ;;
     --) shift; extra=("$@"); break ;;
     -*) echo "unknown option \`$1\`" >&2; exit 2 ;;
     *) files+=("$1"); shift ;;
@@ -80,6 +84,7 @@ mkdir -p "$dir" "$(dirname "$out")"
 # and whose source is ../src: cargo-mutants names its files core/../src/….
 args=(--in-place --shuffle --workspace --timeout "$timeout" -o "$dir" "${args_all[@]}")
 [[ -n $shard ]] && args+=(--shard "$shard" --sharding round-robin)
+[[ -n $re ]] && args+=(--re "$re")
 for f in "${files[@]}"; do args+=(--file "core/../$f"); done
 started=$(date -u +%FT%TZ)
 status=0
@@ -105,7 +110,7 @@ count() { # count FILE OUTCOME: lines of OUTCOME.txt that mutate FILE
   echo "# cargo-mutants: $(git rev-parse --short HEAD), $started"
   echo
   echo "cargo-mutants $(cargo mutants --version | awk '{ print $2 }'), \`cargo test ${test_args[*]}\`," \
-    "--timeout $timeout${shard:+, shard $shard}"
+    "--timeout $timeout${shard:+, shard $shard}${re:+, only \`$re\`}"
   echo
   echo "| file | mutants | caught | missed | unviable | timeout |"
   echo "|---|---|---|---|---|---|"
