@@ -12,7 +12,7 @@ mod kind;
 mod names;
 mod schema;
 #[cfg(test)]
-mod testcert;
+pub(crate) mod testcert;
 pub mod verify;
 
 pub(crate) use der::{Glance, glance};

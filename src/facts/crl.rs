@@ -465,6 +465,41 @@ mod tests {
         assert_eq!(got["crl_number"], J::Null);
     }
 
+    /// A reason code that does not decode makes its entry's reason invalid.
+    #[test]
+    fn a_reason_code_that_does_not_decode_is_invalid() {
+        let mut der = fixture("rsa-root.crl.der");
+        let reason = [0x06, 0x03, 0x55, 0x1d, 0x15, 0x04, 0x03, 0x0a, 0x01, 0x01];
+        let at = der
+            .windows(reason.len())
+            .position(|w| w == reason)
+            .expect("the reason code");
+        der[at + 7] = 0x02;
+        let got = extract(&der, &cas()).unwrap().to_json(SCHEMA);
+        assert_eq!(
+            got["invalid_reasons"],
+            json!(["1001: the reason code is not one RFC 5280 5.3.1 defines"])
+        );
+        assert_eq!(got["revoked"][0]["reason_valid"], json!(false));
+        let errors = got["extension_decode_errors"].as_array().unwrap();
+        assert!(errors[0].as_str().unwrap().contains("2.5.29.21"), "{got}");
+    }
+
+    /// Only a critical extension certlex does not know is listed: a
+    /// non-critical one may be ignored (RFC 5280 5.2).
+    #[test]
+    fn an_unknown_extension_that_is_not_critical_is_not_listed() {
+        let mut der = fixture("unknown-critical-extension.crl.pem");
+        let critical = [0x06, 0x03, 0x2a, 0x03, 0x04, 0x01, 0x01, 0xff];
+        let at = der
+            .windows(critical.len())
+            .position(|w| w == critical)
+            .expect("the extension");
+        der[at + 7] = 0x00;
+        let got = extract(&der, &cas()).unwrap().to_json(SCHEMA);
+        assert_eq!(got["unknown_critical_extensions"], json!([]), "{got}");
+    }
+
     #[test]
     fn bytes_after_the_crl_are_refused() {
         let mut der = fixture("rsa-root.crl.der");

@@ -631,6 +631,27 @@ mod tests {
         assert!(alone["signature"]["responder"].is_object(), "unknown: {alone}");
     }
 
+    /// The CertID names a CA by the hashes of its name and of its key: a CA
+    /// certificate with the same name and another key (a rollover) is not it.
+    #[test]
+    fn a_ca_named_alike_with_another_key_is_not_the_one_named() {
+        use crate::facts::certificate::testcert::{Cert, basic_constraints, ca_key_usage, key};
+        let genuine = cas();
+        let root = std::fs::read(crate::repo().join("corpus/certificates/ca/rsa-root.pem")).unwrap();
+        let root = crate::input::certificate_ders(&root, &crate::limits::Limits::default()).remove(0);
+        let (_, parsed) = X509Certificate::from_der(&root).unwrap();
+        let name = parsed.subject().as_raw().to_vec();
+        let mut alike = Cert::new(name.clone(), name, key(7));
+        alike.extensions = vec![basic_constraints(true, None), ca_key_usage()];
+        let mut ctx = RunContext::new();
+        ctx.add_certificate(&alike.self_sign(), Origin::Issuers);
+        ctx.add_certificate(&root, Origin::Issuers);
+        let want = facts(&fixture("rsa-good"), &genuine);
+        let got = facts(&fixture("rsa-good"), &ctx);
+        assert_eq!(got["signature"]["issuer_sha256"], want["signature"]["issuer_sha256"]);
+        assert_eq!(got["signature"]["verified"], json!(true));
+    }
+
     #[test]
     fn bytes_after_the_response_are_refused() {
         let mut der = fixture("rsa-good");
