@@ -125,6 +125,10 @@ thread_local! {
 /// never holds more than this.
 const KEY_CACHE_LIMIT: usize = 256;
 
+/// The longest name remembered, in DER bytes: real issuer names are a few
+/// hundred; a hostile input's huge names are prepared each time, not kept.
+const KEY_CACHE_NAME_BYTES: usize = 1024;
+
 /// The key of a name: its RDNs in order, each RDN's attribute keys sorted
 /// (an RDN is a set: RFC 5280 7.1 matches its attributes in any order).
 pub(crate) fn match_key(name: &X509Name) -> MatchKey {
@@ -133,6 +137,9 @@ pub(crate) fn match_key(name: &X509Name) -> MatchKey {
         return hit;
     }
     let key = make_key(name);
+    if raw.len() > KEY_CACHE_NAME_BYTES {
+        return key;
+    }
     KEYS.with_borrow_mut(|m| {
         if m.len() >= KEY_CACHE_LIMIT {
             m.clear();
@@ -295,6 +302,11 @@ mod tests {
             }
         }
         assert!(KEYS.with_borrow(|m| m.len()) <= KEY_CACHE_LIMIT);
+        // A name longer than any issuer's is not kept.
+        let long = name_der(&[&[Attr::utf8("2.5.4.3", &"x".repeat(KEY_CACHE_NAME_BYTES))]]);
+        let (_, name) = X509Name::from_der(&long).unwrap();
+        assert_eq!(match_key(&name), make_key(&name));
+        assert!(KEYS.with_borrow(|m| !m.contains_key(name.as_raw())));
     }
 
     #[test]
