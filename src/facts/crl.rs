@@ -500,6 +500,25 @@ mod tests {
         assert_eq!(got["unknown_critical_extensions"], json!([]), "{got}");
     }
 
+    /// A CA certificate named like the issuer but without a key identifier,
+    /// whose key does not verify the CRL, may be another key of that CA (a
+    /// rollover): what its certificate says is not taken for the signer's.
+    #[test]
+    fn a_ca_named_alike_without_a_key_identifier_is_not_taken_for_the_signer() {
+        use crate::facts::certificate::testcert::{Cert, basic_constraints, ca_key_usage, key};
+        let root = std::fs::read(crate::repo().join("corpus/certificates/ca/rsa-root.pem")).unwrap();
+        let root = crate::input::certificate_ders(&root, &crate::limits::Limits::default()).remove(0);
+        let (_, parsed) = X509Certificate::from_der(&root).unwrap();
+        let name = parsed.subject().as_raw().to_vec();
+        let mut alike = Cert::new(name.clone(), name, key(7));
+        alike.extensions = vec![basic_constraints(true, None), ca_key_usage()];
+        let mut ctx = RunContext::new();
+        ctx.add_certificate(&alike.self_sign(), Origin::Issuers);
+        let got = extract(&fixture("rsa-root.crl.der"), &ctx).unwrap().to_json(SCHEMA);
+        assert_eq!(got["signature"]["found"], json!(false));
+        assert!(got["signature"]["verified"].is_object(), "unknown: {got}");
+    }
+
     #[test]
     fn bytes_after_the_crl_are_refused() {
         let mut der = fixture("rsa-root.crl.der");
