@@ -110,7 +110,7 @@ count() { # count FILE OUTCOME: lines of OUTCOME.txt that mutate FILE
   echo "# cargo-mutants: $(git rev-parse --short HEAD), $started"
   echo
   echo "cargo-mutants $(cargo mutants --version | awk '{ print $2 }'), \`cargo test ${test_args[*]}\`," \
-    "--timeout $timeout${shard:+, shard $shard}${re:+, only \`$re\`}"
+    "--timeout $timeout${shard:+, shard $shard}${re:+, only the mutants --re names}"
   echo
   echo "| file | mutants | caught | missed | unviable | timeout |"
   echo "|---|---|---|---|---|---|"
