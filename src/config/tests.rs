@@ -70,11 +70,8 @@ fn broken_configurations_are_located_errors() {
     }
 }
 
-#[test]
-fn waived_findings_keep_their_status_and_expired_waivers_waive_nothing() {
-    let rules = rules();
-    let date = crate::dates::parse_date("2026-01-01").unwrap();
-    let ev = Evaluator::new(&rules, rules.law.resolve("current", date).unwrap());
+/// The certificate the waivers of these tests cover, and its path.
+fn waived_subject() -> (&'static str, crate::facts::Subject) {
     let name = "corpus/certificates/real/zlint-issuer-field-missing.pem";
     let got = crate::input::read(
         &crate::input::Candidate {
@@ -84,7 +81,15 @@ fn waived_findings_keep_their_status_and_expired_waivers_waive_nothing() {
         &crate::limits::Limits::default(),
         &crate::facts::context::RunContext::new(),
     );
-    let mut subject = got.subjects.into_iter().next().unwrap();
+    (name, got.subjects.into_iter().next().unwrap())
+}
+
+#[test]
+fn waived_findings_keep_their_status_and_expired_waivers_waive_nothing() {
+    let rules = rules();
+    let date = crate::dates::parse_date("2026-01-01").unwrap();
+    let ev = Evaluator::new(&rules, rules.law.resolve("current", date).unwrap());
+    let (name, mut subject) = waived_subject();
     subject.name = format!("./{name}");
     for (expires, waived, state) in [
         ("2026-12-31", true, WaiverState::Used),
@@ -115,16 +120,7 @@ fn a_block_of_a_bundle_is_waived_by_its_file_or_by_its_own_name() {
     let rules = rules();
     let date = crate::dates::parse_date("2026-01-01").unwrap();
     let ev = Evaluator::new(&rules, rules.law.resolve("current", date).unwrap());
-    let name = "corpus/certificates/real/zlint-issuer-field-missing.pem";
-    let got = crate::input::read(
-        &crate::input::Candidate {
-            path: crate::repo().join(name),
-            explicit: true,
-        },
-        &crate::limits::Limits::default(),
-        &crate::facts::context::RunContext::new(),
-    );
-    let mut subject = got.subjects.into_iter().next().unwrap();
+    let (name, mut subject) = waived_subject();
     subject.name = format!("{name}#2");
     for (glob, waived) in [
         ("real/*.pem", true),

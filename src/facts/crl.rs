@@ -353,19 +353,12 @@ fn issuer_link(crl: &CertificateRevocationList, aki: Option<&[u8]>, ctx: &RunCon
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::facts::certificate::testcert::{corpus_ca, corpus_cas, named_alike};
     use crate::facts::context::Origin;
     use serde_json::{Value as J, json};
 
-    /// The CA certificates of the corpus, as `--issuers` gives them.
     fn cas() -> RunContext {
-        let mut ctx = RunContext::new();
-        for ca in ["rsa-root", "sm2-root", "sm2-sub", "ee-used-as-issuer"] {
-            let bytes = std::fs::read(crate::repo().join(format!("corpus/certificates/ca/{ca}.pem"))).unwrap();
-            for der in crate::input::certificate_ders(&bytes, &crate::limits::Limits::default()) {
-                ctx.add_certificate(&der, Origin::Issuers);
-            }
-        }
-        ctx
+        corpus_cas(&["rsa-root", "sm2-root", "sm2-sub", "ee-used-as-issuer"])
     }
 
     /// The DER of a pipeline CRL fixture, PEM or DER.
@@ -505,15 +498,8 @@ mod tests {
     /// rollover): what its certificate says is not taken for the signer's.
     #[test]
     fn a_ca_named_alike_without_a_key_identifier_is_not_taken_for_the_signer() {
-        use crate::facts::certificate::testcert::{Cert, basic_constraints, ca_key_usage, key};
-        let root = std::fs::read(crate::repo().join("corpus/certificates/ca/rsa-root.pem")).unwrap();
-        let root = crate::input::certificate_ders(&root, &crate::limits::Limits::default()).remove(0);
-        let (_, parsed) = X509Certificate::from_der(&root).unwrap();
-        let name = parsed.subject().as_raw().to_vec();
-        let mut alike = Cert::new(name.clone(), name, key(7));
-        alike.extensions = vec![basic_constraints(true, None), ca_key_usage()];
         let mut ctx = RunContext::new();
-        ctx.add_certificate(&alike.self_sign(), Origin::Issuers);
+        ctx.add_certificate(&named_alike(&corpus_ca("rsa-root")), Origin::Issuers);
         let got = extract(&fixture("rsa-root.crl.der"), &ctx).unwrap().to_json(SCHEMA);
         assert_eq!(got["signature"]["found"], json!(false));
         assert!(got["signature"]["verified"].is_object(), "unknown: {got}");

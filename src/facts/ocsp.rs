@@ -514,19 +514,12 @@ fn signer(s: &Signed, id: &ResponderId, ca_der: Option<&[u8]>, certs: &[Vec<u8>]
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::facts::certificate::testcert::{corpus_ca, corpus_cas, named_alike};
     use crate::facts::context::Origin;
     use serde_json::{Value as J, json};
 
-    /// The CA certificates of the corpus, as `--issuers` gives them.
     fn cas() -> RunContext {
-        let mut ctx = RunContext::new();
-        for ca in ["rsa-root", "sm2-root", "sm2-sub", "ecdsa-root"] {
-            let bytes = std::fs::read(crate::repo().join(format!("corpus/certificates/ca/{ca}.pem"))).unwrap();
-            for der in crate::input::certificate_ders(&bytes, &crate::limits::Limits::default()) {
-                ctx.add_certificate(&der, Origin::Issuers);
-            }
-        }
-        ctx
+        corpus_cas(&["rsa-root", "sm2-root", "sm2-sub", "ecdsa-root"])
     }
 
     fn fixture(name: &str) -> Vec<u8> {
@@ -635,16 +628,10 @@ mod tests {
     /// certificate with the same name and another key (a rollover) is not it.
     #[test]
     fn a_ca_named_alike_with_another_key_is_not_the_one_named() {
-        use crate::facts::certificate::testcert::{Cert, basic_constraints, ca_key_usage, key};
         let genuine = cas();
-        let root = std::fs::read(crate::repo().join("corpus/certificates/ca/rsa-root.pem")).unwrap();
-        let root = crate::input::certificate_ders(&root, &crate::limits::Limits::default()).remove(0);
-        let (_, parsed) = X509Certificate::from_der(&root).unwrap();
-        let name = parsed.subject().as_raw().to_vec();
-        let mut alike = Cert::new(name.clone(), name, key(7));
-        alike.extensions = vec![basic_constraints(true, None), ca_key_usage()];
+        let root = corpus_ca("rsa-root");
         let mut ctx = RunContext::new();
-        ctx.add_certificate(&alike.self_sign(), Origin::Issuers);
+        ctx.add_certificate(&named_alike(&root), Origin::Issuers);
         ctx.add_certificate(&root, Origin::Issuers);
         let want = facts(&fixture("rsa-good"), &genuine);
         let got = facts(&fixture("rsa-good"), &ctx);

@@ -291,3 +291,30 @@ pub(crate) fn at<'a>(r: &'a Record, path: &str) -> &'a Value {
     }
     v.unwrap()
 }
+
+/// The DER of a CA certificate of `corpus/certificates/ca` (`rsa-root`).
+pub(crate) fn corpus_ca(name: &str) -> Vec<u8> {
+    let path = crate::repo().join(format!("corpus/certificates/ca/{name}.pem"));
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    crate::input::certificate_ders(&bytes, &crate::limits::Limits::default()).remove(0)
+}
+
+/// A run context holding these corpus CA certificates, as `--issuers` gives them.
+pub(crate) fn corpus_cas(names: &[&str]) -> crate::facts::context::RunContext {
+    let mut ctx = crate::facts::context::RunContext::new();
+    for name in names {
+        ctx.add_certificate(&corpus_ca(name), crate::facts::context::Origin::Issuers);
+    }
+    ctx
+}
+
+/// A self-signed CA certificate with the subject of `der`, another key and
+/// no key identifier: another key of the same CA, or an impostor.
+pub(crate) fn named_alike(der: &[u8]) -> Vec<u8> {
+    use x509_parser::prelude::FromDer as _;
+    let (_, parsed) = x509_parser::certificate::X509Certificate::from_der(der).unwrap_or_else(|e| panic!("{e}"));
+    let name = parsed.subject().as_raw().to_vec();
+    let mut alike = Cert::new(name.clone(), name, key(7));
+    alike.extensions = vec![basic_constraints(true, None), ca_key_usage()];
+    alike.self_sign()
+}
