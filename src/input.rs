@@ -4,6 +4,8 @@
 
 mod pem;
 mod stream;
+#[cfg(test)]
+mod tests;
 mod x509;
 
 pub use stream::{Piece, Stream, Stretch};
@@ -187,38 +189,41 @@ fn too_large(path: &Path, limits: &Limits) -> Diag {
     .zh_help("如果文件确实无误，可用 `--max-file-size BYTES` 提高上限")
 }
 
+/// A file's bytes, or standard input's for `-`, up to `--max-file-size`.
+/// A file is opened once and its size read from the open file, so one that
+/// grows after being measured is still cut at the limit.
 fn read_bytes(path: &Path, limits: &Limits) -> Result<Vec<u8>, Diag> {
     use std::io::Read as _;
-    let limit_error = || too_large(path, limits);
-    if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        let mut stdin = std::io::stdin().lock().take(limits.max_file_bytes + 1);
-        stdin.read_to_end(&mut buf).map_err(|e| {
-            error(
-                path,
-                "certlex::input::read",
+    let limit = limits.max_file_bytes;
+    let stdin = path.as_os_str() == "-";
+    let unreadable = |e: std::io::Error| {
+        let (en, zh) = if stdin {
+            (
                 format!("cannot read standard input: {e}"),
                 format!("无法读取标准输入：{}", io_zh(Some(&e))),
             )
-        })?;
-        if buf.len() as u64 > limits.max_file_bytes {
-            return Err(limit_error());
-        }
-        return Ok(buf);
-    }
-    let unreadable = |e: std::io::Error| {
-        error(
-            path,
-            "certlex::input::read",
-            format!("cannot read: {e}"),
-            format!("无法读取：{}", io_zh(Some(&e))),
-        )
+        } else {
+            (format!("cannot read: {e}"), format!("无法读取：{}", io_zh(Some(&e))))
+        };
+        error(path, "certlex::input::read", en, zh)
     };
-    let meta = std::fs::metadata(path).map_err(unreadable)?;
-    if meta.len() > limits.max_file_bytes {
-        return Err(limit_error());
+    let mut buf = Vec::new();
+    if stdin {
+        std::io::stdin().lock().take(limit + 1).read_to_end(&mut buf)
+    } else {
+        let file = std::fs::File::open(path).map_err(unreadable)?;
+        let len = file.metadata().map_err(unreadable)?.len();
+        if len > limit {
+            return Err(too_large(path, limits));
+        }
+        buf.reserve_exact(usize::try_from(len).unwrap_or(0));
+        file.take(limit + 1).read_to_end(&mut buf)
     }
-    std::fs::read(path).map_err(unreadable)
+    .map_err(unreadable)?;
+    if buf.len() as u64 > limit {
+        return Err(too_large(path, limits));
+    }
+    Ok(buf)
 }
 
 /// What a file holds, judged from its content.
