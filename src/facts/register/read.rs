@@ -233,16 +233,25 @@ impl Reader<'_> {
         }
         let licence = self.licence(entries, &what);
         let certificates = self.certificates(entries, &what);
-        let names = self
+        let mut names = Vec::new();
+        for n in self
             .get(entries, "names")
             .and_then(|n| self.seq(n, "`names`"))
             .unwrap_or_default()
-            .iter()
-            .filter_map(|n| match &n.kind {
-                Kind::Str(s) => Some(s.clone()),
-                _ => None,
-            })
-            .collect();
+        {
+            match &n.kind {
+                Kind::Str(s) if !s.trim().is_empty() => names.push(s.trim().to_string()),
+                other => {
+                    let found = other.describe();
+                    self.error(
+                        n.span,
+                        format!("a name in `names` of {what} should be text, not {found}"),
+                        "here",
+                        "write each name the provider goes by as text, one `- ` line each",
+                    );
+                }
+            }
+        }
         let p = Provider {
             name: name?,
             role: role.or_else(|| {

@@ -315,3 +315,66 @@ fn the_active_register_holds_the_built_in_entries() {
     assert!(active.entry("nrcac").is_some_and(|p| p.role == Role::NationalRoot));
     assert!(active.providers.len() >= Register::builtin().providers.len());
 }
+
+#[test]
+fn a_required_fact_of_the_wrong_kind_is_one_error_not_two() {
+    let e = errors(&MINIMAL.replace("basis: the source says so", "basis: [a, list]"));
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].contains("`basis` of entry `p1` should be text, not a list"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn the_names_a_provider_goes_by_are_read_and_each_must_be_text() {
+    let named = MINIMAL.replace(
+        "    basis: the source says so\n",
+        "    basis: the source says so\n    names: [\"Example CA\", \"示例认证\"]\n",
+    );
+    let r = read(&file(&named), &crate::limits::Limits::default()).unwrap();
+    assert_eq!(r.providers[0].names, ["Example CA", "示例认证"]);
+    let e = errors(&named.replace("\"示例认证\"", "{zh: 示例认证}")).join("\n");
+    assert!(
+        e.contains("a name in `names` of entry `p1` should be text, not a mapping"),
+        "{e}"
+    );
+}
+
+#[test]
+fn only_a_national_root_can_issue_an_entry() {
+    let issued_by = |root: &str, role: &str| {
+        format!(
+            "{MINIMAL}  - id: r1\n    name: {{en: Root}}\n    role: {role}\n    established: mainland\n    source: s1\n    basis: b\n    certificates:\n      - sha256: 00000000000000000000000000000000000000000000000000000000000000bb\n"
+        )
+        .replace("    basis: the source says so\n", &format!("    basis: the source says so\n    issued_by: {root}\n"))
+    };
+    assert_eq!(errors(&issued_by("r1", "national-root")), Vec::<String>::new());
+    let e = errors(&issued_by("r1", "provider")).join("\n");
+    assert!(
+        e.contains("entry `p1` is issued by `r1`, which is not a national root"),
+        "{e}"
+    );
+    let e = errors(&issued_by("r2", "national-root")).join("\n");
+    assert!(
+        e.contains("entry `p1` is issued by `r2`, which is not a national root"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_users_register_is_installed_beside_the_built_in_one() {
+    // The only test that installs: the process's register is then the
+    // built-in one and this entry, whose certificate no other test uses.
+    let again = read(
+        &file(&MINIMAL.replace("id: p1", "id: nrcac")),
+        &crate::limits::Limits::default(),
+    )
+    .unwrap();
+    assert!(install(again).is_err(), "an entry the built-in register has");
+    let user = MINIMAL.replace("id: p1", "id: installed-by-a-test");
+    install(read(&file(&user), &crate::limits::Limits::default()).unwrap()).unwrap();
+    let active = Register::active();
+    assert!(active.entry("installed-by-a-test").is_some());
+    assert!(active.entry("nrcac").is_some());
+}
