@@ -378,3 +378,39 @@ fn a_users_register_is_installed_beside_the_built_in_one() {
     assert!(active.entry("installed-by-a-test").is_some());
     assert!(active.entry("nrcac").is_some());
 }
+
+#[test]
+fn each_role_states_what_it_needs() {
+    let root = "  - id: r1\n    name: {en: Root}\n    role: national-root\n    established: mainland\n    source: s1\n    basis: b\n    certificates:\n      - sha256: 00000000000000000000000000000000000000000000000000000000000000bb\n";
+    let with = |entry: &str| {
+        format!("{MINIMAL}{root}").replace(
+            "    basis: the source says so\n",
+            &format!("    basis: the source says so\n{entry}"),
+        )
+    };
+    let operating = |extra: &str| with(extra).replace("role: provider", "role: operating-cas");
+    let needs = "entry `p1` lists operating CAs but not `issued_by` and `listed`";
+    assert_eq!(
+        errors(&operating("    issued_by: r1\n    listed: 2024-01-01\n")),
+        Vec::<String>::new()
+    );
+    for half in ["    issued_by: r1\n", "    listed: 2024-01-01\n"] {
+        let e = errors(&operating(half)).join("\n");
+        assert!(e.contains(needs), "{half}: {e}");
+    }
+    // A provider names neither.
+    assert_eq!(errors(&with("")), Vec::<String>::new());
+
+    let abroad = |place: &str| {
+        with(place).replace(
+            "established: mainland\n    source: s1\n    basis: the",
+            "established: outside-mainland\n    source: s1\n    basis: the",
+        )
+    };
+    assert_eq!(errors(&abroad("    place: HK\n")), Vec::<String>::new());
+    let e = errors(&abroad("")).join("\n");
+    assert!(
+        e.contains("entry `p1` is established outside the mainland but says not where"),
+        "{e}"
+    );
+}
