@@ -5,7 +5,8 @@
 # every mutant rebuilds the crate and runs its tests (30 s to minutes each).
 #
 # Usage: benches/mutants.sh [--shard K/N] [--timeout SECS] [--tests lib|all]
-#                           [--re REGEX] [--out FILE] [FILE.rs ...] [-- TEST-ARGS ...]
+#                           [--re REGEX] [--exclude-re REGEX] [--out FILE]
+#                           [FILE.rs ...] [-- TEST-ARGS ...]
 #   --shard K/N   run only shard K of N (0-based, round-robin over all the
 #                 files' mutants), so a long run can be split over sittings
 #                 and each shard samples every file
@@ -15,6 +16,9 @@
 #                 default); `all` runs `cargo test --all-targets`
 #   --re REGEX    only the mutants whose name matches (cargo-mutants --re),
 #                 e.g. the survivors of an earlier run, to check new tests
+#   --exclude-re REGEX  leave out the mutants whose name matches
+#                 (cargo-mutants --exclude-re), e.g. those an interrupted
+#                 run already tested
 #   --out FILE    the summary (default target/mutants/summary.md); the raw
 #                 outcome (caught.txt, missed.txt …) is beside it in
 #                 target/mutants/mutants.out
@@ -37,6 +41,7 @@ cd "$(dirname "$0")/.."
 files=()
 shard=""
 re=""
+exclude_re=""
 timeout=120
 tests=lib
 args_all=()
@@ -49,7 +54,8 @@ while (($#)); do
     --tests) tests=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --re) re=$2; shift 2 ;;
-    -h | --help) sed -n '2,33p' "$0"; exit 0 ;;
+    --exclude-re) exclude_re=$2; shift 2 ;;
+    -h | --help) sed -n '2,37p' "$0"; exit 0 ;;
     --) shift; extra=("$@"); break ;;
     -*) echo "unknown option \`$1\`" >&2; exit 2 ;;
     *) files+=("$1"); shift ;;
@@ -85,6 +91,7 @@ mkdir -p "$dir" "$(dirname "$out")"
 args=(--in-place --shuffle --workspace --timeout "$timeout" -o "$dir" "${args_all[@]}")
 [[ -n $shard ]] && args+=(--shard "$shard" --sharding round-robin)
 [[ -n $re ]] && args+=(--re "$re")
+[[ -n $exclude_re ]] && args+=(--exclude-re "$exclude_re")
 for f in "${files[@]}"; do args+=(--file "core/../$f"); done
 started=$(date -u +%FT%TZ)
 status=0
@@ -110,7 +117,7 @@ count() { # count FILE OUTCOME: lines of OUTCOME.txt that mutate FILE
   echo "# cargo-mutants: $(git rev-parse --short HEAD), $started"
   echo
   echo "cargo-mutants $(cargo mutants --version | awk '{ print $2 }'), \`cargo test ${test_args[*]}\`," \
-    "--timeout $timeout${shard:+, shard $shard}${re:+, only the mutants --re names}"
+    "--timeout $timeout${shard:+, shard $shard}${re:+, only the mutants --re names}${exclude_re:+, less those --exclude-re names}"
   echo
   echo "| file | mutants | caught | missed | unviable | timeout |"
   echo "|---|---|---|---|---|---|"
