@@ -146,6 +146,15 @@ impl Reader<'_> {
         match &n.kind {
             Kind::Str(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
             Kind::Int(i) => Some(i.to_string()),
+            Kind::Str(_) => {
+                self.error(
+                    n.span,
+                    format!("`{name}` of {what} is blank"),
+                    "here",
+                    format!("write what `{name}` says, or leave the key out where it is optional"),
+                );
+                None
+            }
             other => {
                 let found = other.describe();
                 self.error(

@@ -414,3 +414,10 @@ fn each_role_states_what_it_needs() {
         "{e}"
     );
 }
+
+#[test]
+fn a_blank_fact_is_an_error_not_a_value() {
+    let e = errors(&MINIMAL.replace("basis: the source says so", "basis: \"  \""));
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].contains("`basis` of entry `p1` is blank"), "{e:?}");
+}
