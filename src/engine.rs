@@ -13,6 +13,7 @@ use crate::facts::as_of::{AsOf, Dated, SetAside};
 use crate::facts::{Record, Subject, SubjectKind, Value, display};
 use crate::i18n::{Lang, Text};
 use crate::law::{Citation, Law, Origin, Resolution};
+use std::sync::{Arc, OnceLock};
 use time::Date;
 use timeline::Timeline;
 
@@ -223,21 +224,49 @@ pub struct Evaluator<'a> {
     pub rules: &'a RuleSet,
     /// The regime and the check date.
     pub resolution: Resolution,
-    timeline: Timeline,
+    /// Shared by the evaluators of one regime: it does not depend on the date.
+    timeline: Arc<Timeline>,
     /// The snapshot of the check date.
     now: usize,
     today: Value,
-    /// Per subject kind (in [`SubjectKind::ALL`] order), the own date's positions.
+    kinds: &'static Kinds,
+}
+
+/// What the fact schemas fix for every evaluator, per subject kind (in
+/// [`SubjectKind::ALL`] order); worked out once per process.
+struct Kinds {
+    /// The own date's positions.
     own_dates: [Option<Vec<usize>>; SubjectKind::ALL.len()],
-    /// Per subject kind, the positions of the fact that its signature verifies.
+    /// The positions of the fact that the subject's signature verifies.
     seals: [Option<Vec<usize>>; SubjectKind::ALL.len()],
-    /// Per subject kind, its dated facts (set aside when later than the judging date).
+    /// Its dated facts (set aside when later than the judging date).
     dated: [Dated; SubjectKind::ALL.len()],
+}
+
+fn kinds() -> &'static Kinds {
+    static KINDS: OnceLock<Kinds> = OnceLock::new();
+    KINDS.get_or_init(|| Kinds {
+        own_dates: SubjectKind::ALL.map(SubjectKind::own_date_positions),
+        seals: SubjectKind::ALL.map(SubjectKind::seal_positions),
+        dated: SubjectKind::ALL.map(|k| Dated::of(k.schema())),
+    })
 }
 
 impl<'a> Evaluator<'a> {
     pub fn new(rules: &'a RuleSet, resolution: Resolution) -> Self {
-        let timeline = Timeline::new(&rules.law, &rules.rules, &resolution);
+        let timeline = Arc::new(Timeline::new(&rules.law, &rules.rules, &resolution));
+        Self::on(rules, resolution, &timeline)
+    }
+
+    /// An evaluator on the `timeline` of an earlier one of these rules when
+    /// it is of the same regime (a server answering many requests works the
+    /// law's history out once per regime), or on a timeline of its own.
+    pub fn on(rules: &'a RuleSet, resolution: Resolution, timeline: &Arc<Timeline>) -> Self {
+        let timeline = if timeline.is_for(&resolution) {
+            timeline.clone()
+        } else {
+            Arc::new(Timeline::new(&rules.law, &rules.rules, &resolution))
+        };
         let now = timeline.index(resolution.date);
         let today = Value::Date(crate::dates::midnight(resolution.date));
         Self {
@@ -245,9 +274,7 @@ impl<'a> Evaluator<'a> {
             timeline,
             now,
             today,
-            own_dates: SubjectKind::ALL.map(SubjectKind::own_date_positions),
-            seals: SubjectKind::ALL.map(SubjectKind::seal_positions),
-            dated: SubjectKind::ALL.map(|k| Dated::of(k.schema())),
+            kinds: kinds(),
             resolution,
         }
     }
@@ -268,7 +295,7 @@ impl<'a> Evaluator<'a> {
     }
 
     /// The law's history under this regime.
-    pub fn timeline(&self) -> &Timeline {
+    pub fn timeline(&self) -> &Arc<Timeline> {
         &self.timeline
     }
 
@@ -277,7 +304,7 @@ impl<'a> Evaluator<'a> {
     /// (see [`SubjectKind::seal_fact`]).
     pub fn own_date(&self, subject: &Subject) -> Option<Date> {
         let k = SubjectKind::ALL.iter().position(|k| *k == subject.kind)?;
-        let positions = self.own_dates.get(k)?.as_ref()?;
+        let positions = self.kinds.own_dates.get(k)?.as_ref()?;
         if self.seal_broken(subject) {
             return None;
         }
@@ -287,7 +314,7 @@ impl<'a> Evaluator<'a> {
     /// The subject's signature is known not to verify with its issuer's key.
     pub fn seal_broken(&self, subject: &Subject) -> bool {
         let k = SubjectKind::ALL.iter().position(|k| *k == subject.kind);
-        k.and_then(|k| self.seals.get(k)?.as_ref())
+        k.and_then(|k| self.kinds.seals.get(k)?.as_ref())
             .is_some_and(|positions| subject.seal_broken(positions))
     }
 
@@ -302,7 +329,7 @@ impl<'a> Evaluator<'a> {
     /// The subject's dated facts as they stood on `date` (see [`as_of`](crate::facts::as_of)).
     pub fn as_of<'s>(&self, subject: &'s Subject, date: Date) -> AsOf<'s> {
         let k = SubjectKind::ALL.iter().position(|k| *k == subject.kind).unwrap_or(0);
-        match self.dated.get(k) {
+        match self.kinds.dated.get(k) {
             Some(d) if !d.is_empty() => d.as_of(&subject.facts, date),
             _ => AsOf {
                 facts: std::borrow::Cow::Borrowed(&subject.facts),

@@ -40,9 +40,11 @@ use axum::routing::{get, post};
 use tokio::sync::Semaphore;
 
 use crate::diag::Diag;
-use crate::engine::RuleSet;
+use crate::engine::timeline::Timeline;
+use crate::engine::{Evaluator, RuleSet};
 use crate::facts::SubjectKind;
 use crate::i18n::Lang;
+use crate::law::Resolution;
 use crate::limits::Limits;
 
 pub use error::ApiError;
@@ -167,6 +169,8 @@ pub struct Service {
     requests: Semaphore,
     /// The workbench's scenario run, once per server start.
     cache: workbench::Cache,
+    /// The law's timeline of each regime asked for, worked out once.
+    timelines: std::sync::Mutex<Vec<Arc<Timeline>>>,
 }
 
 impl Service {
@@ -176,8 +180,25 @@ impl Service {
             workers: Arc::new(Semaphore::new(config.workers.max(1))),
             requests: Semaphore::new(config.max_requests.max(1)),
             cache: workbench::Cache::default(),
+            timelines: std::sync::Mutex::default(),
             config,
         })
+    }
+
+    /// An evaluator of the server's rules under `res`, on the timeline of
+    /// its regime, made by the first request under it.
+    pub fn evaluator(&self, res: Resolution) -> Evaluator<'_> {
+        let mut known = self.timelines.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let timeline = match known.iter().find(|t| t.is_for(&res)) {
+            Some(t) => t.clone(),
+            None => {
+                let t = Arc::new(Timeline::new(&self.rules.law, &self.rules.rules, &res));
+                known.push(t.clone());
+                t
+            }
+        };
+        drop(known);
+        Evaluator::on(&self.rules, res, &timeline)
     }
 }
 

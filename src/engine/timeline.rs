@@ -39,6 +39,10 @@ impl Snapshot {
 /// The snapshots of one regime, by date.
 #[derive(Debug, Clone)]
 pub struct Timeline {
+    /// The regime and the drafts it adopts: what the timeline depends on
+    /// besides the rules (a check date only picks a snapshot).
+    regime: String,
+    adopted: Vec<String>,
     /// The first day of each interval, ascending; the first is `Date::MIN`.
     starts: Vec<Date>,
     snapshots: Vec<Snapshot>,
@@ -73,7 +77,17 @@ impl Timeline {
                 snapshots.push(snap);
             }
         }
-        Self { starts, snapshots }
+        Self {
+            regime: res.regime.clone(),
+            adopted: res.adopted.clone(),
+            starts,
+            snapshots,
+        }
+    }
+
+    /// Was it worked out for the regime of `res` (on any date)?
+    pub fn is_for(&self, res: &Resolution) -> bool {
+        self.regime == res.regime && self.adopted == res.adopted
     }
 
     /// The position of the snapshot that holds on `date`.
@@ -166,5 +180,27 @@ mod tests {
         assert_eq!(draft[0].1, Some(date("2024-09-02")), "{draft:?}");
         assert_eq!((draft[1].0, draft[1].1), (Some(date("2024-09-02")), None), "{draft:?}");
         assert_eq!(draft[1].2, Value::Int(70_000_000));
+    }
+
+    #[test]
+    fn an_evaluator_shares_a_timeline_of_its_regime_only() {
+        use crate::engine::Evaluator;
+        let rules = crate::load::builtin().unwrap();
+        let date = |s: &str| crate::dates::parse_date(s).unwrap();
+        let current = rules.law.resolve("current", date("2026-01-01")).unwrap();
+        let draft = rules.law.resolve("draft-2024", date("2026-01-01")).unwrap();
+        let first = Evaluator::new(&rules, current.clone());
+        let shared = first.timeline();
+        // Another date of the same regime: the same timeline, not a copy.
+        let later = Evaluator::on(&rules, current.on(date("2030-01-01")), shared);
+        assert!(std::sync::Arc::ptr_eq(later.timeline(), shared));
+        // Another regime: a timeline of its own, as a fresh evaluator has.
+        let other = Evaluator::on(&rules, draft.clone(), shared);
+        assert!(!std::sync::Arc::ptr_eq(other.timeline(), shared));
+        assert!(other.timeline().is_for(&draft) && !shared.is_for(&draft));
+        let fresh = Evaluator::new(&rules, draft);
+        let in_force = |e: &Evaluator| (0..rules.rules.len()).map(|i| e.in_force(i)).collect::<Vec<_>>();
+        assert_eq!(in_force(&other), in_force(&fresh));
+        assert_ne!(in_force(&other), in_force(&first), "the regimes differ on 2026-01-01");
     }
 }

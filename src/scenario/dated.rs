@@ -13,7 +13,7 @@ use time::Date;
 use super::catalogue;
 use super::index::{expanded, feature_files};
 use crate::engine::timeline::Timeline;
-use crate::engine::{Evaluator, JudgedAt, Rule, RuleSet};
+use crate::engine::{JudgedAt, Rule, RuleSet};
 use crate::facts::SubjectKind;
 use crate::i18n::Lang;
 
@@ -210,7 +210,7 @@ fn timeline_of<'t>(
         Some(i) => i,
         None => {
             let res = rules.law.resolve(regime, crate::dates::today())?;
-            timelines.push((regime.to_string(), Evaluator::new(rules, res).timeline().clone()));
+            timelines.push((regime.to_string(), Timeline::new(&rules.law, &rules.rules, &res)));
             timelines.len().saturating_sub(1)
         }
     };

@@ -76,7 +76,7 @@ pub async fn rules(State(service): State<Arc<Service>>, uri: Uri) -> Response {
         .iter()
         .filter_map(|r| {
             let res = set.law.resolve(&r.name, date).ok()?;
-            Some((r.name.as_str(), Evaluator::new(set, res)))
+            Some((r.name.as_str(), service.evaluator(res)))
         })
         .collect();
     let rules = set

@@ -10,7 +10,6 @@ use axum::response::{IntoResponse, Response};
 use super::request::{Input, Options, Request};
 use super::{ApiError, Endpoint, Service, endpoint_for};
 use crate::diag::Diag;
-use crate::engine::Evaluator;
 use crate::facts::context::{Origin, RunContext};
 use crate::law::Resolution;
 use crate::report::{Format, Gate, Meta, Shown, Summary};
@@ -109,7 +108,7 @@ pub fn lint(service: &Service, endpoint: &Endpoint, req: Request) -> Result<Answ
         ..Meta::new(resolution.clone(), options.lang.unwrap_or(service.config.lang))
     };
     let gate = meta.gate;
-    let findings = Evaluator::new(rules, resolution).check(&subject);
+    let findings = service.evaluator(resolution).check(&subject);
     let mut summary = Summary::default();
     summary.add(&findings, rules, &gate);
     let mut body = Vec::with_capacity(16 * 1024);
