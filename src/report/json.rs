@@ -86,6 +86,12 @@ pub(super) fn write_indented<W: Write>(out: &mut W, v: &impl Serialize, by: usiz
     serde_json::to_writer_pretty(&mut w, v).map_err(io::Error::from)
 }
 
+/// `,"k": v` as a member of the report's top level.
+fn field<W: Write>(out: &mut W, k: &str, v: &impl Serialize) -> io::Result<()> {
+    write!(out, ",\n  \"{k}\": ")?;
+    write_indented(out, v, 2)
+}
+
 /// A writer that puts `by` spaces after every line break.
 struct Indent<'w, W: Write> {
     out: &'w mut W,
@@ -178,23 +184,24 @@ impl Serialize for Held<'_> {
     }
 }
 
-/// One rule of the catalogue: what every finding of it shares.
+/// One rule of the catalogue: what every finding of it shares. Its members
+/// are in alphabetical order, as in every JSON object of the report.
 #[derive(Serialize)]
 pub struct RuleOut<'a> {
-    /// The title, with the parameter values of the check date.
-    title: Text,
-    severity: Severity,
+    applies_to: crate::facts::SubjectKind,
     /// Every provision the rule cites.
     cites: Cites<'a>,
-    applies_to: crate::facts::SubjectKind,
+    severity: Severity,
+    /// The title, with the parameter values of the check date.
+    title: Text,
 }
 
 fn rule_out<'a>(rules: &RuleSet, r: &'a Rule, res: &Resolution) -> RuleOut<'a> {
     RuleOut {
-        title: rules.title(r, res),
-        severity: r.severity,
-        cites: Cites(&r.cites),
         applies_to: r.applies_to,
+        cites: Cites(&r.cites),
+        severity: r.severity,
+        title: rules.title(r, res),
     }
 }
 
@@ -428,19 +435,14 @@ impl<W: Write> Reporter for Json<'_, W> {
             let close = if self.subjects == 0 { "]" } else { "\n  ]" };
             write!(self.out, "{close}")?;
         }
-        let tail = [
-            (
-                "catalogue",
-                json!(catalogue(self.rules, &self.meta.resolution, self.referred.noted())),
-            ),
-            ("errors", J::Array(std::mem::take(&mut self.errors))),
-            ("skipped", J::Array(std::mem::take(&mut self.skipped))),
-            ("waivers", J::Array(s.waivers.iter().map(waiver).collect())),
-            ("summary", summary(s)),
-        ];
-        for (k, v) in tail {
-            write!(self.out, ",\n  \"{k}\": {}", indented(&v, 2))?;
-        }
+        // Each written as it is serialized, without a string to indent.
+        let out = &mut self.out;
+        let catalogue = catalogue(self.rules, &self.meta.resolution, self.referred.noted());
+        field(out, "catalogue", &catalogue)?;
+        field(out, "errors", &self.errors)?;
+        field(out, "skipped", &self.skipped)?;
+        field(out, "waivers", &s.waivers.iter().map(waiver).collect::<Vec<_>>())?;
+        field(out, "summary", &summary(s))?;
         writeln!(self.out, "\n}}")
     }
 }
