@@ -39,7 +39,7 @@ fn at(y: i32, m: u8, d: u8) -> i64 {
 #[test]
 fn the_built_in_register_reads_without_errors() {
     let text = include_str!("../../../register/providers.yaml");
-    let r = read(&file(text), &crate::limits::Limits::default()).unwrap();
+    let r = register(text);
     assert!(r.entry("nrcac").is_some_and(|p| p.role == Role::NationalRoot));
     let ops = r.entry("nrcac-operating-cas").unwrap();
     assert_eq!(ops.certificates.len(), 37);
@@ -49,7 +49,7 @@ fn the_built_in_register_reads_without_errors() {
 
 #[test]
 fn a_licence_with_dates_decides_yes_and_no() {
-    let r = read(&file(MINIMAL), &crate::limits::Limits::default()).unwrap();
+    let r = register(MINIMAL);
     let sha = "00000000000000000000000000000000000000000000000000000000000000aa";
     let found = r
         .identify(&[Link {
@@ -69,7 +69,7 @@ fn a_licence_without_dates_is_unknown() {
         "licence: {number: ECP1, from: 2020-01-01, until: 2030-01-01}",
         "licence: {number: ECP1}",
     );
-    let r = read(&file(&text), &crate::limits::Limits::default()).unwrap();
+    let r = register(&text);
     let sha = "00000000000000000000000000000000000000000000000000000000000000aa";
     let found = r
         .identify(&[Link {
@@ -82,7 +82,7 @@ fn a_licence_without_dates_is_unknown() {
 
 #[test]
 fn a_certificate_below_a_providers_root_belongs_to_that_provider() {
-    let r = read(&file(MINIMAL), &crate::limits::Limits::default()).unwrap();
+    let r = register(MINIMAL);
     let root = "00000000000000000000000000000000000000000000000000000000000000aa";
     let sub = "00000000000000000000000000000000000000000000000000000000000000bb";
     let chain = [
@@ -183,19 +183,35 @@ fn a_missing_fact_and_a_repeated_certificate_are_errors() {
 #[test]
 fn an_entry_the_built_in_register_has_cannot_be_added_again() {
     let mut r = (*Register::builtin()).clone();
-    let again = read(
-        &file(&MINIMAL.replace("id: p1", "id: nrcac")),
-        &crate::limits::Limits::default(),
-    )
-    .unwrap();
+    let again = register(&MINIMAL.replace("id: p1", "id: nrcac"));
     assert!(r.extend(again).is_err());
 }
 
 const NRCAC_ROOT: &str = "9c28d3847414bfff1a5749e7e2381146f82842083e8c592e16a612d04a5ba8cd";
 const HUAWEI: &str = "fa33ce330be045239dd55e696928263aeaa90510bd759456527be20d8eeda363";
 
+/// A register file that must read without errors.
+fn register(text: &str) -> Register {
+    read(&file(text), &crate::limits::Limits::default()).unwrap()
+}
+
 fn minimal() -> Register {
-    read(&file(MINIMAL), &crate::limits::Limits::default()).unwrap()
+    register(MINIMAL)
+}
+
+/// Another entry, to append to the minimal file.
+fn second_entry(id: &str, role: &str) -> String {
+    format!(
+        "  - id: {id}\n    name: {{en: Root}}\n    role: {role}\n    established: mainland\n    source: s1\n    basis: b\n    certificates:\n      - sha256: 00000000000000000000000000000000000000000000000000000000000000bb\n"
+    )
+}
+
+/// The minimal entry with more lines after its `basis`.
+fn minimal_with(lines: &str) -> String {
+    MINIMAL.replace(
+        "    basis: the source says so\n",
+        &format!("    basis: the source says so\n{lines}"),
+    )
 }
 
 fn link(sha256: &str, not_before: i64) -> Link<'_> {
@@ -256,7 +272,7 @@ fn an_operating_ca_is_named_by_its_subject_within_its_entry() {
         "000000000000000000000000000000aa\n",
         "000000000000000000000000000000aa\n        subject: CN=Example Root\n",
     );
-    let r = read(&file(&with_subject), &crate::limits::Limits::default()).unwrap();
+    let r = register(&with_subject);
     assert_eq!(r.identify(&[link(sha, 0)]).unwrap().name(Lang::En), "Example CA");
 }
 
@@ -272,7 +288,7 @@ fn a_licence_is_held_from_its_first_day() {
 #[test]
 fn a_licence_seen_on_a_date_is_known_held_up_to_that_day() {
     let text = MINIMAL.replace("until: 2030-01-01", "seen: 2026-01-01");
-    let r = read(&file(&text), &crate::limits::Limits::default()).unwrap();
+    let r = register(&text);
     let sha = "00000000000000000000000000000000000000000000000000000000000000aa";
     let found = r.identify(&[link(sha, 0)]).unwrap();
     assert_eq!(found.licensed_at(at(2025, 6, 1)), Licensed::Yes);
@@ -328,11 +344,8 @@ fn a_required_fact_of_the_wrong_kind_is_one_error_not_two() {
 
 #[test]
 fn the_names_a_provider_goes_by_are_read_and_each_must_be_text() {
-    let named = MINIMAL.replace(
-        "    basis: the source says so\n",
-        "    basis: the source says so\n    names: [\"Example CA\", \"示例认证\"]\n",
-    );
-    let r = read(&file(&named), &crate::limits::Limits::default()).unwrap();
+    let named = minimal_with("    names: [\"Example CA\", \"示例认证\"]\n");
+    let r = register(&named);
     assert_eq!(r.providers[0].names, ["Example CA", "示例认证"]);
     let e = errors(&named.replace("\"示例认证\"", "{zh: 示例认证}")).join("\n");
     assert!(
@@ -343,12 +356,8 @@ fn the_names_a_provider_goes_by_are_read_and_each_must_be_text() {
 
 #[test]
 fn only_a_national_root_can_issue_an_entry() {
-    let issued_by = |root: &str, role: &str| {
-        format!(
-            "{MINIMAL}  - id: r1\n    name: {{en: Root}}\n    role: {role}\n    established: mainland\n    source: s1\n    basis: b\n    certificates:\n      - sha256: 00000000000000000000000000000000000000000000000000000000000000bb\n"
-        )
-        .replace("    basis: the source says so\n", &format!("    basis: the source says so\n    issued_by: {root}\n"))
-    };
+    let issued_by =
+        |root: &str, role: &str| minimal_with(&format!("    issued_by: {root}\n")) + &second_entry("r1", role);
     assert_eq!(errors(&issued_by("r1", "national-root")), Vec::<String>::new());
     let e = errors(&issued_by("r1", "provider")).join("\n");
     assert!(
@@ -366,14 +375,10 @@ fn only_a_national_root_can_issue_an_entry() {
 fn a_users_register_is_installed_beside_the_built_in_one() {
     // The only test that installs: the process's register is then the
     // built-in one and this entry, whose certificate no other test uses.
-    let again = read(
-        &file(&MINIMAL.replace("id: p1", "id: nrcac")),
-        &crate::limits::Limits::default(),
-    )
-    .unwrap();
+    let again = register(&MINIMAL.replace("id: p1", "id: nrcac"));
     assert!(install(again).is_err(), "an entry the built-in register has");
     let user = MINIMAL.replace("id: p1", "id: installed-by-a-test");
-    install(read(&file(&user), &crate::limits::Limits::default()).unwrap()).unwrap();
+    install(register(&user)).unwrap();
     let active = Register::active();
     assert!(active.entry("installed-by-a-test").is_some());
     assert!(active.entry("nrcac").is_some());
@@ -381,13 +386,7 @@ fn a_users_register_is_installed_beside_the_built_in_one() {
 
 #[test]
 fn each_role_states_what_it_needs() {
-    let root = "  - id: r1\n    name: {en: Root}\n    role: national-root\n    established: mainland\n    source: s1\n    basis: b\n    certificates:\n      - sha256: 00000000000000000000000000000000000000000000000000000000000000bb\n";
-    let with = |entry: &str| {
-        format!("{MINIMAL}{root}").replace(
-            "    basis: the source says so\n",
-            &format!("    basis: the source says so\n{entry}"),
-        )
-    };
+    let with = |lines: &str| minimal_with(lines) + &second_entry("r1", "national-root");
     let operating = |extra: &str| with(extra).replace("role: provider", "role: operating-cas");
     let needs = "entry `p1` lists operating CAs but not `issued_by` and `listed`";
     assert_eq!(
