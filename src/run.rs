@@ -125,8 +125,23 @@ fn add_issuers(ctx: &mut RunContext, issuers: &[PathBuf], limits: &Limits) -> Ve
 
 /// Files handled together: read in parallel, then handed on in order. The
 /// findings of a batch are held until it is written, so it stays small.
-fn batch_size() -> usize {
+/// A run over one file has nothing to share out: it starts no thread pool
+/// (starting one was a tenth of a one-certificate process).
+fn batch_size(scanned: &Scanned) -> usize {
+    if scanned.files <= 1 && !scanned.stdin {
+        return 1;
+    }
     rayon::current_num_threads().max(1) * 32
+}
+
+/// `f` over `items` on all cores, in order; on this thread when there is at
+/// most one (so a run over one file never starts the pool).
+fn map_all<I: Send, T: Send>(items: Vec<I>, f: impl Fn(I) -> T + Sync + Send) -> Vec<T> {
+    if items.len() < 2 {
+        items.into_iter().map(f).collect()
+    } else {
+        items.into_par_iter().map(f).collect()
+    }
 }
 
 /// Is this a file the scan reads for what a CA profile states?
@@ -142,6 +157,8 @@ fn named_like_profile(c: &Candidate) -> bool {
 #[derive(Default)]
 struct Scanned {
     files: usize,
+    /// Standard input is among the inputs: a stream of any length.
+    stdin: bool,
     profiles: HashMap<PathBuf, Vec<u8>>,
 }
 
@@ -151,6 +168,7 @@ fn scan(ctx: &mut RunContext, inputs: &[PathBuf], limits: &Limits, progress: &(d
     let mut kept = 0;
     for c in discover(inputs).flatten() {
         s.files += 1;
+        s.stdin |= c.path.as_os_str() == "-";
         progress.scanned();
         if !named_like_profile(&c) {
             continue;
@@ -461,7 +479,7 @@ pub fn each<T: Send, E>(
         limits,
     };
     let mut window = Window::default();
-    let batch = batch_size();
+    let batch = batch_size(&scanned);
     loop {
         let next: Vec<Source> = sources.by_ref().take(batch).collect();
         let ended = next.is_empty();
@@ -469,27 +487,22 @@ pub fn each<T: Send, E>(
             break;
         }
         let leaving = window.leaving(false, usize::MAX);
+        let read = || {
+            map_all(next, |s| {
+                let from_file = matches!(s, Source::File(_));
+                let l = load_unit(s, &scanned, limits);
+                if from_file {
+                    progress.read();
+                }
+                l
+            })
+        };
         // Read the next batch while the batch leaving the window is evaluated.
-        let (loaded, done) = rayon::join(
-            || {
-                next.into_par_iter()
-                    .map(|s| {
-                        let from_file = matches!(s, Source::File(_));
-                        let l = load_unit(s, &scanned, limits);
-                        if from_file {
-                            progress.read();
-                        }
-                        l
-                    })
-                    .collect::<Vec<_>>()
-            },
-            || {
-                leaving
-                    .into_par_iter()
-                    .map(|u| evaluate(u, limits, &ctx, &work))
-                    .collect::<Vec<_>>()
-            },
-        );
+        let (loaded, done) = if leaving.is_empty() {
+            (read(), Vec::new())
+        } else {
+            rayon::join(read, || map_all(leaving, |u| evaluate(u, limits, &ctx, &work)))
+        };
         for item in done.into_iter().flatten() {
             visit(item)?;
         }
@@ -514,7 +527,7 @@ pub fn each<T: Send, E>(
     let mut rest = rest.into_iter().chain(held).peekable();
     while rest.peek().is_some() {
         let part: Vec<Unit> = rest.by_ref().take(batch).collect();
-        let done: Vec<Vec<Item<T>>> = part.into_par_iter().map(|u| evaluate(u, limits, &ctx, &work)).collect();
+        let done = map_all(part, |u| evaluate(u, limits, &ctx, &work));
         for item in done.into_iter().flatten() {
             visit(item)?;
         }

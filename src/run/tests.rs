@@ -123,3 +123,53 @@ fn esl_26_is_undetermined_without_a_recognition_and_passes_with_one() {
         Status::NotApplicable
     );
 }
+
+/// Records whether each file was read on a thread of the pool.
+#[derive(Default)]
+struct Threads(std::sync::Mutex<Vec<bool>>);
+
+impl Progress for Threads {
+    fn read(&self) {
+        self.0.lock().unwrap().push(rayon::current_thread_index().is_some());
+    }
+}
+
+/// Where a run over `inputs` read each file and evaluated each subject:
+/// on a thread of the pool (`true`), or on the caller's.
+fn on_pool(inputs: &[&str]) -> (Vec<bool>, Vec<bool>) {
+    let paths: Vec<PathBuf> = inputs
+        .iter()
+        .map(|p| crate::repo().join("corpus/certificates").join(p))
+        .collect();
+    let read = Threads::default();
+    let mut evaluated = Vec::new();
+    let work = |_: &Subject| rayon::current_thread_index().is_some();
+    each::<_, ()>(&paths, &[], &Limits::default(), &read, work, |item| {
+        if let Item::Subject(_, pooled) = item {
+            evaluated.push(pooled);
+        }
+        Ok(())
+    })
+    .unwrap();
+    (read.0.into_inner().unwrap(), evaluated)
+}
+
+#[test]
+fn a_run_over_one_file_starts_no_thread_pool_and_a_longer_one_shares_out() {
+    assert_eq!(on_pool(&["good/rsa-ee.pem"]), (vec![false], vec![false]));
+    assert_eq!(
+        on_pool(&["good/rsa-ee.pem", "good/ecdsa-ee.pem"]),
+        (vec![true, true], vec![true, true])
+    );
+}
+
+#[test]
+fn standard_input_is_read_in_batches_even_as_the_only_input() {
+    let one = Scanned {
+        files: 1,
+        ..Scanned::default()
+    };
+    assert_eq!(batch_size(&one), 1);
+    let stdin = Scanned { stdin: true, ..one };
+    assert!(batch_size(&stdin) > 1);
+}
