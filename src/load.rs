@@ -41,7 +41,7 @@ mod embedded {
 pub fn embedded_files() -> Vec<Arc<SourceFile>> {
     embedded::RULES
         .iter()
-        .map(|(name, text)| SourceFile::new(format!("rules/{name}"), *text))
+        .map(|(name, text)| SourceFile::built_in(format!("rules/{name}"), text))
         .collect()
 }
 

@@ -3,13 +3,16 @@
 //! Every diagnostic and every located finding points into a [`SourceFile`], so
 //! the text is shared (`Arc`) rather than copied per message.
 
+use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
 /// A named text, e.g. `rules/esl/article-21.rules` or `profile.yaml`.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     pub name: String,
-    pub text: Arc<str>,
+    /// Borrowed for the rule files built into the binary (not copied at
+    /// every start), owned for what is read at run time.
+    pub text: Cow<'static, str>,
     /// Byte offsets of line starts, made on the first `line_col`, so that
     /// locating many spans in a large file stays linear.
     line_starts: OnceLock<Vec<usize>>,
@@ -24,10 +27,19 @@ impl PartialEq for SourceFile {
 impl Eq for SourceFile {}
 
 impl SourceFile {
-    pub fn new(name: impl Into<String>, text: impl Into<Arc<str>>) -> Arc<Self> {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Arc<Self> {
+        Self::with(name.into(), Cow::Owned(text.into()))
+    }
+
+    /// A text built into the binary, borrowed where it lies.
+    pub fn built_in(name: impl Into<String>, text: &'static str) -> Arc<Self> {
+        Self::with(name.into(), Cow::Borrowed(text))
+    }
+
+    fn with(name: String, text: Cow<'static, str>) -> Arc<Self> {
         Arc::new(Self {
-            name: name.into(),
-            text: text.into(),
+            name,
+            text,
             line_starts: OnceLock::new(),
         })
     }

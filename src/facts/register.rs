@@ -168,7 +168,7 @@ impl Register {
 
     /// The built-in register read from its source, `register/providers.yaml`.
     pub fn read_builtin() -> Result<Register, Vec<Diag>> {
-        let file = SourceFile::new("register/providers.yaml", include_str!("../../register/providers.yaml"));
+        let file = SourceFile::built_in("register/providers.yaml", include_str!("../../register/providers.yaml"));
         read(&file, &crate::limits::Limits::default())
     }
 
