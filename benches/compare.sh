@@ -10,10 +10,11 @@
 #      RFC 5280 certificate validator in-process on one core over the first
 #      min(N, 2000) of them (benches/pkilint_bench.py, CPU time).
 #   2. One certificate, one process (benches/startup.sh): `certlex check FILE` against a bare
-#      start of the binary (`certlex --version`), median of 21 runs each;
-#      and x509lint (C, one process per certificate, as it is run) when it
-#      is on PATH, named by $X509LINT, or built here from $X509LINT_SRC or a
-#      clone into target/compare/x509lint (its code stays in target/).
+#      start of the binary (`certlex --version`) and against x509lint (C,
+#      one process per certificate, as it is run), median of 21 runs each,
+#      interleaved; x509lint when it is on PATH, named by $X509LINT, or
+#      built here from $X509LINT_SRC or a clone into target/compare/x509lint
+#      (its code stays in target/).
 #   3. Signature verification per algorithm: `openssl speed` verify rates
 #      beside certlex's (examples/verify-rate.rs: the whole signature check
 #      of a certificate, per CPU second, one core), each measured twice,
@@ -68,18 +69,7 @@ p_rate=$(awk '{ for (i = 1; i <= NF; i++) if ($i == "cpu") { print $(i + 1); exi
 echo "pkilint   $p_rate certificates/s per core on the first $P ($("$venv/bin/pip" show pkilint | awk '/^Version/ { print $2 }'), in-process)"
 echo "ratio     certlex/pkilint per core = $(awk -v a="$c_sub" -v b="$p_rate" 'BEGIN { printf "%.0f", a / b }')x on the same $P certificates (jsonl), $(awk -v a="$c_jsonl" -v b="$p_rate" 'BEGIN { printf "%.0f", a / b }')x with certlex on all $N"
 
-echo "== 2. one certificate, one process (median of 21 runs)"
-benches/startup.sh "$BIN"
-one=corpus/certificates/good/rsa-ee.pem
-median_ms() { # command...
-  local i t0 t1 times=()
-  for i in $(seq 21); do
-    t0=$(date +%s%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s%N)
-    times+=($(( (t1 - t0) / 1000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | sed -n 11p | awk '{ printf "%.2f", $1 / 1000 }'
-}
-
+echo "== 2. one certificate, one process (median of 21 runs, interleaved)"
 build_x509lint() { # prints the binary, or why not
   local src=target/compare/x509lint
   if [[ ! -x $src/x509lint ]]; then
@@ -99,13 +89,8 @@ why=
 if [[ -z $x509lint ]]; then
   if built=$(build_x509lint); then x509lint=$built; else why=$built; fi
 fi
-if [[ -z $x509lint ]]; then
-  echo "x509lint  skipped: $why (or set X509LINT=/path/to/x509lint)"
-else
-  check=$(median_ms "$BIN" check --at 2026-06-01 "$one")
-  x=$(median_ms "$x509lint" "$one")
-  echo "x509lint  one.pem ${x} ms, certlex ${check} ms: certlex/x509lint = $(awk -v a="$check" -v b="$x" 'BEGIN { printf "%.2f", a / b }')x the time"
-fi
+benches/startup.sh "$BIN" "$x509lint"
+[[ -n $x509lint ]] || echo "x509lint  skipped: $why (or set X509LINT=/path/to/x509lint)"
 
 echo "== 3. signature verification per CPU second, one core"
 declare -A ossl best
