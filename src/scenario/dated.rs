@@ -58,7 +58,7 @@ impl Undated {
 /// outcome depends on it. A feature that cannot be read is an error.
 pub fn undated(rules: &RuleSet, paths: &[PathBuf]) -> Result<Vec<Undated>, String> {
     let mut out = Vec::new();
-    let mut timelines: Vec<(String, Timeline)> = Vec::new();
+    let mut timelines: Vec<Timeline> = Vec::new();
     for file in feature_files(paths)? {
         let text = std::fs::read_to_string(&file).map_err(|e| format!("cannot read `{}`: {e}", file.display()))?;
         let feature = Feature::parse(&text, GherkinEnv::default())
@@ -79,7 +79,7 @@ fn of_feature(
     feature: &Feature,
     file: &Path,
     lang: Lang,
-    timelines: &mut Vec<(String, Timeline)>,
+    timelines: &mut Vec<Timeline>,
 ) -> Result<Vec<Undated>, String> {
     let texts = |steps: &[cucumber::gherkin::Step]| steps.iter().map(|s| s.value.clone()).collect::<Vec<_>>();
     let background = feature.background.as_ref().map(|b| texts(&b.steps)).unwrap_or_default();
@@ -201,23 +201,16 @@ impl Said {
 }
 
 /// The law's timeline under `regime`, built once per regime.
-fn timeline_of<'t>(
-    rules: &RuleSet,
-    regime: &str,
-    timelines: &'t mut Vec<(String, Timeline)>,
-) -> Result<&'t Timeline, String> {
-    let at = match timelines.iter().position(|(r, _)| r == regime) {
+fn timeline_of<'t>(rules: &RuleSet, regime: &str, timelines: &'t mut Vec<Timeline>) -> Result<&'t Timeline, String> {
+    let res = rules.law.resolve(regime, crate::dates::today())?;
+    let at = match timelines.iter().position(|t| t.is_for(&res)) {
         Some(i) => i,
         None => {
-            let res = rules.law.resolve(regime, crate::dates::today())?;
-            timelines.push((regime.to_string(), Timeline::new(&rules.law, &rules.rules, &res)));
+            timelines.push(Timeline::new(&rules.law, &rules.rules, &res));
             timelines.len().saturating_sub(1)
         }
     };
-    timelines
-        .get(at)
-        .map(|(_, t)| t)
-        .ok_or_else(|| "no timeline".to_string())
+    timelines.get(at).ok_or_else(|| "no timeline".to_string())
 }
 
 /// Why the outcome of `rule` depends on the check date (English, Chinese),

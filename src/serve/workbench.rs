@@ -149,7 +149,14 @@ pub async fn article(State(service): State<Arc<Service>>, uri: Uri) -> Result<Re
         ));
     };
     let origin = &service.config.editor;
-    Ok(json(&law::article(set, inst, a, at, &|n| origin.editor_name(n))))
+    Ok(json(&law::article(
+        set,
+        inst,
+        a,
+        at,
+        &|n| origin.editor_name(n),
+        &|res| service.evaluator(res),
+    )))
 }
 
 /// `GET /api/search?q=…`.

@@ -10,7 +10,7 @@ use time::Date;
 use crate::engine::{Evaluator, Rule, RuleSet};
 use crate::facts::display;
 use crate::i18n::{Lang, Text};
-use crate::law::{Article, Instrument, Provenance, Scope, Target, Version};
+use crate::law::{Article, Instrument, Provenance, Resolution, Scope, Target, Version};
 use crate::scenario::results::ScenarioResult;
 
 #[derive(Serialize)]
@@ -214,24 +214,21 @@ fn version<'a>(a: &'a Article, i: usize, v: &'a Version) -> VersionOut<'a> {
 }
 
 /// One article with everything the browser shows beside it; `name` turns a
-/// rule file's name into the editor's.
-pub fn article<'a>(
+/// rule file's name into the editor's, `evaluator` gives the set's evaluator
+/// under a regime and date (the server's, which keeps each regime's timeline).
+pub fn article<'a, 'e>(
     set: &'a RuleSet,
     inst: &'a Instrument,
     a: &'a Article,
     date: Date,
     name: &dyn Fn(&str) -> String,
+    evaluator: &dyn Fn(Resolution) -> Evaluator<'e>,
 ) -> ArticleOut<'a> {
     let evaluators: Vec<(&str, Evaluator)> = set
         .law
         .regimes
         .iter()
-        .filter_map(|r| {
-            Some((
-                r.name.as_str(),
-                Evaluator::new(set, set.law.resolve(&r.name, date).ok()?),
-            ))
-        })
+        .filter_map(|r| Some((r.name.as_str(), evaluator(set.law.resolve(&r.name, date).ok()?))))
         .collect();
     let rules = set
         .rules
@@ -460,7 +457,9 @@ mod tests {
         let inst = set.law.instrument("ESL").unwrap();
         let a = inst.articles.get(&24).unwrap();
         let date = Date::from_calendar_date(2025, time::Month::June, 1).unwrap();
-        let out = article(&set, inst, a, date, &|n| n.to_string());
+        let out = article(&set, inst, a, date, &|n| n.to_string(), &|res| {
+            Evaluator::new(&set, res)
+        });
         let zh = out.versions[0].text.zh.as_deref().unwrap_or("");
         assert!(zh.contains("五年"), "{zh}");
         let rule = out.rules.iter().find(|r| r.id == "ESL-24-RETENTION").unwrap();
