@@ -161,6 +161,8 @@ fn a_run_over_one_file_starts_no_thread_pool_and_a_longer_one_shares_out() {
         on_pool(&["good/rsa-ee.pem", "good/ecdsa-ee.pem"]),
         (vec![true, true], vec![true, true])
     );
+    let three = on_pool(&["good/rsa-ee.pem", "good/ecdsa-ee.pem", "good/sm2-sign.pem"]);
+    assert_eq!(three, (vec![true; 3], vec![true; 3]));
 }
 
 #[test]
@@ -170,6 +172,73 @@ fn standard_input_is_read_in_batches_even_as_the_only_input() {
         ..Scanned::default()
     };
     assert_eq!(batch_size(&one), 1);
+    // Otherwise 32 files a thread: enough to keep every core busy, few
+    // enough that a batch's findings stay small.
     let stdin = Scanned { stdin: true, ..one };
-    assert!(batch_size(&stdin) > 1);
+    assert_eq!(batch_size(&stdin), rayon::current_num_threads().max(1) * 32);
+}
+
+/// ESL-21-6 (the issuer's signature) of each certificate of a run over
+/// `inputs`, by subject name.
+fn signatures_in_run(inputs: &[&str]) -> Vec<(String, Status)> {
+    let rules = crate::load::builtin().unwrap();
+    let res = rules
+        .law
+        .resolve("current", crate::dates::parse_date("2026-06-01").unwrap())
+        .unwrap();
+    let ev = Evaluator::new(&rules, res);
+    let (i, r) = rules.rule("ESL-21-6").unwrap();
+    let paths: Vec<PathBuf> = inputs
+        .iter()
+        .map(|p| crate::repo().join("corpus/certificates").join(p))
+        .collect();
+    let mut got = Vec::new();
+    let work = |s: &Subject| ev.check_rule(i, r, s).status;
+    each::<_, ()>(&paths, &[], &Limits::default(), &Quiet, work, |item| {
+        if let Item::Subject(s, status) = item {
+            got.push((s.name.clone(), status));
+        }
+        Ok(())
+    })
+    .unwrap();
+    got
+}
+
+#[test]
+fn a_ca_certificate_among_the_inputs_serves_those_it_issued_before_or_after_it() {
+    let got = signatures_in_run(&["good/sm2-sign.pem", "ca/sm2-sub.pem", "ca/sm2-root.pem"]);
+    let ee = got.iter().find(|(name, _)| name.contains("sm2-sign")).unwrap();
+    assert_eq!(ee.1, Status::Pass, "{got:?}");
+    let alone = signatures_in_run(&["good/sm2-sign.pem"]);
+    assert_eq!(alone.first().map(|(_, s)| *s), Some(Status::Undetermined));
+}
+
+#[test]
+fn a_stretch_of_standard_input_brings_its_ca_certificates_into_the_context() {
+    let stretch = |path: &str| {
+        Source::Stdin(crate::input::Piece::Stretch(crate::input::Stretch {
+            bytes: corpus(path),
+            content: Content::Pem,
+            first_line: 1,
+            blocks_before: 0,
+        }))
+    };
+    let scanned = Scanned::default();
+    let ca = load_unit(stretch("ca/sm2-sub.pem"), &scanned, &Limits::default());
+    assert_eq!(ca.issuers.len(), 1);
+    assert_eq!(ca.issued.len(), 1);
+    let ee = load_unit(stretch("good/sm2-sign.pem"), &scanned, &Limits::default());
+    assert!(ee.issuers.is_empty());
+    assert_eq!(ee.issued.len(), 1);
+}
+
+#[test]
+fn a_ca_profile_the_scan_did_not_read_is_gathered_as_it_enters() {
+    let enter = |path: &str| {
+        let path = crate::repo().join("corpus").join(path);
+        let source = Source::File(Candidate { path, explicit: true });
+        load_unit(source, &Scanned::default(), &Limits::default())
+    };
+    assert!(enter("ca-profiles/certlex-test-ca.yaml").profile);
+    assert!(!enter("certificates/good/rsa-ee.pem").profile);
 }
