@@ -233,12 +233,19 @@ fn a_stretch_of_standard_input_brings_its_ca_certificates_into_the_context() {
 }
 
 #[test]
-fn a_ca_profile_the_scan_did_not_read_is_gathered_as_it_enters() {
+fn a_file_brings_its_ca_profile_or_what_its_certificates_tell_as_it_enters() {
     let enter = |path: &str| {
         let path = crate::repo().join("corpus").join(path);
         let source = Source::File(Candidate { path, explicit: true });
         load_unit(source, &Scanned::default(), &Limits::default())
     };
+    // A CA profile the scan did not read is gathered now.
     assert!(enter("ca-profiles/certlex-test-ca.yaml").profile);
-    assert!(!enter("certificates/good/rsa-ee.pem").profile);
+    // Every certificate tells of its issuer (rule statements read their
+    // algorithms); only a CA certificate is kept to issue others.
+    let ee = enter("certificates/good/rsa-ee.pem");
+    assert!(!ee.profile);
+    assert_eq!((ee.issuers.len(), ee.issued.len()), (0, 1));
+    let ca = enter("certificates/ca/rsa-root.pem");
+    assert_eq!((ca.issuers.len(), ca.issued.len()), (1, 1));
 }
