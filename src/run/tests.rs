@@ -21,15 +21,43 @@ fn subject(der: &[u8], ctx: &RunContext) -> Subject {
     }
 }
 
-fn status(rule: &str, s: &Subject) -> Status {
+/// The built-in rules and the law in force on the check date of these tests.
+fn rules_on_check_date() -> (crate::engine::RuleSet, crate::law::Resolution) {
     let rules = crate::load::builtin().unwrap();
     let res = rules
         .law
         .resolve("current", crate::dates::parse_date("2026-06-01").unwrap())
         .unwrap();
+    (rules, res)
+}
+
+fn status(rule: &str, s: &Subject) -> Status {
+    let (rules, res) = rules_on_check_date();
     let ev = Evaluator::new(&rules, res);
     let (i, r) = rules.rule(rule).unwrap();
     ev.check_rule(i, r, s).status
+}
+
+/// `work` applied to each subject of a run over `inputs` (under
+/// corpus/certificates), by subject name.
+fn run<T: Send>(
+    inputs: &[&str],
+    progress: &(dyn Progress + Sync),
+    work: impl Fn(&Subject) -> T + Sync,
+) -> Vec<(String, T)> {
+    let paths: Vec<PathBuf> = inputs
+        .iter()
+        .map(|p| crate::repo().join("corpus/certificates").join(p))
+        .collect();
+    let mut got = Vec::new();
+    each::<_, ()>(&paths, &[], &Limits::default(), progress, work, |item| {
+        if let Item::Subject(s, t) = item {
+            got.push((s.name.clone(), t));
+        }
+        Ok(())
+    })
+    .unwrap();
+    got
 }
 
 #[test]
@@ -98,11 +126,7 @@ fn esl_26_is_undetermined_without_a_recognition_and_passes_with_one() {
         approved: Some(crate::dates::midnight(crate::dates::parse_date("2026-07-01").unwrap())),
     });
     let later = subject(der, &ctx);
-    let rules = crate::load::builtin().unwrap();
-    let res = rules
-        .law
-        .resolve("current", crate::dates::parse_date("2026-06-01").unwrap())
-        .unwrap();
+    let (rules, res) = rules_on_check_date();
     let ev = Evaluator::new(&rules, res);
     let (i, r) = rules.rule("ESL-26-OUTSIDE-MAINLAND").unwrap();
     let f = ev.check_rule(i, r, &later);
@@ -137,20 +161,9 @@ impl Progress for Threads {
 /// Where a run over `inputs` read each file and evaluated each subject:
 /// on a thread of the pool (`true`), or on the caller's.
 fn on_pool(inputs: &[&str]) -> (Vec<bool>, Vec<bool>) {
-    let paths: Vec<PathBuf> = inputs
-        .iter()
-        .map(|p| crate::repo().join("corpus/certificates").join(p))
-        .collect();
     let read = Threads::default();
-    let mut evaluated = Vec::new();
-    let work = |_: &Subject| rayon::current_thread_index().is_some();
-    each::<_, ()>(&paths, &[], &Limits::default(), &read, work, |item| {
-        if let Item::Subject(_, pooled) = item {
-            evaluated.push(pooled);
-        }
-        Ok(())
-    })
-    .unwrap();
+    let evaluated = run(inputs, &read, |_| rayon::current_thread_index().is_some());
+    let evaluated = evaluated.into_iter().map(|(_, pooled)| pooled).collect();
     (read.0.into_inner().unwrap(), evaluated)
 }
 
@@ -181,27 +194,10 @@ fn standard_input_is_read_in_batches_even_as_the_only_input() {
 /// ESL-21-6 (the issuer's signature) of each certificate of a run over
 /// `inputs`, by subject name.
 fn signatures_in_run(inputs: &[&str]) -> Vec<(String, Status)> {
-    let rules = crate::load::builtin().unwrap();
-    let res = rules
-        .law
-        .resolve("current", crate::dates::parse_date("2026-06-01").unwrap())
-        .unwrap();
+    let (rules, res) = rules_on_check_date();
     let ev = Evaluator::new(&rules, res);
     let (i, r) = rules.rule("ESL-21-6").unwrap();
-    let paths: Vec<PathBuf> = inputs
-        .iter()
-        .map(|p| crate::repo().join("corpus/certificates").join(p))
-        .collect();
-    let mut got = Vec::new();
-    let work = |s: &Subject| ev.check_rule(i, r, s).status;
-    each::<_, ()>(&paths, &[], &Limits::default(), &Quiet, work, |item| {
-        if let Item::Subject(s, status) = item {
-            got.push((s.name.clone(), status));
-        }
-        Ok(())
-    })
-    .unwrap();
-    got
+    run(inputs, &Quiet, |s| ev.check_rule(i, r, s).status)
 }
 
 #[test]
