@@ -14,6 +14,12 @@ fn errors(text: &str) -> Vec<String> {
     }
 }
 
+/// Reading `text` gives an error that says `expected`.
+fn assert_error(text: &str, expected: &str) {
+    let e = errors(text).join("\n");
+    assert!(e.contains(expected), "{e}");
+}
+
 const MINIMAL: &str = "sources:
   s1:
     what: a source
@@ -171,8 +177,10 @@ fn a_bad_fingerprint_a_bad_date_and_an_unknown_source_are_errors() {
 
 #[test]
 fn a_missing_fact_and_a_repeated_certificate_are_errors() {
-    let e = errors(&MINIMAL.replace("    basis: the source says so\n", "")).join("\n");
-    assert!(e.contains("entry `p1` has no `basis`"), "{e}");
+    assert_error(
+        &MINIMAL.replace("    basis: the source says so\n", ""),
+        "entry `p1` has no `basis`",
+    );
     let twice = format!(
         "{MINIMAL}  - id: p2\n    name: {{en: Other}}\n    role: provider\n    established: mainland\n    source: s1\n    basis: b\n    certificates:\n      - sha256: 00000000000000000000000000000000000000000000000000000000000000aa\n"
     );
@@ -347,10 +355,9 @@ fn the_names_a_provider_goes_by_are_read_and_each_must_be_text() {
     let named = minimal_with("    names: [\"Example CA\", \"示例认证\"]\n");
     let r = register(&named);
     assert_eq!(r.providers[0].names, ["Example CA", "示例认证"]);
-    let e = errors(&named.replace("\"示例认证\"", "{zh: 示例认证}")).join("\n");
-    assert!(
-        e.contains("a name in `names` of entry `p1` should be text, not a mapping"),
-        "{e}"
+    assert_error(
+        &named.replace("\"示例认证\"", "{zh: 示例认证}"),
+        "a name in `names` of entry `p1` should be text, not a mapping",
     );
 }
 
@@ -359,15 +366,13 @@ fn only_a_national_root_can_issue_an_entry() {
     let issued_by =
         |root: &str, role: &str| minimal_with(&format!("    issued_by: {root}\n")) + &second_entry("r1", role);
     assert_eq!(errors(&issued_by("r1", "national-root")), Vec::<String>::new());
-    let e = errors(&issued_by("r1", "provider")).join("\n");
-    assert!(
-        e.contains("entry `p1` is issued by `r1`, which is not a national root"),
-        "{e}"
+    assert_error(
+        &issued_by("r1", "provider"),
+        "entry `p1` is issued by `r1`, which is not a national root",
     );
-    let e = errors(&issued_by("r2", "national-root")).join("\n");
-    assert!(
-        e.contains("entry `p1` is issued by `r2`, which is not a national root"),
-        "{e}"
+    assert_error(
+        &issued_by("r2", "national-root"),
+        "entry `p1` is issued by `r2`, which is not a national root",
     );
 }
 
@@ -407,10 +412,9 @@ fn each_role_states_what_it_needs() {
         )
     };
     assert_eq!(errors(&abroad("    place: HK\n")), Vec::<String>::new());
-    let e = errors(&abroad("")).join("\n");
-    assert!(
-        e.contains("entry `p1` is established outside the mainland but says not where"),
-        "{e}"
+    assert_error(
+        &abroad(""),
+        "entry `p1` is established outside the mainland but says not where",
     );
 }
 
