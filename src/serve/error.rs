@@ -56,7 +56,10 @@ impl ApiError {
     pub fn input(diags: Vec<Diag>) -> Self {
         let over_limit = diags.iter().any(|d| d.code.ends_with("too-large"));
         let diags = if diags.is_empty() {
-            vec![Diag::error("certlex::input::nothing", "nothing could be read")]
+            vec![
+                Diag::error("certlex::input::nothing", "nothing could be read")
+                    .help("give a certificate (PEM or DER), a CA profile (YAML) or a rule statement"),
+            ]
         } else {
             diags
         };
@@ -96,7 +99,8 @@ impl ApiError {
     pub fn unavailable() -> Self {
         Self::new(
             StatusCode::SERVICE_UNAVAILABLE,
-            Diag::error("certlex::serve::unavailable", "the server is shutting down"),
+            Diag::error("certlex::serve::unavailable", "the server is shutting down")
+                .help("retry once the server is back"),
         )
     }
 

@@ -266,8 +266,7 @@ pub fn base64_or_pem(name: &str, value: &str) -> Result<Input, Diag> {
         bytes,
     };
     if value.trim().is_empty() {
-        return Err(Diag::error("certlex::serve::empty", format!("`{name}` is empty"))
-            .help("give the certificate, CA profile or rule statement as base64 of the file, or as PEM text"));
+        return Err(empty(name));
     }
     if value.contains("-----BEGIN ") {
         return Ok(input(value.as_bytes().to_vec()));
@@ -303,7 +302,7 @@ pub fn base64_or_pem(name: &str, value: &str) -> Result<Input, Diag> {
         &data_encoding::BASE64_NOPAD
     };
     match engine.decode(clean.as_bytes()) {
-        Ok(bytes) if bytes.is_empty() => Err(Diag::error("certlex::serve::empty", format!("`{name}` is empty"))),
+        Ok(bytes) if bytes.is_empty() => Err(empty(name)),
         Ok(bytes) => Ok(input(bytes)),
         Err(e) => {
             let why = match e.kind {
@@ -323,6 +322,12 @@ pub fn base64_or_pem(name: &str, value: &str) -> Result<Input, Diag> {
             ))
         }
     }
+}
+
+/// A field with nothing in it: blank, or only base64 padding.
+fn empty(name: &str) -> Diag {
+    Diag::error("certlex::serve::empty", format!("`{name}` is empty"))
+        .help("give the certificate, CA profile or rule statement as base64 of the file, or as PEM text")
 }
 
 #[cfg(test)]

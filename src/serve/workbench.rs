@@ -78,10 +78,13 @@ fn param<'q>(q: &'q [(String, String)], name: &str) -> Option<&'q str> {
 
 fn required<'q>(q: &'q [(String, String)], name: &str) -> Result<&'q str, ApiError> {
     param(q, name).ok_or_else(|| {
-        ApiError::from(Diag::error(
-            "certlex::serve::missing-parameter",
-            format!("the parameter `{name}` is missing"),
-        ))
+        ApiError::from(
+            Diag::error(
+                "certlex::serve::missing-parameter",
+                format!("the parameter `{name}` is missing"),
+            )
+            .help("an article is asked for as `/api/article?instrument=ESL&number=24`"),
+        )
     })
 }
 
@@ -135,17 +138,18 @@ pub async fn article(State(service): State<Arc<Service>>, uri: Uri) -> Result<Re
     let q = query(&uri);
     let id = required(&q, "instrument")?;
     let number: u32 = required(&q, "number")?.parse().map_err(|_| {
-        ApiError::from(Diag::error(
-            "certlex::serve::bad-value",
-            "`number` is not an article number",
-        ))
+        ApiError::from(
+            Diag::error("certlex::serve::bad-value", "`number` is not an article number")
+                .help("`number` takes the article's number in digits, e.g. `24`"),
+        )
     })?;
     let at = date(&q)?;
     let set = &*service.rules;
     let (Some(inst), Some(a)) = (set.law.instrument(id), set.law.article(id, number)) else {
         return Err(ApiError::new(
             StatusCode::NOT_FOUND,
-            Diag::error("certlex::serve::no-article", format!("no article `{id} {number}`")),
+            Diag::error("certlex::serve::no-article", format!("no article `{id} {number}`"))
+                .help("`/api/law` lists the instruments and their articles"),
         ));
     };
     let origin = &service.config.editor;

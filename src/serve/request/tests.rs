@@ -94,9 +94,11 @@ fn base64_mistakes_are_named_with_the_place() {
         base64_or_pem("b64input", " \n").unwrap_err().code,
         "certlex::serve::empty"
     );
-    assert_eq!(
-        base64_or_pem("b64input", "==").unwrap_err().code,
-        "certlex::serve::empty"
+    let e = base64_or_pem("b64input", "==").unwrap_err();
+    assert_eq!(e.code, "certlex::serve::empty");
+    assert!(
+        e.help.is_some(),
+        "padding alone is empty, and the error says what to give"
     );
 }
 

@@ -76,7 +76,10 @@ impl Origin {
             .iter()
             .find(|f| self.editor_name(&f.name) == name)
             .map(|f| f.text.to_string())
-            .ok_or_else(|| Diag::error("certlex::serve::no-file", format!("no rule file `{name}`")))
+            .ok_or_else(|| {
+                Diag::error("certlex::serve::no-file", format!("no rule file `{name}`"))
+                    .help("`/api/files` lists the rule files the editor can open")
+            })
     }
 
     /// The name the loader gives the file the editor calls `name`.
@@ -112,8 +115,10 @@ impl Origin {
             ));
         };
         let path = inside(root, name)?;
-        std::fs::write(&path, text)
-            .map_err(|e| Diag::error("certlex::serve::write", format!("cannot write `{name}`: {e}")))?;
+        std::fs::write(&path, text).map_err(|e| {
+            Diag::error("certlex::serve::write", format!("cannot write `{name}`: {e}"))
+                .help("the server needs write permission on its `--rules` directory")
+        })?;
         Ok(path)
     }
 }
