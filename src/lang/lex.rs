@@ -59,6 +59,12 @@ impl PError {
         self
     }
 
+    /// A hint, unless the error already has a more specific one.
+    pub fn or_help(mut self, h: impl Into<String>) -> Self {
+        self.help.get_or_insert_with(|| h.into());
+        self
+    }
+
     /// An error that stops this alternative and every enclosing one.
     pub fn fail<'a, T>(self) -> PResult<'a, T> {
         Err(nom::Err::Failure(self))
@@ -173,6 +179,12 @@ impl PError {
         let Some(what) = self.expected.take() else { return self };
         self.message = format!("expected {what}, found {}", describe_next(rest));
         self.label = format!("expected {what}");
+        // Every error says what to do; where the parser knows no better:
+        self.help.get_or_insert_with(|| {
+            format!(
+                "write {what} here, as docs/rule-language.md shows; a `\"`, `(` or `{{` left open just before can also cause this"
+            )
+        });
         self.span = Span::new(self.span.start, self.span.start + next_token_len(rest));
         self
     }

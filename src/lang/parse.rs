@@ -75,7 +75,11 @@ fn starts_top_block(i: In) -> bool {
 }
 
 fn top_block<'a>(i: In<'a>, errors: &mut Vec<PError>) -> Result<(In<'a>, Block), PError> {
-    let (_, w) = key_word(i).map_err(|_| expected(i, "`instrument`, `article`, `parameter`, `rule` or `regime`"))?;
+    let (_, w) = key_word(i).map_err(|_| {
+        expected(i, "`instrument`, `article`, `parameter`, `rule` or `regime`").or_help(
+            "each block starts on a new line with the kind of block; any other text outside a block is a comment, after `#`",
+        )
+    })?;
     match BlockKind::from_keyword(&w.node) {
         Some(kind) if kind.is_top_level() => block(i, kind, errors),
         _ => {

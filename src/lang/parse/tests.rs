@@ -253,3 +253,19 @@ fn a_standard_is_cited_by_section() {
     let (rest, _) = citations(In::new("RFC-5280 section 4.1.")).unwrap();
     assert_eq!(*rest.fragment(), ".");
 }
+
+#[test]
+fn an_expected_word_error_says_what_to_do() {
+    // Outside any block: what a block starts with, and that the rest is comment.
+    let e = &errs(" == a stray line\n")[0];
+    assert_eq!(e.code, "certlex::syntax::unexpected");
+    assert!(e.help.as_deref().unwrap().contains("after `#`"), "{e:?}");
+    // Inside a condition: what the parser expected, where to read about it.
+    let e = &errs(&RULE.replace("is present", "is here"))[0];
+    assert!(e.message.contains("`present` or `absent`"), "{}", e.message);
+    assert!(e.help.as_deref().unwrap().contains("docs/rule-language.md"), "{e:?}");
+    // A more specific hint is kept: a full-width character at the top level.
+    let e = &errs("（rule\n")[0];
+    assert_eq!(e.code, "certlex::syntax::full-width");
+    assert!(e.help.as_deref().unwrap().contains("half-width"), "{e:?}");
+}
