@@ -21,18 +21,25 @@ use crate::source::{SourceFile, Span};
 /// margin says `kind: ca-profile`, or starts the `legal_entity:` section.
 /// Only the first 64 KiB are looked at.
 pub fn looks_like_profile(bytes: &[u8]) -> bool {
+    const BOM: &[u8] = "\u{feff}".as_bytes();
     let head = bytes.get(..bytes.len().min(64 * 1024)).unwrap_or(bytes);
-    // Line by line, so a certificate's PEM (most inputs) is looked at
-    // without copying it: a UTF-8 line is borrowed, not converted.
-    head.split(|&b| b == b'\n').any(|line| {
-        let line = String::from_utf8_lossy(line);
-        let line = line.trim_start_matches('\u{feff}').trim_end();
-        if let Some(rest) = line.strip_prefix("kind:") {
+    // Line by line, and only a line that starts with one of the two keys is
+    // read as text: a certificate's PEM (most inputs) is passed over at the
+    // cost of looking at the first bytes of each line.
+    head.split(|&b| b == b'\n').any(|mut line| {
+        while let Some(rest) = line.strip_prefix(BOM) {
+            line = rest;
+        }
+        if let Some(rest) = line.strip_prefix(b"kind:") {
+            let rest = String::from_utf8_lossy(rest);
             let value = rest.split(" #").next().unwrap_or("").trim().trim_matches(['"', '\'']);
             return value == KIND;
         }
-        line.strip_prefix("legal_entity:")
-            .is_some_and(|rest| rest.trim().is_empty() || rest.trim_start().starts_with('#'))
+        line.strip_prefix(b"legal_entity:").is_some_and(|rest| {
+            let rest = String::from_utf8_lossy(rest);
+            let rest = rest.trim();
+            rest.is_empty() || rest.starts_with('#')
+        })
     })
 }
 
@@ -605,4 +612,34 @@ pub fn is_rule_id(s: &str) -> bool {
     !s.is_empty()
         && s.split('-')
             .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like_profile as looks;
+
+    #[test]
+    fn a_profile_is_told_by_its_kind_or_its_legal_entity_section() {
+        assert!(looks(b"kind: ca-profile\n"));
+        assert!(looks(b"# a CA\nkind: \"ca-profile\" # quoted, with a comment\r\n"));
+        assert!(looks("\u{feff}kind: 'ca-profile'".as_bytes()));
+        assert!(looks(b"name: x\nlegal_entity:\n  name: y\n"));
+        assert!(looks(b"legal_entity:   # the company\n"));
+        assert!(looks(b"legal_entity:\r\n"));
+        assert!(looks(b"\xff\xfe stray bytes\nkind: ca-profile\n"));
+    }
+
+    #[test]
+    fn other_texts_are_not_profiles() {
+        assert!(!looks(
+            b"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"
+        ));
+        assert!(!looks(b"kind: rule-statement\n"));
+        assert!(!looks(b"  kind: ca-profile\n"), "not at the left margin");
+        assert!(!looks(b"legal_entity: inline\n"));
+        assert!(!looks(b"kinds: ca-profile\n"));
+        assert!(!looks(b"kind: ca-profile-2\n"));
+        assert!(!looks(b"kind: \xffca-profile\n"));
+        assert!(!looks(b""));
+    }
 }
