@@ -62,6 +62,17 @@ async fn the_law_browser_shows_an_article_with_its_rules_and_search_finds_it() {
     s.get("/api/article?instrument=ESL&number=24&at=soon")
         .await
         .assert_error(400, "certlex::serve::bad-value");
+    s.get("/api/article?instrument=ESL&number=XXIV")
+        .await
+        .assert_error(400, "certlex::serve::bad-value");
+    // A missing parameter's hint is the request of the endpoint asked.
+    for (path, usage) in [
+        ("/api/article?instrument=ESL", "/api/article?"),
+        ("/api/search", "/api/search?q="),
+    ] {
+        let e = s.get(path).await.assert_error(400, "certlex::serve::missing-parameter");
+        assert!(e["hint"].as_str().unwrap().contains(usage), "{path}: {e}");
+    }
     s.shutdown().await;
 }
 

@@ -76,14 +76,16 @@ fn param<'q>(q: &'q [(String, String)], name: &str) -> Option<&'q str> {
     q.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
 }
 
-fn required<'q>(q: &'q [(String, String)], name: &str) -> Result<&'q str, ApiError> {
+/// The parameter `name`; its absence is an error whose hint is `usage`,
+/// the endpoint's request written out.
+fn required<'q>(q: &'q [(String, String)], name: &str, usage: &str) -> Result<&'q str, ApiError> {
     param(q, name).ok_or_else(|| {
         ApiError::from(
             Diag::error(
                 "certlex::serve::missing-parameter",
                 format!("the parameter `{name}` is missing"),
             )
-            .help("an article is asked for as `/api/article?instrument=ESL&number=24`"),
+            .help(format!("ask as {usage}")),
         )
     })
 }
@@ -133,11 +135,14 @@ pub async fn law_tree(State(service): State<Arc<Service>>) -> Response {
     })
 }
 
+/// How an article is asked for.
+const ARTICLE: &str = "`/api/article?instrument=ESL&number=24`";
+
 /// `GET /api/article?instrument=ESL&number=24[&at=DATE]`.
 pub async fn article(State(service): State<Arc<Service>>, uri: Uri) -> Result<Response, ApiError> {
     let q = query(&uri);
-    let id = required(&q, "instrument")?;
-    let number: u32 = required(&q, "number")?.parse().map_err(|_| {
+    let id = required(&q, "instrument", ARTICLE)?;
+    let number: u32 = required(&q, "number", ARTICLE)?.parse().map_err(|_| {
         ApiError::from(
             Diag::error("certlex::serve::bad-value", "`number` is not an article number")
                 .help("`number` takes the article's number in digits, e.g. `24`"),
@@ -166,7 +171,7 @@ pub async fn article(State(service): State<Arc<Service>>, uri: Uri) -> Result<Re
 /// `GET /api/search?q=…`.
 pub async fn search(State(service): State<Arc<Service>>, uri: Uri) -> Result<Response, ApiError> {
     let q = query(&uri);
-    let words = required(&q, "q")?;
+    let words = required(&q, "q", "`/api/search?q=证书`")?;
     Ok(json(&law::search(&service.rules, words, 100)))
 }
 
@@ -246,7 +251,7 @@ pub async fn files(State(service): State<Arc<Service>>) -> Result<Response, ApiE
 /// `GET /api/file?name=esl/chapter-3.rules`: the text.
 pub async fn file(State(service): State<Arc<Service>>, uri: Uri) -> Result<Response, ApiError> {
     let q = query(&uri);
-    let name = required(&q, "name")?;
+    let name = required(&q, "name", "`/api/file?name=esl/chapter-3.rules`")?;
     let text = service.config.editor.read(name).map_err(|d| {
         let status = if d.code == "certlex::serve::no-file" {
             StatusCode::NOT_FOUND
@@ -271,7 +276,12 @@ async fn text_body(service: &Service, body: Body) -> Result<String, ApiError> {
 /// `POST /api/check?name=…`: the body is the edited file.
 pub async fn check(State(service): State<Arc<Service>>, req: Request<Body>) -> Result<Response, ApiError> {
     let q = query(req.uri());
-    let name = required(&q, "name")?.to_string();
+    let name = required(
+        &q,
+        "name",
+        "`POST /api/check?name=esl/chapter-3.rules` with the file as the body",
+    )?
+    .to_string();
     let lang = lang(&q, &service);
     let text = text_body(&service, req.into_body()).await?;
     let shared = service.clone();
@@ -312,7 +322,12 @@ pub async fn fmt(State(service): State<Arc<Service>>, req: Request<Body>) -> Res
 /// directory; writes the body there, never outside it.
 pub async fn save(State(service): State<Arc<Service>>, req: Request<Body>) -> Result<Response, ApiError> {
     let q = query(req.uri());
-    let name = required(&q, "name")?.to_string();
+    let name = required(
+        &q,
+        "name",
+        "`POST /api/save?name=esl/chapter-3.rules` with the file as the body",
+    )?
+    .to_string();
     let text = text_body(&service, req.into_body()).await?;
     let shared = service.clone();
     let saved = tokio::task::spawn_blocking(move || shared.config.editor.save(&name, &text))

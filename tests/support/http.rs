@@ -180,7 +180,11 @@ impl Reply {
         let j = self.json();
         assert_eq!(j["code"], code, "{}", self.text());
         assert!(j["message"].as_str().is_some_and(|m| !m.is_empty()), "{}", self.text());
-        assert!(j.get("hint").is_some(), "{}", self.text());
+        assert!(
+            j["hint"].as_str().is_some_and(|h| !h.is_empty()),
+            "no hint: {}",
+            self.text()
+        );
         j
     }
 }
