@@ -24,7 +24,7 @@
     reason = "tests may fail loudly"
 )]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
 use certlex::facts::context::{Origin, RunContext};
@@ -33,9 +33,10 @@ use certlex::limits::Limits;
 use certlex::source::SourceFile;
 use proptest::prelude::*;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+#[path = "support/run.rs"]
+mod run;
+
+use run::root;
 
 /// The good inputs of the corpus, by name: every certificate, profile and
 /// rule statement (the broken ones have their own suite).
@@ -133,6 +134,15 @@ fn edit_with(inserts: Vec<&'static [u8]>) -> impl Strategy<Value = Edit> {
     ]
 }
 
+/// `original` with every edit applied, in order.
+fn damaged(original: &[u8], edits: &[Edit]) -> Vec<u8> {
+    let mut bytes = original.to_vec();
+    for e in edits {
+        apply(&mut bytes, e);
+    }
+    bytes
+}
+
 fn apply(bytes: &mut Vec<u8>, edit: &Edit) {
     let at = |f: f64| ((bytes.len() as f64) * f) as usize;
     match *edit {
@@ -164,10 +174,7 @@ proptest! {
         edits in prop::collection::vec(edit(), 1..5),
     ) {
         let (name, original) = &SEEDS[seed];
-        let mut bytes = original.clone();
-        for e in &edits {
-            apply(&mut bytes, e);
-        }
+        let bytes = damaged(original, &edits);
         let limits = Limits::default();
         let mut ctx = RunContext::new();
         certlex::run::add_bytes(&mut ctx, &bytes, Origin::Input, &limits);
@@ -190,12 +197,9 @@ proptest! {
         edits in prop::collection::vec(rule_edit(), 1..4),
     ) {
         let mut files = RULE_FILES.clone();
-        let damaged = &files[seed];
-        let mut bytes = damaged.text.as_bytes().to_vec();
-        for e in &edits {
-            apply(&mut bytes, e);
-        }
-        let name = damaged.name.clone();
+        let file = &files[seed];
+        let bytes = damaged(file.text.as_bytes(), &edits);
+        let name = file.name.clone();
         files[seed] = SourceFile::new(name, String::from_utf8_lossy(&bytes).into_owned());
         let loaded = certlex::load::load(&files);
         for d in &loaded.diags {
